@@ -1,0 +1,123 @@
+// Package build is level 5 of Loa's pipeline: it runs the stages in order,
+// Load → Parse → Assemble → Render, and hands every output file to an
+// Output (the publish stage's folder, or the preview server's memory). It
+// owns all state kept between builds: parsed pages by content hash, image
+// sizes, the loaded theme.
+//
+// It imports every package of the levels below it.
+package build
+
+import (
+	"hash/maphash"
+	"io/fs"
+	"sync"
+	"time"
+
+	"loa/generator/config"
+	"loa/generator/diag"
+	"loa/generator/page"
+	"loa/generator/publish"
+	"loa/generator/site"
+)
+
+// Output receives the files of a build. publish.Stage is one.
+type Output interface {
+	WriteFile(rel string, data []byte) error
+	CopyFile(rel string, fsys fs.FS, name string) error
+}
+
+var _ Output = (*publish.Stage)(nil)
+
+// Options say what to build.
+type Options struct {
+	Site    fs.FS // the site folder
+	Theme   fs.FS // the default theme (themes/default), used when the site has no themes/NAME of its own
+	BaseURL string
+	Drafts  bool
+	Future  bool
+	Expired bool
+	Minify  bool
+	Now     func() time.Time
+}
+
+// Builder builds one site again and again, reusing what did not change.
+type Builder struct {
+	opts     Options
+	seed     maphash.Seed
+	minifier *publish.Minifier
+
+	mu     sync.Mutex
+	parsed map[string]parsedFile // content file → last parse
+	images map[string]imageSize  // file name → size, keyed with the file's size and time
+	cfgSrc []byte                // config the cache was made with
+}
+
+type parsedFile struct {
+	hash  uint64
+	page  *page.Page
+	diags diag.List
+}
+
+// New returns a builder.
+func New(opts Options) *Builder {
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	return &Builder{
+		opts:     opts,
+		seed:     maphash.MakeSeed(),
+		minifier: publish.NewMinifier(),
+		parsed:   map[string]parsedFile{},
+		images:   map[string]imageSize{},
+	}
+}
+
+// Plan is an assembled site with what rendering it needs.
+type Plan struct {
+	Site   *site.Site
+	Config *config.Config
+	res    *resources
+}
+
+// Assemble loads the site folder, parses what changed and assembles the
+// site model. Errors are collected from every file before it returns.
+func (b *Builder) Assemble() (*Plan, diag.List) {
+	var diags diag.List
+	cfg, d := b.loadConfig()
+	diags.Append(d)
+	if cfg == nil {
+		return nil, sorted(diags)
+	}
+	res, d := b.loadResources(cfg)
+	diags.Append(d)
+	if diags.HasErrors() {
+		return nil, sorted(diags)
+	}
+	pages, d := b.parse(cfg, res.content)
+	diags.Append(d)
+	s, d := site.Assemble(site.Input{Config: cfg, Pages: pages, Files: b.files(res), Now: b.opts.Now()})
+	diags.Append(d)
+	return &Plan{Site: s, Config: cfg, res: res}, sorted(diags)
+}
+
+// Render writes every output of an assembled site to out.
+func (b *Builder) Render(p *Plan, out Output) (Stats, diag.List) {
+	r, diags := b.newRenderer(p, out)
+	if diags.HasErrors() {
+		return Stats{}, sorted(diags)
+	}
+	stats, d := r.run()
+	diags.Append(d)
+	return stats, sorted(diags)
+}
+
+// Stats count what a render produced.
+type Stats struct {
+	Pages int // HTML pages
+	Files int // every file written or copied
+}
+
+func sorted(l diag.List) diag.List {
+	l.Sort()
+	return l
+}

@@ -1,0 +1,147 @@
+package build
+
+import (
+	"bytes"
+	"encoding/xml"
+	"time"
+
+	"loa/generator/diag"
+	"loa/generator/site"
+)
+
+// feedItems is how many of the newest pages a feed carries.
+const feedItems = 20
+
+type rss struct {
+	XMLName xml.Name   `xml:"rss"`
+	Version string     `xml:"version,attr"`
+	Atom    string     `xml:"xmlns:atom,attr"`
+	Channel rssChannel `xml:"channel"`
+}
+
+type rssChannel struct {
+	Title         string    `xml:"title"`
+	Link          string    `xml:"link"`
+	Description   string    `xml:"description"`
+	Language      string    `xml:"language"`
+	LastBuildDate string    `xml:"lastBuildDate,omitempty"`
+	Self          atomLink  `xml:"atom:link"`
+	Items         []rssItem `xml:"item"`
+}
+
+type atomLink struct {
+	Href string `xml:"href,attr"`
+	Rel  string `xml:"rel,attr"`
+	Type string `xml:"type,attr"`
+}
+
+type rssItem struct {
+	Title       string `xml:"title"`
+	Link        string `xml:"link"`
+	GUID        string `xml:"guid"`
+	PubDate     string `xml:"pubDate"`
+	Author      string `xml:"dc:creator,omitempty"`
+	Description string `xml:"description"`
+}
+
+// feedJobs makes an RSS 2.0 feed for the home, every section and every term.
+func (r *renderer) feedJobs() []job {
+	var lists []*site.Node
+	lists = append(lists, r.site.Home)
+	for _, n := range r.site.Nodes {
+		if n.Kind == site.KindSection || n.Kind == site.KindTerm {
+			lists = append(lists, n)
+		}
+	}
+	var jobs []job
+	for _, n := range lists {
+		n := n
+		jobs = append(jobs, func() diag.List { return r.feed(n) })
+	}
+	return jobs
+}
+
+func (r *renderer) feed(n *site.Node) diag.List {
+	title := r.site.Title()
+	if !n.IsHome() {
+		title = n.Title() + " – " + title
+	}
+	out := n.Path + "index.xml"
+	ch := rssChannel{
+		Title:       title,
+		Link:        n.Permalink(),
+		Description: n.Lead(),
+		Language:    r.site.LanguageCode(),
+		Self:        atomLink{Href: r.site.AbsURL(out), Rel: "self", Type: "application/rss+xml"},
+	}
+	if ch.Description == "" {
+		ch.Description = title
+	}
+	items := n.Pages[:min(feedItems, len(n.Pages))]
+	if len(items) > 0 {
+		ch.LastBuildDate = items[0].Date().Format(time.RFC1123Z)
+	}
+	for _, p := range items {
+		item := rssItem{
+			Title:       p.Title(),
+			Link:        p.Permalink(),
+			GUID:        p.Permalink(),
+			PubDate:     p.Date().Format(time.RFC1123Z),
+			Description: p.Lead(),
+		}
+		if len(p.Authors()) > 0 {
+			item.Author = p.Authors()[0]
+		}
+		ch.Items = append(ch.Items, item)
+	}
+	doc := rss{Version: "2.0", Atom: "http://www.w3.org/2005/Atom", Channel: ch}
+	return r.xml(out, doc, `xmlns:dc="http://purl.org/dc/elements/1.1/" `)
+}
+
+type urlset struct {
+	XMLName xml.Name     `xml:"urlset"`
+	NS      string       `xml:"xmlns,attr"`
+	URLs    []sitemapURL `xml:"url"`
+}
+
+type sitemapURL struct {
+	Loc     string `xml:"loc"`
+	Lastmod string `xml:"lastmod,omitempty"`
+}
+
+func (r *renderer) sitemap() diag.List {
+	doc := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
+	for _, n := range r.site.Nodes {
+		u := sitemapURL{Loc: n.Permalink()}
+		if t := n.Lastmod(); !t.IsZero() {
+			u.Lastmod = t.Format(time.RFC3339)
+		}
+		doc.URLs = append(doc.URLs, u)
+	}
+	return r.xml("sitemap.xml", doc, "")
+}
+
+func (r *renderer) robots() diag.List {
+	if _, ok := r.plan.res.static["robots.txt"]; ok {
+		return nil
+	}
+	return r.writeRaw("robots.txt", []byte("User-agent: *\nAllow: /\n\nSitemap: "+r.site.AbsURL("sitemap.xml")+"\n"))
+}
+
+// xml writes a document with the XML declaration. extraNS is added to the
+// root element (encoding/xml cannot declare prefixes itself).
+func (r *renderer) xml(out string, doc any, extraNS string) diag.List {
+	var buf bytes.Buffer
+	buf.WriteString(xml.Header)
+	enc := xml.NewEncoder(&buf)
+	if err := enc.Encode(doc); err != nil {
+		var d diag.List
+		d.Errorf(diag.Pos{File: out}, "", "writing XML: %v", err)
+		return d
+	}
+	data := buf.Bytes()
+	if extraNS != "" {
+		data = bytes.Replace(data, []byte("<rss "), []byte("<rss "+extraNS), 1)
+	}
+	return r.write(out, data)
+}

@@ -1,0 +1,258 @@
+package build
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"loa/generator/diag"
+	"loa/generator/page"
+	"loa/generator/site"
+	"loa/generator/theme"
+)
+
+// renderer turns one assembled site into output files.
+type renderer struct {
+	b      *Builder
+	plan   *Plan
+	site   *site.Site
+	out    Output
+	theme  *theme.Theme
+	assets map[string]asset // name under assets/ → fingerprinted output
+
+	pages, files atomic.Int64
+	mu           sync.Mutex
+	diags        diag.List
+}
+
+type asset struct {
+	out  string // "css/main.3f9a1c2b7d.css"
+	data []byte // minified
+}
+
+// view is what a layout sees as its dot: the node, and the pager being
+// rendered for lists.
+type view struct {
+	*site.Node
+	Paginator *site.Pager
+}
+
+func (b *Builder) newRenderer(p *Plan, out Output) (*renderer, diag.List) {
+	r := &renderer{b: b, plan: p, site: p.Site, out: out}
+	diags := r.loadAssets()
+	md := page.NewParser(p.Config)
+	env := theme.Env{
+		Config:      p.Config,
+		Words:       p.res.words,
+		Markdownify: func(s string) template.HTML { return template.HTML(md.Inline(s)) },
+		Asset: func(name string) (string, error) {
+			a, ok := r.assets[name]
+			if !ok {
+				return "", fmt.Errorf("asset %q not found in assets/", name)
+			}
+			return r.site.RelURL(a.out), nil
+		},
+	}
+	t, d := theme.Load(p.res.layouts, theme.Funcs(env))
+	diags.Append(d)
+	r.theme = t
+	return r, diags
+}
+
+// loadAssets minifies every file under assets/ and names it by its content
+// hash, so hosts may cache it for a year.
+func (r *renderer) loadAssets() diag.List {
+	var diags diag.List
+	r.assets = map[string]asset{}
+	for _, name := range sortedKeys(r.plan.res.assets) {
+		src := r.plan.res.assets[name]
+		data, err := fs.ReadFile(src.fsys, src.name)
+		if err == nil {
+			data, err = r.b.minify(name, data)
+		}
+		if err != nil {
+			diags.Errorf(diag.Pos{File: src.display}, "", "%v", err)
+			continue
+		}
+		sum := sha256.Sum256(data)
+		ext := path.Ext(name)
+		out := strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:5]) + ext
+		r.assets[name] = asset{out: out, data: data}
+	}
+	return diags
+}
+
+func (b *Builder) minify(name string, data []byte) ([]byte, error) {
+	if !b.opts.Minify {
+		return data, nil
+	}
+	return b.minifier.Minify(name, data)
+}
+
+// job is one output to produce.
+type job func() diag.List
+
+// run renders every node, feed and file in parallel.
+func (r *renderer) run() (Stats, diag.List) {
+	var jobs []job
+	for _, n := range r.site.Nodes {
+		n := n
+		if n.Kind == site.KindPage {
+			jobs = append(jobs, func() diag.List { return r.html(n, nil, n.OutFile()) })
+			continue
+		}
+		for _, pg := range n.Pagers {
+			pg := pg
+			jobs = append(jobs, func() diag.List { return r.html(n, pg, outFile(pg.Path)) })
+		}
+	}
+	jobs = append(jobs, r.notFound, r.sitemap, r.robots)
+	jobs = append(jobs, r.feedJobs()...)
+	for _, a := range r.site.Aliases {
+		a := a
+		jobs = append(jobs, func() diag.List { return r.write(a.From, aliasPage(a.To.Permalink())) })
+	}
+	for _, name := range sortedKeys(r.assets) {
+		a := r.assets[name]
+		jobs = append(jobs, func() diag.List { return r.writeRaw(a.out, a.data) })
+	}
+	for _, f := range r.site.Files {
+		f := f
+		jobs = append(jobs, func() diag.List { return r.copy(f) })
+	}
+	lists := make([]diag.List, len(jobs))
+	parallel(len(jobs), func(i int) { lists[i] = jobs[i]() })
+	var diags diag.List
+	for _, l := range lists {
+		diags.Append(l)
+	}
+	return Stats{Pages: int(r.pages.Load()), Files: int(r.files.Load())}, diags
+}
+
+func outFile(p string) string {
+	if p == "" || strings.HasSuffix(p, "/") {
+		return p + "index.html"
+	}
+	return p
+}
+
+// html renders one node (one pager of a list) through its layout.
+func (r *renderer) html(n *site.Node, pg *site.Pager, out string) diag.List {
+	name, diags := r.layoutFor(n)
+	if diags.HasErrors() {
+		return diags
+	}
+	var buf bytes.Buffer
+	if d := r.theme.Execute(&buf, name, view{Node: n, Paginator: pg}); d.HasErrors() {
+		return r.once(d)
+	}
+	r.pages.Add(1)
+	return r.write(out, buf.Bytes())
+}
+
+// once reports a template error only the first time: the same broken line
+// would otherwise be reported for every page.
+func (r *renderer) once(d diag.List) diag.List {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var out diag.List
+	for _, e := range d {
+		seen := false
+		for _, old := range r.diags {
+			if old.Pos == e.Pos && old.Message == e.Message {
+				seen = true
+			}
+		}
+		if !seen {
+			r.diags = append(r.diags, e)
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func (r *renderer) layoutFor(n *site.Node) (string, diag.List) {
+	var diags diag.List
+	typ := n.Type()
+	if typ == "" {
+		typ = n.Section()
+	}
+	plural := ""
+	if n.Taxonomy != nil {
+		plural = n.Taxonomy.Plural
+	}
+	name, ok := r.theme.Lookup(theme.Candidates(n.Kind.String(), typ, n.Layout(), plural))
+	if ok && (n.Layout() == "" || strings.HasSuffix(name, "/"+n.Layout()+".html")) {
+		return name, nil
+	}
+	if n.Layout() != "" {
+		diags.Errorf(n.Page.KeyPos("layout"), fmt.Sprintf("create layouts/_default/%s.html, or remove the layout line to use the usual one", n.Layout()),
+			"unknown layout %q", n.Layout())
+		return "", r.once(diags)
+	}
+	diags.Errorf(diag.Pos{File: "layouts"}, "add layouts/_default/"+map[bool]string{true: "single", false: "list"}[n.IsPage()]+".html to the site or theme",
+		"no layout for %s pages", n.Kind)
+	return "", r.once(diags)
+}
+
+func (r *renderer) notFound() diag.List {
+	if !r.theme.Has("404.html") {
+		return nil
+	}
+	var buf bytes.Buffer
+	if d := r.theme.Execute(&buf, "404.html", view{Node: r.site.Home}); d.HasErrors() {
+		return r.once(d)
+	}
+	r.pages.Add(1)
+	return r.write("404.html", buf.Bytes())
+}
+
+// write minifies and hands one file to the output.
+func (r *renderer) write(out string, data []byte) diag.List {
+	data, err := r.b.minify(out, data)
+	if err != nil {
+		var d diag.List
+		d.Errorf(diag.Pos{File: out}, "the layout produced broken HTML, CSS or JavaScript; check the layout", "%v", err)
+		return d
+	}
+	return r.writeRaw(out, data)
+}
+
+func (r *renderer) writeRaw(out string, data []byte) diag.List {
+	r.files.Add(1)
+	if err := r.out.WriteFile(out, data); err != nil {
+		var d diag.List
+		d.Errorf(diag.Pos{File: out}, "", "writing: %v", err)
+		return d
+	}
+	return nil
+}
+
+func (r *renderer) copy(f site.File) diag.List {
+	r.files.Add(1)
+	fsys, name := r.plan.res.site, f.Name
+	if strings.HasPrefix(f.Name, "static/") {
+		src := r.plan.res.static[strings.TrimPrefix(f.Name, "static/")]
+		fsys, name = src.fsys, src.name
+	}
+	if err := r.out.CopyFile(f.Out, fsys, name); err != nil {
+		var d diag.List
+		d.Errorf(diag.Pos{File: f.Name}, "", "copying: %v", err)
+		return d
+	}
+	return nil
+}
+
+func aliasPage(to string) []byte {
+	u := template.HTMLEscapeString(to)
+	return []byte(`<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>` + u +
+		`</title><link rel="canonical" href="` + u + `"><meta name="robots" content="noindex"><meta http-equiv="refresh" content="0; url=` +
+		u + `"></head><body><p><a href="` + u + `">` + u + `</a></p></body></html>`)
+}

@@ -1,0 +1,145 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"loa/generator/build"
+	"loa/generator/publish"
+)
+
+// siteFlags are the flags build and serve share.
+type siteFlags struct {
+	source                  string
+	baseURL                 string
+	drafts, future, expired bool
+}
+
+func (f *siteFlags) register(fs *flag.FlagSet) {
+	for _, n := range []string{"s", "source"} {
+		fs.StringVar(&f.source, n, ".", "the site folder (thư mục trang)")
+	}
+	fs.StringVar(&f.baseURL, "baseURL", "", "the site's address, overriding config.toml")
+	for _, n := range []string{"D", "buildDrafts"} {
+		fs.BoolVar(&f.drafts, n, false, "include drafts (gồm bản nháp)")
+	}
+	for _, n := range []string{"F", "buildFuture"} {
+		fs.BoolVar(&f.future, n, false, "include pages dated in the future (gồm bài hẹn giờ)")
+	}
+	for _, n := range []string{"E", "buildExpired"} {
+		fs.BoolVar(&f.expired, n, false, "include expired pages (gồm bài hết hạn)")
+	}
+}
+
+func (f *siteFlags) options(env *Env, minify bool) build.Options {
+	return build.Options{
+		Site:    os.DirFS(f.source),
+		Theme:   env.Theme,
+		BaseURL: f.baseURL,
+		Drafts:  f.drafts,
+		Future:  f.future,
+		Expired: f.expired,
+		Minify:  minify,
+		Now:     env.Now,
+	}
+}
+
+func runBuild(env *Env, args []string) int {
+	fs := newFlagSet(env, "build", "build [-s DIR] [-d OUT] [--baseURL URL] [-D] [-F] [-E] [--minify=false]")
+	var sf siteFlags
+	sf.register(fs)
+	var dest string
+	for _, n := range []string{"d", "destination"} {
+		fs.StringVar(&dest, n, "", "where to write the site (default DIR/public)")
+	}
+	minify := fs.Bool("minify", true, "minify HTML, CSS, JS, SVG, JSON and XML")
+	pos, code, ok := parseFlags(fs, args)
+	if !ok {
+		return code
+	}
+	if len(pos) > 0 {
+		fmt.Fprintf(env.Stderr, "loa build: unexpected argument %q (name the site folder with -s)\n", pos[0])
+		return ExitUsage
+	}
+	if dest == "" {
+		dest = filepath.Join(sf.source, "public")
+	}
+	if err := checkDest(sf.source, dest); err != nil {
+		fmt.Fprintf(env.Stderr, "loa build: %v\n", err)
+		return ExitUsage
+	}
+	start := time.Now()
+	b := build.New(sf.options(env, *minify))
+	plan, diags := b.Assemble()
+	if printDiags(env.Stderr, diags) {
+		return ExitError
+	}
+	stage, err := publish.Begin(dest)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "loa build: %v\n", err)
+		return ExitError
+	}
+	stats, diags := b.Render(plan, stage)
+	if printDiags(env.Stderr, diags) {
+		stage.Abort()
+		return ExitError
+	}
+	ps, err := stage.Commit()
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "loa build: publishing to %s: %v\n", dest, err)
+		return ExitError
+	}
+	fmt.Fprintf(env.Stdout, "Đã dựng %s và %s vào %s trong %d ms (%d mới hoặc đổi, %d giữ nguyên, %d xoá).\n",
+		plural(stats.Pages, "trang", "trang"), plural(stats.Files-stats.Pages, "tệp khác", "tệp khác"), dest,
+		time.Since(start).Milliseconds(), ps.Written, ps.Unchanged, ps.Removed)
+	return ExitOK
+}
+
+// checkDest refuses a destination that would swallow the sources: the site
+// folder itself, a folder above it, or its content/.
+func checkDest(source, dest string) error {
+	src, err := absReal(source)
+	if err != nil {
+		return fmt.Errorf("site folder %s: %w", source, err)
+	}
+	dst, err := absReal(dest)
+	if err != nil {
+		return fmt.Errorf("destination %s: %w", dest, err)
+	}
+	within := func(p, dir string) bool {
+		return p == dir || strings.HasPrefix(p, dir+string(filepath.Separator))
+	}
+	switch {
+	case within(src, dst):
+		return fmt.Errorf("destination %s is the site folder or holds it; choose another folder, such as %s", dest, filepath.Join(source, "public"))
+	case within(dst, filepath.Join(src, "content")), within(dst, filepath.Join(src, "static")),
+		within(dst, filepath.Join(src, "layouts")), within(dst, filepath.Join(src, "themes")):
+		return fmt.Errorf("destination %s is inside the site's sources; choose another folder, such as %s", dest, filepath.Join(source, "public"))
+	}
+	return nil
+}
+
+// absReal is the absolute path with symbolic links resolved, as far as the
+// path exists.
+func absReal(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	rest := ""
+	for cur := abs; ; cur = filepath.Dir(cur) {
+		real, err := filepath.EvalSymlinks(cur)
+		if err == nil {
+			return filepath.Join(real, rest), nil
+		}
+		if !errors.Is(err, os.ErrNotExist) || cur == filepath.Dir(cur) {
+			return abs, nil
+		}
+		rest = filepath.Join(filepath.Base(cur), rest)
+	}
+}

@@ -1,0 +1,225 @@
+package page
+
+import (
+	"bytes"
+	"html"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	gmhtml "github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"loa/generator/diag"
+	"loa/generator/vi"
+)
+
+// markdown is the configured goldmark instance of one build.
+type markdown struct {
+	gm     goldmark.Markdown
+	unsafe bool
+}
+
+func newMarkdown(unsafe bool) *markdown {
+	opts := []renderer.Option{}
+	if unsafe {
+		opts = append(opts, gmhtml.WithUnsafe())
+	}
+	gm := goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.Footnote),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+		goldmark.WithRendererOptions(opts...),
+		goldmark.WithRendererOptions(renderer.WithNodeRenderers(
+			util.Prioritized(&nodeRenderer{unsafe: unsafe}, 100))),
+	)
+	return &markdown{gm: gm, unsafe: unsafe}
+}
+
+// render converts the body of pg to HTML, collecting references, headings,
+// words and warnings. bodyLine is the file line on which body starts.
+func (p *Parser) render(pg *Page, body []byte, bodyLine int) diag.List {
+	var diags diag.List
+	ctx := parser.NewContext(parser.WithIDs(&headingIDs{used: map[string]bool{}}))
+	doc := p.md.gm.Parser().Parse(text.NewReader(body), parser.WithContext(ctx))
+	at := func(offset int) diag.Pos {
+		line, col := diag.LineCol(body, offset)
+		return diag.Pos{File: pg.File, Line: line + bodyLine - 1, Col: col}
+	}
+	var plain strings.Builder
+	words := 0
+	err := ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			id, _ := n.AttributeString("id")
+			idb, _ := id.([]byte)
+			pg.TOC = append(pg.TOC, Heading{Level: n.Level, ID: string(idb), Text: inlineText(n, body)})
+		case *ast.Link:
+			p.ref(pg, n, RefLink, string(n.Destination), at(linkOffset(n, body, 1)))
+		case *ast.Image:
+			p.ref(pg, n, RefImage, string(n.Destination), at(linkOffset(n, body, 2)))
+		case *ast.HTMLBlock:
+			if !p.md.unsafe && n.Lines().Len() > 0 {
+				diags.Warnf(at(n.Lines().At(0).Start), "write it in Markdown, or set unsafe = true under [markup] in config.toml to keep HTML",
+					"raw HTML is not published")
+			}
+		case *ast.RawHTML:
+			if !p.md.unsafe && n.Segments.Len() > 0 {
+				diags.Warnf(at(n.Segments.At(0).Start), "write it in Markdown, or set unsafe = true under [markup] in config.toml to keep HTML",
+					"raw HTML is not published")
+			}
+		case *ast.Text:
+			seg := n.Segment.Value(body)
+			words += len(bytes.Fields(seg))
+			if plain.Len() < 4000 {
+				plain.Write(seg)
+				if n.SoftLineBreak() || n.HardLineBreak() {
+					plain.WriteByte(' ')
+				}
+			}
+		case *ast.Paragraph, *ast.ListItem, *ast.Blockquote:
+			if plain.Len() > 0 && plain.Len() < 4000 {
+				plain.WriteByte(' ')
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	if err != nil {
+		diags.Errorf(diag.Pos{File: pg.File}, "", "reading Markdown: %v", err)
+		return diags
+	}
+	var out bytes.Buffer
+	out.Grow(len(body) + len(body)/4)
+	if err := p.md.gm.Renderer().Render(&out, body, doc); err != nil {
+		diags.Errorf(diag.Pos{File: pg.File}, "", "rendering Markdown: %v", err)
+		return diags
+	}
+	pg.Content = out.String()
+	pg.WordCount = words
+	if pg.Summary == "" {
+		pg.Summary = firstWords(plain.String(), p.cfg.SummaryLength)
+	}
+	return diags
+}
+
+// ref records a link or image to a file of the site as a Ref and marks the
+// node so that the renderer writes its token.
+func (p *Parser) ref(pg *Page, n ast.Node, kind RefKind, dest string, pos diag.Pos) {
+	if !isLocal(dest) {
+		return
+	}
+	n.SetAttributeString(refAttr, len(pg.Refs))
+	pg.Refs = append(pg.Refs, Ref{Kind: kind, Dest: dest, Pos: pos})
+}
+
+// isLocal reports whether dest names a file of the site rather than another
+// site, an anchor on the same page, or a mail or phone address.
+func isLocal(dest string) bool {
+	if dest == "" || dest[0] == '#' || strings.HasPrefix(dest, "//") {
+		return false
+	}
+	u, err := url.Parse(dest)
+	return err == nil && u.Scheme == ""
+}
+
+// linkOffset finds the byte offset of the "[" (or "![") that opens a link,
+// from the first text inside it.
+func linkOffset(n ast.Node, src []byte, back int) int {
+	for c := n.FirstChild(); c != nil; c = c.FirstChild() {
+		if t, ok := c.(*ast.Text); ok {
+			if off := t.Segment.Start - back; off >= 0 {
+				return off
+			}
+			return t.Segment.Start
+		}
+	}
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+			return p.Lines().At(0).Start
+		}
+	}
+	return 0
+}
+
+// inlineText is the plain text of an inline node's children.
+func inlineText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := c.(type) {
+		case *ast.Text:
+			b.Write(t.Segment.Value(src))
+			if t.SoftLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(t.Value)
+		case *ast.CodeSpan:
+			for s := t.FirstChild(); s != nil; s = s.NextSibling() {
+				if tt, ok := s.(*ast.Text); ok {
+					b.Write(tt.Segment.Value(src))
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.TrimSpace(b.String())
+}
+
+// firstWords returns the first n words of s, with an ellipsis if cut.
+func firstWords(s string, n int) string {
+	f := strings.Fields(s)
+	if len(f) <= n {
+		return strings.Join(f, " ")
+	}
+	return strings.Join(f[:n], " ") + "…"
+}
+
+// headingIDs gives headings ids made with the Vietnamese slug, unique in the
+// page: "## Tiếng Việt" → "tieng-viet", a second one "tieng-viet-1".
+type headingIDs struct{ used map[string]bool }
+
+func (h *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
+	base := vi.Slugify(string(value))
+	if base == "" {
+		base = "muc"
+	}
+	id := base
+	for i := 1; h.used[id]; i++ {
+		id = base + "-" + strconv.Itoa(i)
+	}
+	h.used[id] = true
+	return []byte(id)
+}
+
+func (h *headingIDs) Put(value []byte) { h.used[string(value)] = true }
+
+var _ parser.IDs = (*headingIDs)(nil)
+
+// escape writes s escaped for HTML text or attribute values.
+func escape(w util.BufWriter, s string) { _, _ = w.WriteString(html.EscapeString(s)) }
+
+// Inline renders a short text of Markdown, such as a caption or a message,
+// to HTML without the surrounding paragraph. Raw HTML is dropped as in pages.
+func (p *Parser) Inline(s string) string {
+	var out bytes.Buffer
+	if err := p.md.gm.Convert([]byte(vi.NFC(s)), &out); err != nil {
+		return html.EscapeString(s)
+	}
+	h := strings.TrimSpace(out.String())
+	if strings.HasPrefix(h, "<p>") && strings.HasSuffix(h, "</p>") && strings.Count(h, "<p>") == 1 {
+		h = h[3 : len(h)-4]
+	}
+	return h
+}

@@ -1,0 +1,185 @@
+// Package page is level 2 of Loa's pipeline: it turns the bytes of one
+// content file into a parsed page: front matter (TOML or YAML, keeping the
+// line offset of every key) and Markdown rendered to HTML.
+//
+// A parsed page depends only on its own bytes and the configuration, so the
+// builder can cache it by content hash. Links and images that point at other
+// files are left as numbered tokens in the HTML (see Ref): the site model
+// knows where those files are published and fills them in.
+//
+// It imports diag, config, vi, github.com/yuin/goldmark,
+// github.com/BurntSushi/toml and go.yaml.in/yaml/v3.
+package page
+
+import (
+	"bytes"
+	"path"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"loa/generator/config"
+	"loa/generator/diag"
+	"loa/generator/vi"
+)
+
+// Page is one parsed content file. Nothing changes it after Parse.
+type Page struct {
+	File     string // slash path from the site root: "content/tin-tuc/a/index.md"
+	Section  string // content folder of the section it belongs to: "tin-tuc"; "" for the home
+	Name     string // file name without .md, or the bundle's folder name
+	IsIndex  bool   // an _index.md: the page of a section (or of the home)
+	IsBundle bool   // an index.md: a page bundle whose folder holds its files
+	Dir      string // content folder of the file itself: "tin-tuc/a"
+
+	Title       string
+	Description string // the lead paragraph ("sapo")
+	Summary     string // plain text: front matter summary, else the first words of the body
+	Date        time.Time
+	PublishDate time.Time
+	Lastmod     time.Time
+	ExpiryDate  time.Time
+	Draft       bool
+	Slug        string
+	URL         string
+	Aliases     []string
+	Authors     []string
+	Images      []string
+	Weight      int
+	Layout      string
+	Type        string
+	Terms       map[string][]string // taxonomy plural name → terms as written
+	Campaigns   []string
+	Params      map[string]any
+
+	Content   string // HTML with Ref tokens
+	Refs      []Ref
+	TOC       []Heading
+	WordCount int
+
+	keys map[string]diag.Pos // where each front matter key is written
+}
+
+// Heading is an entry of the table of contents.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+}
+
+// KeyPos returns where the front matter key is written, or the file's first
+// line when it is not there.
+func (p *Page) KeyPos(key string) diag.Pos {
+	if pos, ok := p.keys[key]; ok {
+		return pos
+	}
+	return diag.Pos{File: p.File, Line: 1, Col: 1}
+}
+
+// Parse turns the bytes of the content file at file (slash path from the
+// site root, starting with "content/") into a page. It never panics on bad
+// input: every problem is a diagnostic with a position.
+func (p *Parser) Parse(file string, src []byte) (*Page, diag.List) {
+	var diags diag.List
+	src = cleanSource(src)
+	if i := firstInvalidUTF8(src); i >= 0 {
+		line, col := diag.LineCol(src, i)
+		diags.Errorf(diag.Pos{File: file, Line: line, Col: col},
+			"save the file with the UTF-8 encoding (in Notepad++: Encoding → UTF-8)",
+			"the file is not valid UTF-8 text")
+		return nil, diags
+	}
+	src = vi.NFCBytes(src)
+	pg := &Page{File: file, Terms: map[string][]string{}, Params: map[string]any{}, keys: map[string]diag.Pos{}}
+	pg.locate()
+
+	fm, body, bodyLine, d := splitFrontMatter(file, src)
+	diags.Append(d)
+	if d.HasErrors() {
+		return nil, diags
+	}
+	if fm != nil {
+		diags.Append(p.frontMatter(pg, fm))
+	}
+	r := p.render(pg, body, bodyLine)
+	diags.Append(r)
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	if pg.Title == "" && !pg.IsIndex {
+		pg.Title = strings.ReplaceAll(pg.Name, "-", " ")
+	}
+	return pg, diags
+}
+
+// Parser parses content files for one configuration. It is safe for
+// concurrent use.
+type Parser struct {
+	cfg *config.Config
+	md  *markdown
+}
+
+// NewParser returns a parser for cfg.
+func NewParser(cfg *config.Config) *Parser {
+	return &Parser{cfg: cfg, md: newMarkdown(cfg.Unsafe)}
+}
+
+// locate fills in the names that follow from the file's path.
+func (pg *Page) locate() {
+	rel := strings.TrimPrefix(pg.File, "content/")
+	dir, base := path.Split(rel)
+	dir = strings.TrimSuffix(dir, "/")
+	pg.Dir = dir
+	switch base {
+	case "_index.md":
+		pg.IsIndex = true
+		pg.Section = dir
+		pg.Name = path.Base(dir)
+		if dir == "" {
+			pg.Name = ""
+		}
+	case "index.md":
+		pg.IsBundle = true
+		pg.Name = path.Base(dir)
+		pg.Section = parentDir(dir)
+	default:
+		pg.Name = strings.TrimSuffix(base, path.Ext(base))
+		pg.Section = dir
+	}
+}
+
+func parentDir(dir string) string {
+	if i := strings.LastIndexByte(dir, '/'); i >= 0 {
+		return dir[:i]
+	}
+	return ""
+}
+
+// cleanSource drops a UTF-8 byte order mark, turns CRLF and lone CR into LF
+// and removes the token byte so that content cannot forge a Ref token.
+func cleanSource(src []byte) []byte {
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	if bytes.IndexByte(src, '\r') >= 0 {
+		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+		src = bytes.ReplaceAll(src, []byte("\r"), []byte("\n"))
+	}
+	if bytes.IndexByte(src, tokenByte) >= 0 {
+		src = bytes.ReplaceAll(src, []byte{tokenByte}, nil)
+	}
+	return src
+}
+
+func firstInvalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return -1
+}

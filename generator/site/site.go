@@ -1,0 +1,221 @@
+// Package site is level 3 of Loa's pipeline: pure assembly of parsed pages
+// into a site model: which pages are published, sections, URLs, taxonomies,
+// related pages, pagination, aliases and the files published beside pages.
+//
+// It does no I/O and reads no clock: the build passes in the pages, the list
+// of files and the time "now". It imports diag, config, page and vi.
+package site
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"loa/generator/config"
+	"loa/generator/diag"
+	"loa/generator/page"
+	"loa/generator/vi"
+)
+
+// Input is everything assembly needs.
+type Input struct {
+	Config *config.Config
+	Pages  []*page.Page // every parsed content file, drafts included
+	Files  []File       // every other file of content/ and every static file
+	Now    time.Time
+}
+
+// File is a file that is published as it is.
+type File struct {
+	Name   string // "content/tin-tuc/a/anh-1.jpg", or "static/css/main.css" (site or theme)
+	Size   int64
+	Width  int // of an image, when known
+	Height int
+	Out    string // set by Assemble: output path, "tin-tuc/a/anh-1.jpg"
+}
+
+// Site is the assembled site. Nothing changes it after Assemble.
+type Site struct {
+	Config     *config.Config
+	Now        time.Time
+	Home       *Node
+	Pages      []*Node // regular pages, newest first
+	Sections   []*Node // every section, by path
+	Taxonomies []*Taxonomy
+	Nodes      []*Node // every node that renders, in a stable order
+	Files      []File  // files to publish, with Out set, sorted by Out
+	Aliases    []Alias // sorted by From
+	Menus      map[string][]config.MenuEntry
+
+	byFile map[string]*Node // content file → node, published or not
+	byOut  map[string]string
+	files  map[string]*File // "content/…" name → file
+	static map[string]*File // output path → static file
+	coll   *vi.Collator
+}
+
+// Alias is an old address that redirects to a page.
+type Alias struct {
+	From string // output path of the redirect page, "cu/bai-viet/index.html"
+	To   *Node
+}
+
+// Assemble builds the site model. Errors (duplicate URLs, broken links) are
+// collected, not stopped at.
+func Assemble(in Input) (*Site, diag.List) {
+	s := &Site{
+		Config: in.Config,
+		Now:    in.Now,
+		Menus:  in.Config.Menus,
+		byFile: map[string]*Node{},
+		byOut:  map[string]string{},
+		files:  map[string]*File{},
+		static: map[string]*File{},
+		coll:   vi.NewCollator(),
+	}
+	var diags diag.List
+	pages := append([]*page.Page(nil), in.Pages...)
+	sort.Slice(pages, func(i, j int) bool { return pages[i].File < pages[j].File })
+
+	s.makeNodes(pages)
+	diags.Append(s.placeNodes())
+	diags.Append(s.placeFiles(in.Files))
+	s.sortPages()
+	s.makeTaxonomies()
+	s.relate()
+	s.paginate()
+	diags.Append(s.makeAliases())
+	diags.Append(s.resolveRefs())
+	s.collect()
+	diags.Sort()
+	return s, diags
+}
+
+// published reports whether a page is part of the site for this build.
+func (s *Site) published(p *page.Page) bool {
+	c := s.Config
+	switch {
+	case p.Draft && !c.BuildDrafts:
+		return false
+	case p.PublishDate.After(s.Now) && !c.BuildFuture:
+		return false
+	case !p.ExpiryDate.IsZero() && !p.ExpiryDate.After(s.Now) && !c.BuildExpired:
+		return false
+	}
+	return true
+}
+
+// makeNodes creates the home, a node per section folder and a node per
+// published regular page.
+func (s *Site) makeNodes(pages []*page.Page) {
+	s.Home = &Node{Kind: KindHome, site: s}
+	sections := map[string]*Node{"": s.Home}
+	var section func(dir string) *Node
+	section = func(dir string) *Node {
+		if n, ok := sections[dir]; ok {
+			return n
+		}
+		parent := section(parentDir(dir))
+		n := &Node{Kind: KindSection, site: s, dir: dir, Parent: parent}
+		parent.Sections = append(parent.Sections, n)
+		sections[dir] = n
+		s.Sections = append(s.Sections, n)
+		return n
+	}
+	for _, p := range pages {
+		switch {
+		case p.IsIndex:
+			n := section(p.Section)
+			n.Page = p
+			s.byFile[p.File] = n
+		default:
+			n := &Node{Kind: KindPage, Page: p, site: s, Parent: section(p.Section)}
+			s.byFile[p.File] = n
+			if s.published(p) {
+				s.Pages = append(s.Pages, n)
+			}
+		}
+	}
+	sort.Slice(s.Sections, func(i, j int) bool { return s.Sections[i].dir < s.Sections[j].dir })
+	for _, sec := range s.Sections {
+		if sec.Page != nil && !s.published(sec.Page) {
+			sec.hidden = true
+		}
+	}
+}
+
+func (s *Site) sortPages() {
+	s.sortNodes(s.Pages)
+	for _, n := range s.Pages {
+		for sec := n.Parent; sec != nil; sec = sec.Parent {
+			sec.Pages = append(sec.Pages, n)
+		}
+	}
+	for _, sec := range append([]*Node{s.Home}, s.Sections...) {
+		s.sortNodes(sec.Sections)
+	}
+}
+
+// sortNodes orders pages as news readers expect: by weight when set, then
+// newest first, then by title in Vietnamese order, then by file.
+func (s *Site) sortNodes(nodes []*Node) {
+	sort.SliceStable(nodes, func(i, j int) bool {
+		a, b := nodes[i], nodes[j]
+		wa, wb := a.Weight(), b.Weight()
+		if wa != wb {
+			if wa == 0 || wb == 0 {
+				return wb == 0
+			}
+			return wa < wb
+		}
+		if da, db := a.Date(), b.Date(); !da.Equal(db) {
+			return da.After(db)
+		}
+		if c := s.coll.Compare(a.Title(), b.Title()); c != 0 {
+			return c < 0
+		}
+		return a.File() < b.File()
+	})
+}
+
+// collect lists every node that renders, in a stable order.
+func (s *Site) collect() {
+	s.Nodes = append(s.Nodes, s.Home)
+	for _, sec := range s.Sections {
+		if !sec.hidden {
+			s.Nodes = append(s.Nodes, sec)
+		}
+	}
+	s.Nodes = append(s.Nodes, s.Pages...)
+	for _, t := range s.Taxonomies {
+		s.Nodes = append(s.Nodes, t.Node)
+		for _, term := range t.Terms {
+			s.Nodes = append(s.Nodes, term.Node)
+		}
+	}
+}
+
+// NodeByFile returns the node of a content file, such as
+// "content/gioi-thieu/_index.md", if it is published.
+func (s *Site) NodeByFile(file string) (*Node, bool) {
+	n, ok := s.byFile[file]
+	if !ok || !n.Published() {
+		return nil, false
+	}
+	return n, true
+}
+
+func parentDir(dir string) string {
+	if i := strings.LastIndexByte(dir, '/'); i >= 0 {
+		return dir[:i]
+	}
+	return ""
+}
+
+// Title, Params and LanguageCode are the configuration's, for templates.
+func (s *Site) Title() string          { return s.Config.Title }
+func (s *Site) Params() map[string]any { return s.Config.Params }
+func (s *Site) LanguageCode() string   { return s.Config.LanguageCode }
+
+// BaseURL is the site's full address, ending in "/".
+func (s *Site) BaseURL() string { return s.Config.BaseURL.String() }

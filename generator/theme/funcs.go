@@ -1,0 +1,178 @@
+package theme
+
+import (
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"reflect"
+	"regexp"
+	"strings"
+	"time"
+
+	"loa/generator/config"
+	"loa/generator/vi"
+)
+
+// Env is what the template functions need to know about the build.
+type Env struct {
+	Config      *config.Config
+	Words       map[string]string          // i18n: key → text
+	Markdownify func(string) template.HTML // inline Markdown → HTML
+	Asset       func(name string) (string, error)
+}
+
+// Funcs returns the functions layouts may call besides html/template's own.
+func Funcs(env Env) template.FuncMap {
+	cfg := env.Config
+	in := func(t time.Time) time.Time { return t.In(cfg.Location) }
+	rel := func(p string) string {
+		if strings.Contains(p, "://") || strings.HasPrefix(p, "//") {
+			return p
+		}
+		return cfg.BaseURL.Path + strings.TrimPrefix(p, "/")
+	}
+	return template.FuncMap{
+		// Vietnamese dates and numbers.
+		"dateTime": func(t time.Time) string { return vi.DateTime(in(t)) },
+		"date":     func(t time.Time) string { return vi.Date(in(t)) },
+		"longDate": func(t time.Time) string { return vi.LongDate(in(t)) },
+		"time":     func(t time.Time) string { return vi.Time(in(t)) },
+		"weekday":  func(t time.Time) string { return vi.Weekday(in(t)) },
+		"isoDate":  func(t time.Time) string { return in(t).Format(time.RFC3339) },
+		"number":   func(x any, decimals int) string { return vi.Number(toFloat(x), decimals) },
+		"int":      func(x any) string { return vi.Int(int64(toFloat(x))) },
+		"percent":  func(x any, decimals int) string { return vi.Percent(toFloat(x), decimals) },
+		"byteSize": func(x any) string { return vi.ByteSize(int64(toFloat(x))) },
+		"slugify":  vi.Slugify,
+		// Addresses.
+		"relURL": rel,
+		"absURL": func(p string) string {
+			u := *cfg.BaseURL
+			u.Path = ""
+			return u.String() + rel(p)
+		},
+		"asset": func(name string) (string, error) {
+			if env.Asset == nil {
+				return rel(name), nil
+			}
+			return env.Asset(name)
+		},
+		// Words of the interface.
+		"T": func(key string, args ...any) string {
+			s, ok := env.Words[key]
+			if !ok {
+				return key
+			}
+			if len(args) > 0 {
+				return fmt.Sprintf(s, args...)
+			}
+			return s
+		},
+		"markdownify": func(s string) template.HTML {
+			if env.Markdownify == nil {
+				return template.HTML(template.HTMLEscapeString(s))
+			}
+			return env.Markdownify(s)
+		},
+		"plainify": plainify,
+		"truncate": truncateWords,
+		"safeHTML": func(s string) template.HTML { return template.HTML(s) },
+		"safeURL":  func(s string) template.URL { return template.URL(s) },
+		"safeCSS":  func(s string) template.CSS { return template.CSS(s) },
+		"safeJS":   func(s string) template.JS { return template.JS(s) },
+		"jsonify": func(v any) (template.JS, error) {
+			b, err := json.Marshal(v)
+			return template.JS(b), err
+		},
+		// Small helpers.
+		"dict":      dict,
+		"slice":     func(xs ...any) []any { return xs },
+		"first":     first,
+		"default":   func(d, v any) any { return defaultOf(d, v) },
+		"add":       func(a, b int) int { return a + b },
+		"sub":       func(a, b int) int { return a - b },
+		"seq":       seq,
+		"upper":     strings.ToUpper,
+		"lower":     strings.ToLower,
+		"replace":   strings.ReplaceAll,
+		"hasPrefix": strings.HasPrefix,
+		"contains":  strings.Contains,
+		"join":      strings.Join,
+	}
+}
+
+func toFloat(x any) float64 {
+	v := reflect.ValueOf(x)
+	switch v.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return float64(v.Int())
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return float64(v.Uint())
+	case reflect.Float32, reflect.Float64:
+		return v.Float()
+	}
+	return 0
+}
+
+var tags = regexp.MustCompile(`<[^>]*>`)
+
+func plainify(s any) string {
+	return strings.TrimSpace(tags.ReplaceAllString(fmt.Sprint(s), ""))
+}
+
+func truncateWords(n int, s string) string {
+	f := strings.Fields(s)
+	if len(f) <= n {
+		return strings.Join(f, " ")
+	}
+	return strings.Join(f[:n], " ") + "…"
+}
+
+func dict(kv ...any) (map[string]any, error) {
+	if len(kv)%2 != 0 {
+		return nil, fmt.Errorf("dict needs pairs of key and value")
+	}
+	m := make(map[string]any, len(kv)/2)
+	for i := 0; i < len(kv); i += 2 {
+		k, ok := kv[i].(string)
+		if !ok {
+			return nil, fmt.Errorf("dict keys must be text")
+		}
+		m[k] = kv[i+1]
+	}
+	return m, nil
+}
+
+func first(n int, xs any) (any, error) {
+	v := reflect.ValueOf(xs)
+	if v.Kind() != reflect.Slice && v.Kind() != reflect.Array {
+		return nil, fmt.Errorf("first needs a list")
+	}
+	return v.Slice(0, min(n, v.Len())).Interface(), nil
+}
+
+func defaultOf(d, v any) any {
+	if v == nil {
+		return d
+	}
+	rv := reflect.ValueOf(v)
+	switch rv.Kind() {
+	case reflect.String, reflect.Slice, reflect.Map:
+		if rv.Len() == 0 {
+			return d
+		}
+	case reflect.Bool:
+		if !rv.Bool() {
+			return d
+		}
+	}
+	return v
+}
+
+func seq(n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = i + 1
+	}
+	return out
+}

@@ -1,0 +1,168 @@
+// Package theme is level 4 of Loa's pipeline: it loads html/template
+// layouts, named by their path under layouts/, from the site's folder over
+// the theme's, finds the layout for a page as Hugo does, and executes it.
+//
+// It imports diag, config and vi; nothing third-party.
+package theme
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"loa/generator/diag"
+)
+
+// Layer is one folder of layouts. Layers given first win, file by file.
+type Layer struct {
+	FS      fs.FS  // the layouts folder itself
+	Display string // its path for messages: "layouts" or "themes/default/layouts"
+}
+
+// Theme is a loaded set of layouts. It is safe for concurrent use.
+type Theme struct {
+	sets    map[string]*template.Template // page layout name → template ready to run
+	display map[string]string             // layout name → file shown in messages
+}
+
+const baseof = "_default/baseof.html"
+
+// Load parses every .html file of the layers. A layout that defines blocks
+// ({{ define "main" }}) runs inside _default/baseof.html; partials are the
+// files under partials/, called with {{ partial "name.html" . }}.
+func Load(layers []Layer, funcs template.FuncMap) (*Theme, diag.List) {
+	var diags diag.List
+	t := &Theme{sets: map[string]*template.Template{}, display: map[string]string{}}
+	sources := map[string]string{}
+	for i := len(layers) - 1; i >= 0; i-- {
+		l := layers[i]
+		err := fs.WalkDir(l.FS, ".", func(name string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || path.Ext(name) != ".html" {
+				return err
+			}
+			b, err := fs.ReadFile(l.FS, name)
+			if err != nil {
+				return err
+			}
+			sources[name] = string(b)
+			t.display[name] = path.Join(l.Display, name)
+			return nil
+		})
+		if err != nil && !isNotExist(err) {
+			diags.Errorf(diag.Pos{File: l.Display}, "", "reading layouts: %v", err)
+		}
+	}
+	names := make([]string, 0, len(sources))
+	for n := range sources {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+
+	// One shared set holds baseof and the partials; every page layout is
+	// parsed into its own clone, so that each may define "main" its own way.
+	var partial func(name string, data any) (template.HTML, error)
+	fm := template.FuncMap{"partial": func(name string, data any) (template.HTML, error) { return partial(name, data) }}
+	for k, v := range funcs {
+		fm[k] = v
+	}
+	common := template.New("").Funcs(fm)
+	for _, n := range names {
+		if n == baseof || strings.HasPrefix(n, "partials/") {
+			if _, err := common.New(n).Parse(sources[n]); err != nil {
+				diags.Append(t.errorOf(err))
+			}
+		}
+	}
+	partial = func(name string, data any) (template.HTML, error) {
+		full := "partials/" + name
+		if common.Lookup(full) == nil {
+			return "", fmt.Errorf("partial %q not found in layouts/partials/", name)
+		}
+		var b bytes.Buffer
+		if err := common.ExecuteTemplate(&b, full, data); err != nil {
+			return "", err
+		}
+		return template.HTML(b.String()), nil
+	}
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	for _, n := range names {
+		if n == baseof || strings.HasPrefix(n, "partials/") {
+			continue
+		}
+		set, err := common.Clone()
+		if err == nil {
+			_, err = set.New(n).Parse(sources[n])
+		}
+		if err != nil {
+			diags.Append(t.errorOf(err))
+			continue
+		}
+		entry := n
+		if set.Lookup("main") != nil && set.Lookup(baseof) != nil {
+			entry = baseof
+		}
+		set = set.Lookup(entry)
+		t.sets[n] = set
+	}
+	return t, diags
+}
+
+func isNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }
+
+// Has reports whether a layout exists.
+func (t *Theme) Has(name string) bool { _, ok := t.sets[name]; return ok }
+
+// Lookup returns the first of the candidate layouts that exists.
+func (t *Theme) Lookup(candidates []string) (string, bool) {
+	for _, c := range candidates {
+		if t.Has(c) {
+			return c, true
+		}
+	}
+	return "", false
+}
+
+// Execute runs a layout. A failure is a diagnostic at the template's line.
+func (t *Theme) Execute(w io.Writer, name string, data any) diag.List {
+	set, ok := t.sets[name]
+	if !ok {
+		var d diag.List
+		d.Errorf(diag.Pos{File: "layouts/" + name}, "", "no layout %s", name)
+		return d
+	}
+	if err := set.Execute(w, data); err != nil {
+		return t.errorOf(err)
+	}
+	return nil
+}
+
+// templateErr reads the template name and line from the text of
+// text/template's errors: the package offers them in no other form.
+var templateErr = regexp.MustCompile(`template: ([^:]+):(\d+):(?:(\d+):)? (.*)`)
+
+func (t *Theme) errorOf(err error) diag.List {
+	var diags diag.List
+	msg := err.Error()
+	pos := diag.Pos{File: "layouts"}
+	if m := templateErr.FindStringSubmatch(msg); m != nil {
+		pos.File = m[1]
+		if d, ok := t.display[m[1]]; ok {
+			pos.File = d
+		}
+		pos.Line, _ = strconv.Atoi(m[2])
+		pos.Col, _ = strconv.Atoi(m[3])
+		msg = m[4]
+	}
+	diags.Errorf(pos, "check the template syntax at this line: {{ … }} actions, matching {{ end }}, function names and fields", "template: %s", msg)
+	return diags
+}
