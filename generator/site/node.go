@@ -41,10 +41,10 @@ type Node struct {
 
 	Path string // output path: a folder "tin-tuc/a/" ("" for the home) or a file "x.html"
 
-	site    *Site
-	dir     string // content folder of a section
-	hidden  bool   // a section whose _index.md is a draft, future or expired
-	title   string // for nodes without a page
+	site   *Site
+	dir    string // content folder of a section
+	hidden bool   // a section whose _index.md is a draft, future or expired
+	title  string // for nodes without a page
 }
 
 // Site returns the site the node belongs to.
