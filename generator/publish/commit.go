@@ -1,0 +1,145 @@
+package publish
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+)
+
+// Commit makes the stage the destination and reports what changed.
+//
+// When every file was unchanged and the destination holds nothing the stage
+// lacks, the stage is removed and the destination is left untouched, down to
+// its own modification time. Otherwise the stage replaces it: on Linux both
+// folders are exchanged in one renameat2 call, elsewhere (or on file systems
+// without RENAME_EXCHANGE) the old folder is renamed aside first, leaving a
+// moment without a destination. Top-level entries of the old destination
+// named with a leading dot (.git, .nojekyll, .well-known) that the new site
+// does not write are moved into the new one first, so they are never lost.
+//
+// An error before the swap removes the stage and leaves the destination as it
+// was. An error removing the old tree after the swap is reported, but the new
+// site is already in place.
+func (s *Stage) Commit() (Stats, error) {
+	s.life.Lock()
+	defer s.life.Unlock()
+	if s.closed {
+		return Stats{}, errors.New("commit: stage already committed or aborted")
+	}
+	s.closed = true
+	st := Stats{Written: s.written, Unchanged: s.unchanged}
+	hadDest := s.root != nil
+	var keep []string
+	var extra bool
+	if hadDest {
+		var err error
+		keep, st.Removed, extra, err = s.scanDest()
+		if err != nil {
+			s.closeRoot()
+			os.RemoveAll(s.dir)
+			return Stats{}, fmt.Errorf("commit: read %s: %w", s.dest, err)
+		}
+	}
+	// Some systems refuse to rename a folder that has open handles.
+	s.closeRoot()
+	if hadDest && st.Written == 0 && !extra {
+		if err := os.RemoveAll(s.dir); err != nil {
+			return st, fmt.Errorf("commit: remove stage %s: %w", s.dir, err)
+		}
+		return st, nil
+	}
+	old, err := s.swap(hadDest, keep)
+	if err != nil {
+		os.RemoveAll(s.dir)
+		return Stats{}, fmt.Errorf("commit: replace %s: %w", s.dest, err)
+	}
+	if old != "" {
+		if err := os.RemoveAll(old); err != nil {
+			return st, fmt.Errorf("commit: site published, but removing the old copy %s failed: %w", old, err)
+		}
+	}
+	return st, nil
+}
+
+// scanDest walks the old destination. It returns the top-level dot-entries
+// the new site does not write, which are carried over untouched; how many
+// old files the new site lacks; and whether the old destination holds any
+// file or folder the stage lacks.
+func (s *Stage) scanDest() (keep []string, removed int, extra bool, err error) {
+	dirs, tops := make(map[string]bool), make(map[string]bool)
+	for rel := range s.outputs {
+		top, _, _ := strings.Cut(rel, "/")
+		tops[top] = true
+		for d := path.Dir(rel); d != "."; d = path.Dir(d) {
+			dirs[d] = true
+		}
+	}
+	err = fs.WalkDir(s.root.FS(), ".", func(rel string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		switch {
+		case rel == ".":
+			return nil
+		case !strings.Contains(rel, "/") && strings.HasPrefix(rel, ".") && !tops[rel]:
+			keep = append(keep, rel)
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+		case d.IsDir():
+			extra = extra || !dirs[rel]
+		case !s.outputs[rel]:
+			removed++
+			extra = true
+		}
+		return nil
+	})
+	return keep, removed, extra, err
+}
+
+// swap puts the stage in place of the destination. It returns the folder
+// now holding the old tree, for the caller to remove. On error nothing has
+// changed: carried-over dot-entries are moved back.
+func (s *Stage) swap(hadDest bool, keep []string) (old string, err error) {
+	if !hadDest {
+		return "", os.Rename(s.dir, s.dest)
+	}
+	var moved []string
+	undo := func() {
+		for _, name := range moved {
+			os.Rename(filepath.Join(s.dir, name), filepath.Join(s.dest, name))
+		}
+	}
+	for _, name := range keep {
+		if err := os.Rename(filepath.Join(s.dest, name), filepath.Join(s.dir, name)); err != nil {
+			undo()
+			return "", fmt.Errorf("keep %s: %w", name, err)
+		}
+		moved = append(moved, name)
+	}
+	err = s.exchange(s.dir, s.dest)
+	if err == nil {
+		return s.dir, nil
+	}
+	if !errors.Is(err, errors.ErrUnsupported) {
+		undo()
+		return "", err
+	}
+	// MkdirTemp made s.dir unique, so this name is free too.
+	old = s.dir + ".old"
+	if err := os.Rename(s.dest, old); err != nil {
+		undo()
+		return "", err
+	}
+	if err := os.Rename(s.dir, s.dest); err != nil {
+		if os.Rename(old, s.dest) == nil {
+			undo()
+		}
+		return "", err
+	}
+	return old, nil
+}
