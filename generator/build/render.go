@@ -104,7 +104,7 @@ func (r *renderer) run() (Stats, diag.List) {
 	var jobs []job
 	for _, n := range r.site.Nodes {
 		n := n
-		if n.Kind == site.KindPage {
+		if len(n.Pagers) == 0 {
 			jobs = append(jobs, func() diag.List { return r.html(n, nil, n.OutFile()) })
 			continue
 		}

@@ -76,7 +76,7 @@ func (s *Site) resolve(p *page.Page, r page.Ref) (string, *refError) {
 		} else {
 			return "", &refError{
 				msg:  fmt.Sprintf("%s to %q: no such file (looked for %s)", what, r.Dest, name),
-				hint: fmt.Sprintf("check the file name; a relative path starts from the folder of this file (content/%s/), a path with / from static/ or content/", p.Dir),
+				hint: fmt.Sprintf("check the file name; a relative path starts from the folder of this file (%s/), a path with / from static/ or content/", path.Join("content", p.Dir)),
 			}
 		}
 	}

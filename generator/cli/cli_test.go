@@ -1,0 +1,347 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// writeSite lays out a tiny site written inline, Hugo style:
+//
+//	-- config.toml --
+//	title = "…"
+//	-- content/a.md --
+//	…
+func writeSite(t *testing.T, txt string) string {
+	t.Helper()
+	dir := t.TempDir()
+	var name string
+	var body strings.Builder
+	flush := func() {
+		if name == "" {
+			return
+		}
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, line := range strings.SplitAfter(txt, "\n") {
+		if strings.HasPrefix(line, "-- ") && strings.HasSuffix(strings.TrimRight(line, "\n"), " --") {
+			flush()
+			name = strings.TrimSuffix(strings.TrimPrefix(strings.TrimRight(line, "\n"), "-- "), " --")
+			body.Reset()
+			continue
+		}
+		body.WriteString(line)
+	}
+	flush()
+	return dir
+}
+
+// fixedNow is the clock of the tests: Sunday 29/11/2026 10:00 in Hà Nội.
+func fixedNow() time.Time {
+	return time.Date(2026, 11, 29, 3, 0, 0, 0, time.UTC)
+}
+
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+func run(t *testing.T, args ...string) result {
+	t.Helper()
+	var out, errb bytes.Buffer
+	env := &Env{Stdout: &out, Stderr: &errb, Theme: os.DirFS("../../themes/default"), Now: fixedNow}
+	code := Main(args, env)
+	return result{code, out.String(), errb.String()}
+}
+
+func buildSite(t *testing.T, site string, extra ...string) (result, string) {
+	t.Helper()
+	dest := filepath.Join(t.TempDir(), "public")
+	r := run(t, append([]string{"build", "-s", site, "-d", dest}, extra...)...)
+	return r, dest
+}
+
+func readOut(t *testing.T, dest, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dest, filepath.FromSlash(name)))
+	if err != nil {
+		t.Fatalf("output %s: %v", name, err)
+	}
+	return string(b)
+}
+
+func exists(dest, name string) bool {
+	_, err := os.Stat(filepath.Join(dest, filepath.FromSlash(name)))
+	return err == nil
+}
+
+// snapshot is every file below dir with its bytes, for "nothing changed" checks.
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	m := map[string]string{}
+	filepath.Walk(dir, func(p string, info os.FileInfo, err error) error {
+		if err == nil && !info.IsDir() {
+			b, _ := os.ReadFile(p)
+			rel, _ := filepath.Rel(dir, p)
+			m[rel] = string(b)
+		}
+		return nil
+	})
+	return m
+}
+
+const baseConfig = `-- config.toml --
+baseURL = "https://example.gov.vn/"
+title = "Ban Vì sự tiến bộ của Phụ nữ tỉnh"
+`
+
+func TestBuildVietnameseNewsItem(t *testing.T) {
+	site := writeSite(t, baseConfig+`-- content/tin-tuc/_index.md --
++++
+title = "Tin tức"
++++
+-- content/tin-tuc/hoi-nghi/index.md --
++++
+title = "Đắk Lắk: Hội nghị tổng kết"
+date = 2023-02-17T14:45:00
+description = "Sáng 17/2, Ban tổ chức hội nghị."
+author = "Thu Hà"
+tags = ["Bình đẳng giới"]
+aliases = ["/tin-cu/hoi-nghi/"]
++++
+## Tiếng Việt
+
+![Quang cảnh](anh.png "Quang cảnh hội nghị")
+
+Xem [giới thiệu](../../gioi-thieu.md#muc-1).
+-- content/tin-tuc/hoi-nghi/anh.png --
+not really a png
+-- content/gioi-thieu.md --
++++
+title = "Giới thiệu"
++++
+Nội dung.
+`)
+	r, dest := buildSite(t, site)
+	if r.code != 0 {
+		t.Fatalf("exit %d\n%s", r.code, r.stderr)
+	}
+	html := readOut(t, dest, "tin-tuc/hoi-nghi/index.html")
+	for _, want := range []string{
+		"Thứ Sáu, 17/02/2023 14:45",
+		`<h2 id=tieng-viet>Tiếng Việt</h2>`,
+		`<figure><img src=/tin-tuc/hoi-nghi/anh.png alt="Quang cảnh" loading=lazy decoding=async><figcaption>Quang cảnh hội nghị</figcaption></figure>`,
+		`href=/gioi-thieu/#muc-1`,
+		`href=/tags/binh-dang-gioi/`,
+		"Thu Hà",
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("news item lacks %q\n%s", want, html)
+		}
+	}
+	if !exists(dest, "tin-tuc/hoi-nghi/anh.png") {
+		t.Error("the bundle's image is not published beside the page")
+	}
+	alias := readOut(t, dest, "tin-cu/hoi-nghi/index.html")
+	if !strings.Contains(alias, "https://example.gov.vn/tin-tuc/hoi-nghi/") {
+		t.Errorf("alias does not redirect to the page: %s", alias)
+	}
+	for _, f := range []string{"index.html", "index.xml", "sitemap.xml", "robots.txt", "404.html",
+		"tin-tuc/index.xml", "tags/index.html", "tags/binh-dang-gioi/index.html", "tags/binh-dang-gioi/index.xml"} {
+		if !exists(dest, f) {
+			t.Errorf("missing output %s", f)
+		}
+	}
+	if !strings.Contains(r.stdout, "Đã dựng") {
+		t.Errorf("no summary line: %q", r.stdout)
+	}
+}
+
+func TestDraftsFutureAndExpiredNeedFlags(t *testing.T) {
+	site := writeSite(t, baseConfig+`-- content/nhap.md --
++++
+title = "Bản nháp"
+draft = true
++++
+-- content/tuong-lai.md --
++++
+title = "Hẹn giờ"
+date = 2027-01-01T08:00:00+07:00
++++
+-- content/het-han.md --
++++
+title = "Hết hạn"
+date = 2024-01-01
+expiryDate = "2025-01-01"
++++
+-- content/hien-tai.md --
++++
+title = "Đang đăng"
+date = "17/02/2023 14:45"
++++
+`)
+	tests := []struct {
+		name  string
+		flags []string
+		want  map[string]bool
+	}{
+		{"default", nil, map[string]bool{"nhap": false, "tuong-lai": false, "het-han": false, "hien-tai": true}},
+		{"drafts", []string{"-D"}, map[string]bool{"nhap": true, "tuong-lai": false, "het-han": false}},
+		{"future", []string{"--buildFuture"}, map[string]bool{"nhap": false, "tuong-lai": true}},
+		{"expired", []string{"-E"}, map[string]bool{"het-han": true, "nhap": false}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r, dest := buildSite(t, site, tc.flags...)
+			if r.code != 0 {
+				t.Fatalf("exit %d\n%s", r.code, r.stderr)
+			}
+			for slug, want := range tc.want {
+				if got := exists(dest, slug+"/index.html"); got != want {
+					t.Errorf("%s published = %v, want %v", slug, got, want)
+				}
+			}
+		})
+	}
+}
+
+// TestBadInputs: each bad input is reported as file:line:col with a hint,
+// exits 1, and leaves the previous destination byte for byte as it was.
+func TestBadInputs(t *testing.T) {
+	tests := []struct {
+		name  string
+		files string
+		want  string // in stderr
+	}{
+		{"malformed TOML", "-- content/a.md --\n+++\ntitle = \"Tin\ndate = 2023-01-01\n+++\n", "content/a.md:2:13: invalid TOML"},
+		{"malformed YAML", "-- content/a.md --\n---\ntitle: [Tin\n---\n", "content/a.md:"},
+		{"unclosed front matter", "-- content/a.md --\n+++\ntitle = \"Tin\"\n\nNội dung\n", "content/a.md:1:1: the front matter opened with +++ on line 1 is never closed"},
+		{"invalid date", "-- content/a.md --\n+++\ntitle = \"Tin\"\ndate = \"31/02/2023\"\n+++\n", "content/a.md:3:1: date: \"31/02/2023\" is not a date"},
+		{"invalid UTF-8", "-- content/a.md --\n+++\ntitle = \"Tin\"\n+++\nXin ch\xe0o\n", "content/a.md:4:7: the file is not valid UTF-8 text"},
+		{"wrong type", "-- content/a.md --\n+++\ndraft = \"có\"\n+++\n", "content/a.md:2:1: draft must be true or false"},
+		{"same URL twice", "-- content/a.md --\n+++\nurl = \"/trung/\"\n+++\n-- content/b.md --\n+++\nurl = \"/trung/\"\n+++\n", "two pages are published at /trung/"},
+		{"unknown layout", "-- content/a.md --\n+++\nlayout = \"khong-co\"\n+++\n", "content/a.md:2:1: unknown layout \"khong-co\""},
+		{"template error", "-- layouts/_default/single.html --\n<p>\n{{ .Title \n</p>\n-- content/a.md --\nx\n", "layouts/_default/single.html:3: template: unexpected \"<\" in operand"},
+		{"missing linked file", "-- content/a.md --\n+++\n+++\nXem [bài](khong-co.md).\n", "content/a.md:3:5: link to \"khong-co.md\": no such file"},
+		{"missing image", "-- content/a.md --\n\n![Ảnh](anh.jpg)\n", "content/a.md:2:1: image to \"anh.jpg\": no such file"},
+		{"unknown config key", "-- content/a.md --\nx\n-- config.toml --\ntitle = \"T\"\ntitel = \"X\"\n", "config.toml:2:1: unknown setting \"titel\""},
+	}
+	good := writeSite(t, baseConfig+"-- content/a.md --\n+++\ntitle = \"Tin\"\n+++\nNội dung.\n")
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r, dest := buildSite(t, good)
+			if r.code != 0 {
+				t.Fatalf("good site: exit %d\n%s", r.code, r.stderr)
+			}
+			before := snapshot(t, dest)
+			bad := writeSite(t, baseConfig+tc.files)
+			r = run(t, "build", "-s", bad, "-d", dest)
+			if r.code != ExitError {
+				t.Errorf("exit %d, want %d\n%s", r.code, ExitError, r.stderr)
+			}
+			if !strings.Contains(r.stderr, tc.want) {
+				t.Errorf("stderr lacks %q:\n%s", tc.want, r.stderr)
+			}
+			if !strings.Contains(r.stderr, "hint: ") {
+				t.Errorf("no hint:\n%s", r.stderr)
+			}
+			after := snapshot(t, dest)
+			if len(after) != len(before) {
+				t.Fatalf("destination changed: %d files, was %d", len(after), len(before))
+			}
+			for k, v := range before {
+				if after[k] != v {
+					t.Errorf("destination file %s changed", k)
+				}
+			}
+			entries, _ := os.ReadDir(filepath.Dir(dest))
+			if len(entries) != 1 {
+				t.Errorf("left something beside the destination: %v", entries)
+			}
+		})
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	site := writeSite(t, baseConfig+"-- content/a.md --\nx\n")
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"unknown command", []string{"dung"}, "unknown command"},
+		{"unknown flag", []string{"build", "--khong"}, "flag provided but not defined"},
+		{"destination is the site", []string{"build", "-s", site, "-d", site}, "is the site folder"},
+		{"destination holds the site", []string{"build", "-s", site, "-d", filepath.Dir(site)}, "is the site folder"},
+		{"destination in content", []string{"build", "-s", site, "-d", filepath.Join(site, "content", "out")}, "inside the site's sources"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := run(t, tc.args...)
+			if r.code != ExitUsage {
+				t.Errorf("exit %d, want %d", r.code, ExitUsage)
+			}
+			if !strings.Contains(r.stderr, tc.want) {
+				t.Errorf("stderr lacks %q:\n%s", tc.want, r.stderr)
+			}
+		})
+	}
+}
+
+func TestRebuildUnchangedWritesNothing(t *testing.T) {
+	site := writeSite(t, baseConfig+"-- content/a.md --\n+++\ntitle = \"Tin\"\n+++\nNội dung.\n-- static/x.txt --\nx\n")
+	r, dest := buildSite(t, site)
+	if r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	st1, _ := os.Stat(filepath.Join(dest, "a", "index.html"))
+	r = run(t, "build", "-s", site, "-d", dest)
+	if r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	st2, _ := os.Stat(filepath.Join(dest, "a", "index.html"))
+	if !os.SameFile(st1, st2) || !st1.ModTime().Equal(st2.ModTime()) {
+		t.Error("an unchanged page was written again")
+	}
+	if !strings.Contains(r.stdout, "(0 mới hoặc đổi") {
+		t.Errorf("summary: %s", r.stdout)
+	}
+	// A removed page disappears from the destination.
+	os.Remove(filepath.Join(site, "content", "a.md"))
+	if r = run(t, "build", "-s", site, "-d", dest); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	if exists(dest, "a/index.html") {
+		t.Error("a removed page is still published")
+	}
+}
+
+func TestNewCreatesDraftAndRefusesOverwrite(t *testing.T) {
+	site := writeSite(t, baseConfig)
+	r := run(t, "new", "tin-tuc", "Đắk Lắk: Hội nghị tổng kết", "-s", site)
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	b, err := os.ReadFile(filepath.Join(site, "content", "tin-tuc", "dak-lak-hoi-nghi-tong-ket.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`title = "Đắk Lắk: Hội nghị tổng kết"`, "date = 2026-11-29T10:00:00+07:00", "draft = true"} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("new file lacks %q:\n%s", want, b)
+		}
+	}
+	r = run(t, "new", "tin-tuc", "Đắk Lắk: Hội nghị tổng kết", "-s", site)
+	if r.code != ExitError || !strings.Contains(r.stderr, "already exists") {
+		t.Errorf("second new: exit %d, %s", r.code, r.stderr)
+	}
+}
