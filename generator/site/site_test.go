@@ -1,0 +1,145 @@
+package site
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"loa/generator/config"
+	"loa/generator/page"
+)
+
+// fixture parses inline content files and assembles them at a fixed time.
+func fixture(t *testing.T, cfgSrc string, files map[string]string, extra ...File) (*Site, []string) {
+	t.Helper()
+	cfg, d := config.Parse([]byte("title = \"T\"\nbaseURL = \"https://example.gov.vn/ban/\"\n" + cfgSrc))
+	if cfg == nil {
+		t.Fatal(d)
+	}
+	p := page.NewParser(cfg)
+	var pages []*page.Page
+	for name, src := range files {
+		pg, d := p.Parse(name, []byte(src))
+		if pg == nil {
+			t.Fatal(d)
+		}
+		pages = append(pages, pg)
+	}
+	now := time.Date(2026, 11, 29, 10, 0, 0, 0, cfg.Location)
+	s, diags := Assemble(Input{Config: cfg, Pages: pages, Files: extra, Now: now})
+	var msgs []string
+	for _, e := range diags {
+		msgs = append(msgs, e.String())
+	}
+	return s, msgs
+}
+
+func paths(nodes []*Node) string {
+	var out []string
+	for _, n := range nodes {
+		out = append(out, n.RelPermalink())
+	}
+	return strings.Join(out, " ")
+}
+
+func TestURLs(t *testing.T) {
+	s, errs := fixture(t, "[permalinks]\nsu-kien = \"/:section/:year/:month/:slug/\"\n", map[string]string{
+		"content/Tin tức/Đắk Lắk hội nghị.md":  "+++\ndate = 2023-02-17\n+++\n",
+		"content/tin-tuc/b/index.md":           "+++\nslug = \"Bài B\"\ndate = 2023-02-16\n+++\n",
+		"content/su-kien/c.md":                 "+++\ndate = 2024-03-08\n+++\n",
+		"content/gioi-thieu.md":                "+++\nurl = \"/ve-chung-toi\"\n+++\n",
+		"content/tin-tuc/_index.md":            "+++\ntitle = \"Tin tức\"\n+++\n",
+		"content/tin-tuc/su-kien-noi-bat/d.md": "+++\ndate = 2020-01-01\n+++\n",
+	})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	got := map[string]string{}
+	for _, n := range s.Pages {
+		got[n.File()] = n.RelPermalink()
+	}
+	want := map[string]string{
+		"content/Tin tức/Đắk Lắk hội nghị.md":  "/ban/tin-tuc/dak-lak-hoi-nghi/",
+		"content/tin-tuc/b/index.md":           "/ban/tin-tuc/bai-b/",
+		"content/su-kien/c.md":                 "/ban/su-kien/2024/03/c/",
+		"content/gioi-thieu.md":                "/ban/ve-chung-toi/",
+		"content/tin-tuc/su-kien-noi-bat/d.md": "/ban/tin-tuc/su-kien-noi-bat/d/",
+	}
+	for f, w := range want {
+		if got[f] != w {
+			t.Errorf("%s: %s, want %s", f, got[f], w)
+		}
+	}
+	if n, _ := s.NodeByFile("content/su-kien/c.md"); n.Permalink() != "https://example.gov.vn/ban/su-kien/2024/03/c/" {
+		t.Errorf("permalink %s", n.Permalink())
+	}
+}
+
+func TestDuplicateURLIsAnErrorAtTheKey(t *testing.T) {
+	_, errs := fixture(t, "", map[string]string{
+		"content/a.md": "+++\ntitle = \"A\"\nurl = \"/x/\"\n+++\n",
+		"content/b.md": "+++\ntitle = \"B\"\nurl = \"/x/\"\n+++\n",
+	})
+	if len(errs) != 1 || !strings.HasPrefix(errs[0], "content/b.md:3:1: two pages are published at /ban/x/: content/a.md and this one") {
+		t.Errorf("errors %q", errs)
+	}
+}
+
+func TestLinksResolveOrFail(t *testing.T) {
+	s, errs := fixture(t, "", map[string]string{
+		"content/tin-tuc/a/index.md":   "[b](../b.md) [ảnh](anh.jpg) [logo](/images/logo.svg) [mục](../../gioi-thieu/) [nháp](../nhap.md) [thiếu](../khong.md)\n",
+		"content/tin-tuc/b.md":         "+++\nslug = \"bai-b\"\n+++\n",
+		"content/tin-tuc/nhap.md":      "+++\ndraft = true\n+++\n",
+		"content/gioi-thieu/_index.md": "+++\ntitle = \"Giới thiệu\"\n+++\n",
+	}, File{Name: "content/tin-tuc/a/anh.jpg"}, File{Name: "static/images/logo.svg"})
+	n, _ := s.NodeByFile("content/tin-tuc/a/index.md")
+	for _, w := range []string{`href="/ban/tin-tuc/bai-b/"`, `href="/ban/tin-tuc/a/anh.jpg"`, `href="/ban/images/logo.svg"`, `href="/ban/gioi-thieu/"`} {
+		if !strings.Contains(n.Content, w) {
+			t.Errorf("lacks %s in %s", w, n.Content)
+		}
+	}
+	if len(errs) != 2 || !strings.Contains(errs[0], "1:79: link to \"../nhap.md\": that page is not published") ||
+		!strings.Contains(errs[1], "1:98: link to \"../khong.md\": no such file") {
+		t.Errorf("errors %q", errs)
+	}
+}
+
+func TestTaxonomiesMergeSpellingsAndSortVietnamese(t *testing.T) {
+	s, _ := fixture(t, "", map[string]string{
+		"content/a.md": "+++\ntags = [\"Bình đẳng giới\", \"Đắk Lắk\"]\ndate = 2023-01-01\n+++\n",
+		"content/b.md": "+++\ntags = [\"bình đẳng giới\", \"Dân tộc\"]\ndate = 2023-01-02\n+++\n",
+		"content/c.md": "+++\ntags = [\"An toàn\"]\ndate = 2023-01-03\n+++\n",
+	})
+	tags := s.Taxonomy("tags")
+	var names []string
+	for _, term := range tags.Terms {
+		names = append(names, term.Name)
+	}
+	if got := strings.Join(names, ", "); got != "An toàn, Bình đẳng giới, Dân tộc, Đắk Lắk" {
+		t.Errorf("terms %s", got)
+	}
+	if tags.Terms[1].Count() != 2 || paths(tags.Terms[1].Pages) != "/ban/b/ /ban/a/" {
+		t.Errorf("binh-dang-gioi has %s", paths(tags.Terms[1].Pages))
+	}
+}
+
+func TestRelatedPrevNextAndPagination(t *testing.T) {
+	files := map[string]string{}
+	for i, tags := range []string{`["x","y"]`, `["x"]`, `["y"]`, `["z"]`, `["x","y"]`, `["x"]`, `["x"]`, `["x"]`} {
+		files["content/tin/p"+string(rune('0'+i))+".md"] = "+++\ndate = 2023-01-0" + string(rune('1'+i)) + "\ntags = " + tags + "\n+++\n"
+	}
+	s, _ := fixture(t, "pagerSize = 3\n", files)
+	p0, _ := s.NodeByFile("content/tin/p0.md")
+	// p4 shares two tags; then newest first among those sharing one.
+	if got := paths(p0.Related); got != "/ban/tin/p7/ /ban/tin/p6/ /ban/tin/p5/ /ban/tin/p4/ /ban/tin/p2/" {
+		t.Errorf("related of p0: %s", got)
+	}
+	p3, _ := s.NodeByFile("content/tin/p3.md")
+	if len(p3.Related) != 0 || p3.Prev.File() != "content/tin/p2.md" || p3.Next.File() != "content/tin/p4.md" {
+		t.Errorf("p3: related %s prev %v next %v", paths(p3.Related), p3.Prev.File(), p3.Next.File())
+	}
+	sec := s.Sections[0]
+	if len(sec.Pagers) != 3 || sec.Pagers[2].RelPermalink() != "/ban/tin/page/3/" || len(sec.Pagers[2].Pages) != 2 {
+		t.Errorf("pagers %d", len(sec.Pagers))
+	}
+}
