@@ -1,0 +1,132 @@
+package build
+
+import (
+	"flag"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+// memory is an Output that keeps files in memory.
+type memory struct {
+	mu    sync.Mutex
+	files map[string][]byte
+}
+
+func (m *memory) WriteFile(rel string, data []byte) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.files[rel] = append([]byte(nil), data...)
+	return nil
+}
+
+func (m *memory) CopyFile(rel string, fsys fs.FS, name string) error {
+	b, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return err
+	}
+	return m.WriteFile(rel, b)
+}
+
+func buildFixture(t *testing.T, minify bool) map[string][]byte {
+	t.Helper()
+	b := New(Options{
+		Site:   os.DirFS("testdata/site"),
+		Theme:  os.DirFS("../../themes/default"),
+		Minify: minify,
+		Now:    func() time.Time { return time.Date(2026, 11, 29, 3, 0, 0, 0, time.UTC) },
+	})
+	plan, diags := b.Assemble()
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	out := &memory{files: map[string][]byte{}}
+	if _, diags := b.Render(plan, out); diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	return out.files
+}
+
+// TestGolden builds testdata/site without minifying, so the golden files
+// read well, and compares every output with testdata/golden. Run
+// `go test ./generator/build -run Golden -update` after an intended change.
+func TestGolden(t *testing.T) {
+	files := buildFixture(t, false)
+	golden := "testdata/golden"
+	if *update {
+		os.RemoveAll(golden)
+		for name, data := range files {
+			p := filepath.Join(golden, filepath.FromSlash(name))
+			os.MkdirAll(filepath.Dir(p), 0o755)
+			if err := os.WriteFile(p, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	var want []string
+	filepath.WalkDir(golden, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			rel, _ := filepath.Rel(golden, p)
+			want = append(want, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	var got []string
+	for name := range files {
+		got = append(got, name)
+	}
+	sort.Strings(got)
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("outputs differ from golden:\n got: %v\nwant: %v", got, want)
+	}
+	for _, name := range want {
+		g, _ := os.ReadFile(filepath.Join(golden, filepath.FromSlash(name)))
+		if string(g) != string(files[name]) {
+			t.Errorf("%s differs from golden (run with -update if intended):\n%s", name, firstDiff(string(g), string(files[name])))
+		}
+	}
+}
+
+func firstDiff(want, got string) string {
+	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < max(len(wl), len(gl)); i++ {
+		var w, g string
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if w != g {
+			return "line " + strconv.Itoa(i+1) + ":\n- " + w + "\n+ " + g
+		}
+	}
+	return ""
+}
+
+// TestDeterministic: the same input gives byte-identical output.
+func TestDeterministic(t *testing.T) {
+	a, b := buildFixture(t, true), buildFixture(t, true)
+	if len(a) != len(b) {
+		t.Fatalf("%d files, then %d", len(a), len(b))
+	}
+	for name, data := range a {
+		if string(b[name]) != string(data) {
+			t.Errorf("%s differs between two builds", name)
+		}
+	}
+	if !strings.Contains(string(a["tin-tuc/hoi-nghi/index.html"]), `width=2 height=1`) {
+		t.Error("the figure's image has no width and height")
+	}
+	if string(a["robots.txt"]) != "User-agent: *\n" {
+		t.Errorf("the site's own robots.txt was not kept: %q", a["robots.txt"])
+	}
+}
