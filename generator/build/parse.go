@@ -8,8 +8,10 @@ import (
 	_ "image/jpeg"
 	_ "image/png"
 	"io/fs"
+	"maps"
 	"path"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -114,7 +116,7 @@ func (b *Builder) files(r *resources) []site.File {
 	for _, name := range r.files {
 		add(r.site, name, name)
 	}
-	for _, rel := range sortedKeys(r.static) {
+	for _, rel := range slices.Sorted(maps.Keys(r.static)) {
 		src := r.static[rel]
 		add(src.fsys, src.name, "static/"+rel)
 	}

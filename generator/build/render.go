@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"path"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -71,7 +73,7 @@ func (b *Builder) newRenderer(p *Plan, out Output) (*renderer, diag.List) {
 func (r *renderer) loadAssets() diag.List {
 	var diags diag.List
 	r.assets = map[string]asset{}
-	for _, name := range sortedKeys(r.plan.res.assets) {
+	for _, name := range slices.Sorted(maps.Keys(r.plan.res.assets)) {
 		src := r.plan.res.assets[name]
 		data, err := fs.ReadFile(src.fsys, src.name)
 		if err == nil {
@@ -119,7 +121,7 @@ func (r *renderer) run() (Stats, diag.List) {
 		a := a
 		jobs = append(jobs, func() diag.List { return r.write(a.From, aliasPage(a.To.Permalink())) })
 	}
-	for _, name := range sortedKeys(r.assets) {
+	for _, name := range slices.Sorted(maps.Keys(r.assets)) {
 		a := r.assets[name]
 		jobs = append(jobs, func() diag.List { return r.writeRaw(a.out, a.data) })
 	}

@@ -1,6 +1,8 @@
 package site
 
 import (
+	"maps"
+	"slices"
 	"sort"
 )
 
@@ -20,7 +22,7 @@ func (s *Site) relate() {
 	var touched []int
 	for i, n := range s.Pages {
 		touched = touched[:0]
-		for _, plural := range sortedKeys(n.Terms) {
+		for _, plural := range slices.Sorted(maps.Keys(n.Terms)) {
 			for _, t := range n.Terms[plural] {
 				for _, other := range t.Pages {
 					j := index[other]
@@ -64,13 +66,4 @@ func (s *Site) relate() {
 			}
 		}
 	}
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
