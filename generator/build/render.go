@@ -153,6 +153,9 @@ func (r *renderer) html(n *site.Node, pg *site.Pager, out string) diag.List {
 	}
 	var buf bytes.Buffer
 	if d := r.theme.Execute(&buf, name, view{Node: n, Paginator: pg}); d.HasErrors() {
+		for i := range d {
+			d[i].Message += " (rendering " + n.RelPermalink() + ")"
+		}
 		return r.once(d)
 	}
 	r.pages.Add(1)

@@ -141,7 +141,11 @@ func (t *Theme) Execute(w io.Writer, name string, data any) diag.List {
 		return d
 	}
 	if err := set.Execute(w, data); err != nil {
-		return t.errorOf(err)
+		d := t.errorOf(err)
+		for i := range d {
+			d[i].Hint = "the layout failed while rendering: check the fields and functions used on this line"
+		}
+		return d
 	}
 	return nil
 }
