@@ -171,7 +171,7 @@ func (r *renderer) once(d diag.List) diag.List {
 	for _, e := range d {
 		seen := false
 		for _, old := range r.diags {
-			if old.Pos == e.Pos && old.Message == e.Message {
+			if old.Pos == e.Pos && withoutPage(old.Message) == withoutPage(e.Message) {
 				seen = true
 			}
 		}
@@ -181,6 +181,13 @@ func (r *renderer) once(d diag.List) diag.List {
 		}
 	}
 	return out
+}
+
+// withoutPage drops the "(rendering …)" note, so that one broken line is
+// reported once, for the first page it broke.
+func withoutPage(msg string) string {
+	msg, _, _ = strings.Cut(msg, " (rendering ")
+	return msg
 }
 
 func (r *renderer) layoutFor(n *site.Node) (string, diag.List) {
