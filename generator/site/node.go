@@ -42,6 +42,7 @@ type Node struct {
 	Path string // output path: a folder "tin-tuc/a/" ("" for the home) or a file "x.html"
 
 	site   *Site
+	idx    int    // place in Site.Pages
 	dir    string // content folder of a section
 	hidden bool   // a section whose _index.md is a draft, future or expired
 	title  string // for nodes without a page
