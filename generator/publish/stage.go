@@ -30,6 +30,8 @@ type Stage struct {
 	exchange func(a, b string) error
 	link     func(oldname, newname string) error
 
+	dirs sync.Map // folders of the stage known to exist: one mkdir each
+
 	mu        sync.Mutex
 	outputs   map[string]bool // slash-separated paths written so far
 	written   int
@@ -169,7 +171,7 @@ func (s *Stage) store(rel string, size int64, open func() (io.ReadCloser, error)
 		return err
 	}
 	dst := filepath.Join(s.dir, local)
-	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+	if err := s.mkdir(filepath.Dir(dst)); err != nil {
 		return fmt.Errorf("write %s: %w", rel, err)
 	}
 	kept, err := s.keepIfSame(local, dst, size, open)
@@ -218,6 +220,27 @@ func (s *Stage) claim(rel string) error {
 }
 
 // writeNew streams the bytes from open into a new file at dst.
+// mkdir creates a folder of the stage once; thousands of pages share few
+// folders, and a system call per file is the build's biggest cost otherwise.
+func (s *Stage) mkdir(dir string) error {
+	if _, ok := s.dirs.Load(dir); ok {
+		return nil
+	}
+	var err error
+	if _, ok := s.dirs.Load(filepath.Dir(dir)); ok {
+		if err = os.Mkdir(dir, 0o755); errors.Is(err, fs.ErrExist) {
+			err = nil
+		}
+	} else {
+		err = os.MkdirAll(dir, 0o755)
+	}
+	if err != nil {
+		return err
+	}
+	s.dirs.Store(dir, true)
+	return nil
+}
+
 func writeNew(dst string, open func() (io.ReadCloser, error)) error {
 	src, err := open()
 	if err != nil {
