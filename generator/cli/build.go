@@ -58,10 +58,18 @@ func runBuild(env *Env, args []string) int {
 		fs.StringVar(&dest, n, "", "where to write the site (default DIR/public)")
 	}
 	minify := fs.Bool("minify", true, "minify HTML, CSS, JS, SVG, JSON and XML")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (for developers)")
+	memprofile := fs.String("memprofile", "", "write an allocation profile of the build to this file (for developers)")
 	pos, code, ok := parseFlags(fs, args)
 	if !ok {
 		return code
 	}
+	stop, err := startProfiles(*cpuprofile, *memprofile)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "loa build: %v\n", err)
+		return ExitUsage
+	}
+	defer stop()
 	if len(pos) > 0 {
 		fmt.Fprintf(env.Stderr, "loa build: unexpected argument %q (name the site folder with -s)\n", pos[0])
 		return ExitUsage
