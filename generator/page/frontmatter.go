@@ -66,7 +66,7 @@ func (p *Parser) frontMatter(pg *Page, fm *frontMatter) diag.List {
 	if diags.HasErrors() {
 		return diags
 	}
-	d := fields{pg: pg, cfg: p.cfg}
+	d := fields{pg: pg, cfg: p.cfg, fm: fm}
 	d.apply(values)
 	return append(diags, d.diags...)
 }
@@ -136,6 +136,7 @@ func decodeYAML(pg *Page, fm *frontMatter) (map[string]any, diag.List) {
 type fields struct {
 	pg    *Page
 	cfg   *config.Config
+	fm    *frontMatter // for the positions of keys inside tables
 	diags diag.List
 }
 
@@ -183,6 +184,8 @@ func (d *fields) apply(values map[string]any) {
 			pg.Authors = append(pg.Authors, d.strs(k, v)...)
 		case "campaigns":
 			pg.Campaigns = d.strs(k, v)
+		case "campaign":
+			pg.Campaign = d.campaign(k, v)
 		default:
 			if _, ok := d.cfg.Taxonomy(k); ok {
 				pg.Terms[k] = d.strs(k, v)

@@ -78,7 +78,7 @@ func (p *Parser) render(pg *Page, body []byte, bodyLine int) diag.List {
 			}
 		case *ast.Text:
 			seg := n.Segment.Value(body)
-			words += len(bytes.Fields(seg))
+			words += countWords(seg)
 			if plain.Len() < 4000 {
 				plain.Write(seg)
 				if n.SoftLineBreak() || n.HardLineBreak() {
@@ -179,12 +179,50 @@ func inlineText(n ast.Node, src []byte) string {
 
 // firstWords returns the first n words of s, with an ellipsis if cut.
 func firstWords(s string, n int) string {
-	f := strings.Fields(s)
-	if len(f) <= n {
-		return strings.Join(f, " ")
+	var b strings.Builder
+	words := 0
+	for i := 0; i < len(s); {
+		for i < len(s) && isSpace(s[i]) {
+			i++
+		}
+		if i == len(s) {
+			break
+		}
+		if words == n {
+			b.WriteString("…")
+			break
+		}
+		j := i
+		for j < len(s) && !isSpace(s[j]) {
+			j++
+		}
+		if words > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(s[i:j])
+		words++
+		i = j
 	}
-	return strings.Join(f[:n], " ") + "…"
+	return b.String()
 }
+
+// countWords counts runs of letters between spaces. Vietnamese separates
+// syllables with spaces, so this is what editors know as the word count.
+func countWords(b []byte) int {
+	n := 0
+	in := false
+	for _, c := range b {
+		if isSpace(c) {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+	}
+	return n
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v' }
 
 // headingIDs gives headings ids made with the Vietnamese slug, unique in the
 // page: "## Tiếng Việt" → "tieng-viet", a second one "tieng-viet-1".

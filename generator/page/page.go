@@ -50,6 +50,7 @@ type Page struct {
 	Type        string
 	Terms       map[string][]string // taxonomy plural name → terms as written
 	Campaigns   []string
+	Campaign    *Campaign // the [campaign] table of a campaign section's _index.md
 	Params      map[string]any
 
 	Content   string // HTML with Ref tokens

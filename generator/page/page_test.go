@@ -203,3 +203,21 @@ func FuzzSplitFrontMatter(f *testing.F) {
 		}
 	})
 }
+
+func TestFirstWords(t *testing.T) {
+	tests := []struct {
+		in   string
+		n    int
+		want string
+	}{
+		{"  Một   hai\nba  ", 5, "Một hai ba"},
+		{"Một hai ba bốn", 2, "Một hai…"},
+		{"Một hai", 2, "Một hai"},
+		{"", 3, ""},
+	}
+	for _, tc := range tests {
+		if got := firstWords(tc.in, tc.n); got != tc.want {
+			t.Errorf("firstWords(%q, %d) = %q, want %q", tc.in, tc.n, got, tc.want)
+		}
+	}
+}
