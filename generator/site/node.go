@@ -37,15 +37,24 @@ type Node struct {
 	Terms    map[string][]*Term
 	Taxonomy *Taxonomy // for taxonomy and term nodes
 	Term     *Term     // for term nodes
-	Content  string    // HTML with links resolved
 
 	Path string // output path: a folder "tin-tuc/a/" ("" for the home) or a file "x.html"
 
 	site   *Site
-	idx    int    // place in Site.Pages
-	dir    string // content folder of a section
-	hidden bool   // a section whose _index.md is a draft, future or expired
-	title  string // for nodes without a page
+	idx    int      // place in Site.Pages
+	refs   []string // what each Ref token of the page's HTML becomes
+	dir    string   // content folder of a section
+	hidden bool     // a section whose _index.md is a draft, future or expired
+	title  string   // for nodes without a page
+}
+
+// Content is the page's HTML with its links and images resolved. It is
+// expanded when asked, so that the site holds each page's HTML only once.
+func (n *Node) Content() string {
+	if n.Page == nil {
+		return ""
+	}
+	return page.Expand(n.Page.Content, func(i int) string { return n.refs[i] })
 }
 
 // Site returns the site the node belongs to.

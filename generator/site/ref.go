@@ -11,7 +11,7 @@ import (
 	"loa/generator/page"
 )
 
-// resolveRefs fills each published page's Content, replacing every link and
+// resolveRefs finds what each published page's Content needs, replacing every link and
 // image to a file of the site by its published address. A link to a file
 // that does not exist, or to a page that is not published, is an error.
 func (s *Site) resolveRefs() diag.List {
@@ -31,7 +31,7 @@ func (s *Site) resolveRefs() diag.List {
 			}
 			repl[i] = v
 		}
-		n.Content = page.Expand(p.Content, func(i int) string { return repl[i] })
+		n.refs = repl
 	}
 	return diags
 }

@@ -42,6 +42,7 @@ type Site struct {
 	Pages      []*Node // regular pages, newest first
 	Sections   []*Node // every section, by path
 	Taxonomies []*Taxonomy
+	Campaigns  []*Campaign
 	Nodes      []*Node // every node that renders, in a stable order
 	Files      []File  // files to publish, with Out set, sorted by Out
 	Aliases    []Alias // sorted by From
@@ -82,6 +83,7 @@ func Assemble(in Input) (*Site, diag.List) {
 	diags.Append(s.placeFiles(in.Files))
 	s.sortPages()
 	s.makeTaxonomies()
+	diags.Append(s.makeCampaigns())
 	s.relate()
 	s.paginate()
 	diags.Append(s.makeAliases())

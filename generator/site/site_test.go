@@ -94,8 +94,8 @@ func TestLinksResolveOrFail(t *testing.T) {
 	}, File{Name: "content/tin-tuc/a/anh.jpg"}, File{Name: "static/images/logo.svg"})
 	n, _ := s.NodeByFile("content/tin-tuc/a/index.md")
 	for _, w := range []string{`href="/ban/tin-tuc/bai-b/"`, `href="/ban/tin-tuc/a/anh.jpg"`, `href="/ban/images/logo.svg"`, `href="/ban/gioi-thieu/"`} {
-		if !strings.Contains(n.Content, w) {
-			t.Errorf("lacks %s in %s", w, n.Content)
+		if !strings.Contains(n.Content(), w) {
+			t.Errorf("lacks %s in %s", w, n.Content())
 		}
 	}
 	if len(errs) != 2 || !strings.Contains(errs[0], "1:79: link to \"../nhap.md\": that page is not published") ||

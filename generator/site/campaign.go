@@ -1,0 +1,536 @@
+package site
+
+import (
+	"fmt"
+	"math"
+	"path"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"loa/generator/diag"
+	"loa/generator/page"
+	"loa/generator/vi"
+)
+
+// BannerLead is how long before its start a campaign is announced on every
+// page of the site as "sắp diễn ra".
+const BannerLead = 14 * 24 * time.Hour
+
+// Campaign is a communication campaign: a section, such as
+// content/chien-dich/thang-hanh-dong-2025/, whose _index.md has a
+// [campaign] table.
+type Campaign struct {
+	Slug       string // last part of the section's address
+	Node       *Node  // the section: the campaign's landing page
+	Theme      string
+	Start      time.Time
+	End        time.Time // the last day, as written
+	Messages   []string
+	Activities []*Activity // by start, then title
+	Materials  []*Material // as written
+	Hotlines   []*Hotline
+	News       []*Node // newest first
+}
+
+// Activity is one event of a campaign's calendar.
+type Activity struct {
+	page.Activity
+	ID       string // stable within the campaign: "20251115-le-phat-dong"
+	Page     *Node  // when the activity is a page of its own; else nil
+	Campaign *Campaign
+}
+
+// Material is a downloadable file of a campaign.
+type Material struct {
+	page.Material
+	Out    string // output path of the file
+	Size   int64
+	Format string // "PDF", "PNG", "MP4"…
+	Thumb  string // output path of an image that shows it, or ""
+	Width  int    // of the thumbnail, when known
+	Height int
+
+	s *Site
+}
+
+// Hotline is a telephone line of a campaign.
+type Hotline struct {
+	page.Hotline
+	Tel string // "tel:111"
+}
+
+// Week is a week of a campaign's calendar, Monday to Sunday.
+type Week struct {
+	Number int // 1 for the week the campaign starts in; 0 for weeks before it
+	From   time.Time
+	To     time.Time
+	Days   []*Day
+}
+
+// Day is a day of a campaign's calendar with its activities.
+type Day struct {
+	Date       time.Time
+	Activities []*Activity
+}
+
+// CampaignYear is the campaigns that started in one year, for the archive.
+type CampaignYear struct {
+	Year      int
+	Campaigns []*Campaign
+}
+
+// Status tells where the campaign stands at a time.
+type Status string
+
+const (
+	Upcoming Status = "upcoming" // sắp diễn ra
+	Running  Status = "running"  // đang diễn ra
+	Ended    Status = "ended"    // đã kết thúc
+)
+
+// Until is the moment the campaign ends: the day after End when End is a
+// date, so that the last day is part of the campaign.
+func (c *Campaign) Until() time.Time { return until(c.End) }
+
+func until(t time.Time) time.Time {
+	if t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 {
+		return t.AddDate(0, 0, 1)
+	}
+	return t
+}
+
+// StatusAt is the campaign's status at now.
+func (c *Campaign) StatusAt(now time.Time) Status {
+	switch {
+	case now.Before(c.Start):
+		return Upcoming
+	case now.Before(c.Until()):
+		return Running
+	}
+	return Ended
+}
+
+// DaysLeftAt counts the days, started days included, until the campaign
+// ends when it runs, until it starts when it is upcoming; 0 once ended. The
+// banner's script counts the same way.
+func (c *Campaign) DaysLeftAt(now time.Time) int {
+	var d time.Duration
+	switch c.StatusAt(now) {
+	case Upcoming:
+		d = c.Start.Sub(now)
+	case Running:
+		d = c.Until().Sub(now)
+	default:
+		return 0
+	}
+	return int(math.Ceil(d.Hours() / 24))
+}
+
+// BannerAt reports whether the banner shows the campaign at now: while it
+// runs and from BannerLead before its start.
+func (c *Campaign) BannerAt(now time.Time) bool {
+	switch c.StatusAt(now) {
+	case Running:
+		return true
+	case Upcoming:
+		return c.Start.Sub(now) <= BannerLead
+	}
+	return false
+}
+
+// Status, DaysLeft and Banner are at the time of the build, for templates.
+func (c *Campaign) Status() Status  { return c.StatusAt(c.Node.site.Now) }
+func (c *Campaign) DaysLeft() int   { return c.DaysLeftAt(c.Node.site.Now) }
+func (c *Campaign) Banner() bool    { return c.BannerAt(c.Node.site.Now) }
+func (c *Campaign) Year() int       { return c.Start.Year() }
+func (c *Campaign) Title() string   { return c.Node.Title() }
+func (c *Campaign) IsRunning() bool { return c.Status() == Running }
+
+// ICSPath and JSONPath are the output paths of the campaign's iCalendar
+// feed and JSON feed of activities.
+func (c *Campaign) ICSPath() string  { return c.Node.Path + "lich.ics" }
+func (c *Campaign) JSONPath() string { return c.Node.Path + "hoat-dong.json" }
+func (c *Campaign) ICSURL() string   { return c.Node.site.RelURL(c.ICSPath()) }
+func (c *Campaign) JSONURL() string  { return c.Node.site.RelURL(c.JSONPath()) }
+
+// WebcalURL is the feed's address for calendar applications to subscribe.
+func (c *Campaign) WebcalURL() string {
+	u := c.Node.site.AbsURL(c.ICSPath())
+	_, rest, _ := strings.Cut(u, "://")
+	return "webcal://" + rest
+}
+
+// UID identifies the activity in calendars, across builds.
+func (a *Activity) UID() string {
+	return a.Campaign.Slug + "-" + a.ID + "@" + a.Campaign.Node.site.Config.BaseURL.Host
+}
+
+// ICSPath is the output path of a calendar file with the activity alone,
+// for "add to calendar".
+func (a *Activity) ICSPath() string { return a.Campaign.Node.Path + "lich/" + a.ID + ".ics" }
+func (a *Activity) ICSURL() string  { return a.Campaign.Node.site.RelURL(a.ICSPath()) }
+
+// Until is when the activity ends: its end, the end of its day for a
+// whole-day activity, else its start.
+func (a *Activity) Until() time.Time {
+	switch {
+	case !a.End.IsZero() && a.AllDay:
+		return until(a.End)
+	case !a.End.IsZero():
+		return a.End
+	case a.AllDay:
+		return a.Start.AddDate(0, 0, 1)
+	}
+	return a.Start
+}
+
+// URL is the address of the file; ThumbURL that of its thumbnail.
+func (m *Material) URL() string      { return m.s.RelURL(m.Out) }
+func (m *Material) ThumbURL() string { return m.s.RelURL(m.Thumb) }
+
+// SizeText is the format and size as shown beside a download link:
+// "PDF · 2,3 MB".
+func (m *Material) SizeText() string { return m.Format + " · " + vi.ByteSize(m.Size) }
+
+// Campaign returns the campaign whose landing page the node is, or nil.
+func (n *Node) Campaign() *Campaign {
+	for _, c := range n.site.Campaigns {
+		if c.Node == n {
+			return c
+		}
+	}
+	return nil
+}
+
+// ActiveCampaigns are the campaigns the banner shows at the time of the
+// build: running ones first, then upcoming ones by start.
+func (s *Site) ActiveCampaigns() []*Campaign {
+	var out []*Campaign
+	for _, c := range s.Banners() {
+		if c.BannerAt(s.Now) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Banner is the campaign the banner shows first at the time of the build.
+func (s *Site) Banner() *Campaign {
+	if a := s.ActiveCampaigns(); len(a) > 0 {
+		return a[0]
+	}
+	return nil
+}
+
+// Banners are the campaigns that have not ended at the time of the build,
+// running ones first, then by start. The banner carries them all, hidden
+// when not yet due, so that a site left on its host for weeks shows the
+// right one: its script decides by the browser's clock.
+func (s *Site) Banners() []*Campaign {
+	var out []*Campaign
+	for _, c := range s.Campaigns {
+		if c.StatusAt(s.Now) != Ended {
+			out = append(out, c)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		ri, rj := out[i].StatusAt(s.Now) == Running, out[j].StatusAt(s.Now) == Running
+		if ri != rj {
+			return ri
+		}
+		return out[i].Start.Before(out[j].Start)
+	})
+	return out
+}
+
+// CampaignYears groups the campaigns by the year they start, newest first.
+func (s *Site) CampaignYears() []*CampaignYear {
+	var out []*CampaignYear
+	for _, c := range s.Campaigns {
+		if len(out) == 0 || out[len(out)-1].Year != c.Year() {
+			out = append(out, &CampaignYear{Year: c.Year()})
+		}
+		y := out[len(out)-1]
+		y.Campaigns = append(y.Campaigns, c)
+	}
+	return out
+}
+
+// Weeks is the calendar of activities by week and day.
+func (c *Campaign) Weeks() []*Week {
+	first := monday(c.Start)
+	var weeks []*Week
+	for _, a := range c.Activities {
+		day := dayOf(a.Start)
+		mon := monday(day)
+		if len(weeks) == 0 || !weeks[len(weeks)-1].From.Equal(mon) {
+			n := int(math.Round(mon.Sub(first).Hours()/24/7)) + 1
+			weeks = append(weeks, &Week{Number: max(n, 0), From: mon, To: mon.AddDate(0, 0, 6)})
+		}
+		w := weeks[len(weeks)-1]
+		if len(w.Days) == 0 || !w.Days[len(w.Days)-1].Date.Equal(day) {
+			w.Days = append(w.Days, &Day{Date: day})
+		}
+		d := w.Days[len(w.Days)-1]
+		d.Activities = append(d.Activities, a)
+	}
+	return weeks
+}
+
+func dayOf(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, t.Location())
+}
+
+func monday(t time.Time) time.Time {
+	d := dayOf(t)
+	return d.AddDate(0, 0, -(int(d.Weekday())+6)%7)
+}
+
+// phoneNumber is digits, spaces, dots and a leading +.
+var phoneNumber = regexp.MustCompile(`^\+?[0-9][0-9 .]*$`)
+
+// makeCampaigns finds the campaign sections, checks them against the files
+// of their folders and links the news that name them.
+func (s *Site) makeCampaigns() diag.List {
+	var diags diag.List
+	bySlug := map[string]*Campaign{}
+	hidden := map[string]bool{}
+	for _, sec := range s.Sections {
+		if sec.Page == nil || sec.Page.Campaign == nil {
+			continue
+		}
+		slug := path.Base(strings.TrimSuffix(sec.Path, "/"))
+		if sec.hidden {
+			hidden[slug] = true
+			continue
+		}
+		if other, ok := bySlug[slug]; ok {
+			diags.Errorf(sec.Page.Campaign.Pos, "rename one of the two folders",
+				"campaign %q is also the name of %s", slug, other.Node.File())
+			continue
+		}
+		c, d := s.newCampaign(sec, slug)
+		diags.Append(d)
+		bySlug[slug] = c
+		s.Campaigns = append(s.Campaigns, c)
+	}
+	sort.SliceStable(s.Campaigns, func(i, j int) bool {
+		a, b := s.Campaigns[i], s.Campaigns[j]
+		if !a.Start.Equal(b.Start) {
+			return a.Start.After(b.Start)
+		}
+		return a.Slug < b.Slug
+	})
+	diags.Append(s.linkNews(bySlug, hidden))
+	for _, c := range s.Campaigns {
+		diags.Append(s.claimCampaign(c))
+	}
+	return diags
+}
+
+func (s *Site) newCampaign(sec *Node, slug string) (*Campaign, diag.List) {
+	var diags diag.List
+	pc := sec.Page.Campaign
+	c := &Campaign{Slug: slug, Node: sec, Theme: pc.Theme, Start: pc.Start, End: pc.End, Messages: pc.Messages}
+	if !c.Start.IsZero() && !c.End.IsZero() && c.End.Before(c.Start) {
+		diags.Errorf(pc.EndPos, "the end is the campaign's last day: write a date on or after the start",
+			"the campaign ends on %s, before it starts on %s", vi.Date(c.End), vi.Date(c.Start))
+	}
+	for _, h := range pc.Hotlines {
+		diags.Append(checkPhone(h))
+		tel := strings.NewReplacer(" ", "", ".", "").Replace(h.Number)
+		c.Hotlines = append(c.Hotlines, &Hotline{Hotline: h, Tel: "tel:" + tel})
+	}
+	for _, m := range pc.Materials {
+		mat, d := s.material(sec, m)
+		diags.Append(d)
+		c.Materials = append(c.Materials, mat)
+	}
+	diags.Append(s.activities(c))
+	return c, diags
+}
+
+func checkPhone(h page.Hotline) diag.List {
+	var diags diag.List
+	digits := 0
+	for _, r := range h.Number {
+		if r >= '0' && r <= '9' {
+			digits++
+		}
+	}
+	if h.Number != "" && (!phoneNumber.MatchString(h.Number) || digits < 3 || digits > 15) {
+		diags.Errorf(h.Pos, `write 3 to 15 digits, with spaces, dots and a leading + if needed, such as "111" or "0200 3 812 456"`,
+			"hotline number %q is not a phone number", h.Number)
+	}
+	return diags
+}
+
+// material finds a material's file, and its thumbnail, in the campaign's
+// folder.
+func (s *Site) material(sec *Node, m page.Material) (*Material, diag.List) {
+	var diags diag.List
+	mat := &Material{Material: m, s: s, Format: strings.ToUpper(strings.TrimPrefix(path.Ext(m.File), "."))}
+	find := func(name, what string) *File {
+		if name == "" {
+			return nil
+		}
+		full := path.Join("content", sec.dir, name)
+		f, ok := s.files[full]
+		if !ok || !strings.HasPrefix(full, "content/"+sec.dir+"/") || f.Out == "" {
+			diags.Errorf(m.Pos, "put the file in content/"+sec.dir+"/ or correct its name (capitals count)",
+				"%s %q of material %q not found in content/%s/", what, name, m.Title, sec.dir)
+			return nil
+		}
+		return f
+	}
+	if f := find(m.File, "file"); f != nil {
+		mat.Out, mat.Size = f.Out, f.Size
+		if isImage(f.Name) {
+			mat.Thumb, mat.Width, mat.Height = f.Out, f.Width, f.Height
+		}
+	}
+	if f := find(m.Thumbnail, "thumbnail"); f != nil {
+		mat.Thumb, mat.Width, mat.Height = f.Out, f.Width, f.Height
+	}
+	return mat, diags
+}
+
+func isImage(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif":
+		return true
+	}
+	return false
+}
+
+// activities collects the activities of the [campaign] table and those
+// written as pages of the campaign's folder, and checks their dates.
+func (s *Site) activities(c *Campaign) diag.List {
+	var diags diag.List
+	for _, a := range c.Node.Page.Campaign.Activities {
+		c.Activities = append(c.Activities, &Activity{Activity: a, Campaign: c})
+	}
+	for _, n := range s.Pages {
+		if n.Parent != c.Node {
+			continue
+		}
+		a, ok, d := page.ActivityOf(n.Page, s.Config.Location)
+		diags.Append(d)
+		if ok {
+			c.Activities = append(c.Activities, &Activity{Activity: a, Page: n, Campaign: c})
+		}
+	}
+	sort.SliceStable(c.Activities, func(i, j int) bool {
+		a, b := c.Activities[i], c.Activities[j]
+		if !a.Start.Equal(b.Start) {
+			return a.Start.Before(b.Start)
+		}
+		return s.coll.Compare(a.Title, b.Title) < 0
+	})
+	ids := map[string]int{}
+	for _, a := range c.Activities {
+		name := a.Title
+		if a.Page != nil {
+			name = a.Page.Page.SlugOrName()
+		}
+		id := a.Start.Format("20060102") + "-" + vi.Slugify(name)
+		if ids[id]++; ids[id] > 1 {
+			id += "-" + strconv.Itoa(ids[id])
+		}
+		a.ID = id
+		diags.Append(checkActivity(c, a))
+	}
+	return diags
+}
+
+func checkActivity(c *Campaign, a *Activity) diag.List {
+	var diags diag.List
+	if a.Start.IsZero() {
+		return nil
+	}
+	if !a.End.IsZero() && a.End.Before(a.Start) {
+		diags.Errorf(a.Pos, "write an end after the start, or leave it out",
+			"activity %q ends before it starts", a.Title)
+	}
+	if c.Start.IsZero() || c.End.IsZero() {
+		return diags
+	}
+	if a.Start.Before(dayOf(c.Start)) || !a.Start.Before(c.Until()) {
+		diags.Warnf(a.Pos, "check the date, or the campaign's start and end",
+			"activity %q on %s is outside the campaign, from %s to %s", a.Title, vi.Date(a.Start), vi.Date(c.Start), vi.Date(c.End))
+	}
+	return diags
+}
+
+// linkNews adds to each campaign the pages that name it in their
+// front matter (campaigns = ["slug"]) and the pages of its folder that are
+// not activities.
+func (s *Site) linkNews(bySlug map[string]*Campaign, hidden map[string]bool) diag.List {
+	var diags diag.List
+	for _, n := range s.Pages {
+		seen := map[*Campaign]bool{}
+		if c := n.Parent.Campaign(); c != nil && !c.isActivity(n) {
+			c.News = append(c.News, n)
+			seen[c] = true
+		}
+		for _, name := range n.Page.Campaigns {
+			slug := vi.Slugify(name)
+			c, ok := bySlug[slug]
+			switch {
+			case !ok && hidden[slug]:
+			case !ok:
+				diags.Errorf(n.Page.KeyPos("campaigns"), "name a campaign by its folder: "+known(bySlug),
+					"unknown campaign %q", name)
+			case !seen[c]:
+				c.News = append(c.News, n)
+				seen[c] = true
+			}
+		}
+	}
+	for _, c := range s.Campaigns {
+		sort.SliceStable(c.News, func(i, j int) bool { return c.News[i].Date().After(c.News[j].Date()) })
+	}
+	return diags
+}
+
+func (c *Campaign) isActivity(n *Node) bool {
+	for _, a := range c.Activities {
+		if a.Page == n {
+			return true
+		}
+	}
+	return false
+}
+
+func known(bySlug map[string]*Campaign) string {
+	if len(bySlug) == 0 {
+		return "there is none yet"
+	}
+	var names []string
+	for k := range bySlug {
+		names = append(names, fmt.Sprintf("%q", k))
+	}
+	sort.Strings(names)
+	return strings.Join(names, ", ")
+}
+
+// claimCampaign reserves the output paths of the campaign's feeds.
+func (s *Site) claimCampaign(c *Campaign) diag.List {
+	var diags diag.List
+	outs := []string{c.ICSPath(), c.JSONPath()}
+	for _, a := range c.Activities {
+		outs = append(outs, a.ICSPath())
+	}
+	for _, out := range outs {
+		if other, ok := s.byOut[out]; ok {
+			diags.Errorf(c.Node.Page.Campaign.Pos, "rename or move "+other,
+				"%s is the address of the campaign's calendar, and of %s", s.RelURL(out), other)
+			continue
+		}
+		s.byOut[out] = c.Node.File()
+	}
+	return diags
+}
