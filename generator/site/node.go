@@ -40,12 +40,14 @@ type Node struct {
 
 	Path string // output path: a folder "tin-tuc/a/" ("" for the home) or a file "x.html"
 
-	site   *Site
-	idx    int      // place in Site.Pages
-	refs   []string // what each Ref token of the page's HTML becomes
-	dir    string   // content folder of a section
-	hidden bool     // a section whose _index.md is a draft, future or expired
-	title  string   // for nodes without a page
+	site *Site
+	idx  int      // place in Site.Pages
+	refs []string // what each Ref token of the page's HTML becomes
+	// firstImage is the output path of the first image of the page's body.
+	firstImage string
+	dir        string // content folder of a section
+	hidden     bool   // a section whose _index.md is a draft, future or expired
+	title      string // for nodes without a page
 }
 
 // Content is the page's HTML with its links and images resolved. It is
@@ -55,6 +57,15 @@ func (n *Node) Content() string {
 		return ""
 	}
 	return page.Expand(n.Page.Content, func(i int) string { return n.refs[i] })
+}
+
+// FirstImage is the full address of the first image in the page's body, or
+// "": for sharing when the front matter names no image.
+func (n *Node) FirstImage() string {
+	if n.firstImage == "" {
+		return ""
+	}
+	return n.site.AbsURL(n.firstImage)
 }
 
 // Site returns the site the node belongs to.

@@ -25,9 +25,12 @@ func (s *Site) resolveRefs() diag.List {
 		}
 		repl := make([]string, len(p.Refs))
 		for i, r := range p.Refs {
-			v, err := s.resolve(p, r)
+			v, out, err := s.resolve(p, r)
 			if err != nil {
 				diags.Errorf(r.Pos, err.hint, "%s", err.msg)
+			}
+			if r.Kind == page.RefImage && n.firstImage == "" {
+				n.firstImage = out
 			}
 			repl[i] = v
 		}
@@ -39,8 +42,9 @@ func (s *Site) resolveRefs() diag.List {
 type refError struct{ msg, hint string }
 
 // resolve returns the replacement for one ref: an escaped URL for a link,
-// the src, width and height attributes for an image.
-func (s *Site) resolve(p *page.Page, r page.Ref) (string, *refError) {
+// the src, width and height attributes for an image; and the output path
+// it points to.
+func (s *Site) resolve(p *page.Page, r page.Ref) (string, string, *refError) {
 	what := "link"
 	if r.Kind == page.RefImage {
 		what = "image"
@@ -65,7 +69,7 @@ func (s *Site) resolve(p *page.Page, r page.Ref) (string, *refError) {
 	if out == "" {
 		if n, ok := s.pageAt(name); ok {
 			if !n.Published() {
-				return "", &refError{
+				return "", "", &refError{
 					msg:  fmt.Sprintf("%s to %q: that page is not published (a draft, or dated in the future, or expired)", what, r.Dest),
 					hint: "publish that page first, or remove the link",
 				}
@@ -74,7 +78,7 @@ func (s *Site) resolve(p *page.Page, r page.Ref) (string, *refError) {
 		} else if f, ok := s.files[name]; ok {
 			file, out = f, f.Out
 		} else {
-			return "", &refError{
+			return "", "", &refError{
 				msg:  fmt.Sprintf("%s to %q: no such file (looked for %s)", what, r.Dest, name),
 				hint: fmt.Sprintf("check the file name; a relative path starts from the folder of this file (%s/), a path with / from static/ or content/", path.Join("content", p.Dir)),
 			}
@@ -85,13 +89,13 @@ func (s *Site) resolve(p *page.Page, r page.Ref) (string, *refError) {
 		u += "#" + frag
 	}
 	if r.Kind == page.RefLink {
-		return html.EscapeString(u), nil
+		return html.EscapeString(u), out, nil
 	}
 	attrs := `src="` + html.EscapeString(u) + `"`
 	if file != nil && file.Width > 0 {
 		attrs += fmt.Sprintf(` width="%d" height="%d"`, file.Width, file.Height)
 	}
-	return attrs, nil
+	return attrs, out, nil
 }
 
 // pageAt finds the node of a content path: a Markdown file, or a folder

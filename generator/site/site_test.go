@@ -143,3 +143,18 @@ func TestRelatedPrevNextAndPagination(t *testing.T) {
 		t.Errorf("pagers %d", len(sec.Pagers))
 	}
 }
+
+func TestFirstImage(t *testing.T) {
+	s, errs := fixture(t, "", map[string]string{
+		"content/a/index.md": "Chữ\n\n![Ảnh](anh.jpg)\n\n![Ảnh 2](/images/b.jpg)\n",
+		"content/b.md":       "Không có ảnh\n",
+	}, File{Name: "content/a/anh.jpg"}, File{Name: "static/images/b.jpg"})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	a, _ := s.NodeByFile("content/a/index.md")
+	b, _ := s.NodeByFile("content/b.md")
+	if a.FirstImage() != "https://example.gov.vn/ban/a/anh.jpg" || b.FirstImage() != "" {
+		t.Errorf("first images %q %q", a.FirstImage(), b.FirstImage())
+	}
+}

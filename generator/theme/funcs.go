@@ -1,6 +1,7 @@
 package theme
 
 import (
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"html/template"
@@ -75,6 +76,9 @@ func Funcs(env Env) template.FuncMap {
 			return env.Markdownify(s)
 		},
 		"plainify": plainify,
+		"base64Encode": func(s any) string {
+			return base64.StdEncoding.EncodeToString([]byte(fmt.Sprint(s)))
+		},
 		"truncate": truncateWords,
 		"safeHTML": func(s string) template.HTML { return template.HTML(s) },
 		"safeURL":  func(s string) template.URL { return template.URL(s) },

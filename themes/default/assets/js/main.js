@@ -31,15 +31,6 @@
   var tools = document.querySelectorAll(".tools");
   for (var k = 0; k < tools.length; k++) { tools[k].classList.add("on"); }
 
-  // Zalo reads the shared address from a base64 payload.
-  var zalo = document.querySelectorAll("a[data-zalo]");
-  for (var z = 0; z < zalo.length; z++) {
-    try {
-      var d = btoa(JSON.stringify({ url: zalo[z].getAttribute("data-zalo") }));
-      zalo[z].href = "https://button-share.zalo.me/share_external?layout=1&color=blue&customize=false&d=" + encodeURIComponent(d);
-    } catch (e) {}
-  }
-
   document.addEventListener("click", function (ev) {
     var t = ev.target.closest ? ev.target.closest("[data-size],[data-print],[data-copy]") : null;
     if (!t) { return; }
