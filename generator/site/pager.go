@@ -62,3 +62,23 @@ func (s *Site) paginate() {
 		n.Pagers = pagers
 	}
 }
+
+// Window returns the pagers to link to from this one: the first, the last,
+// and the neighbours of this one, with a nil where numbers are left out
+// ("1 … 4 5 6 … 40"). Its length does not grow with the list, so a list of
+// a thousand pagers is not a million links.
+func (p *Pager) Window() []*Pager {
+	var out []*Pager
+	last := 0
+	for _, n := range []int{1, p.Number - 1, p.Number, p.Number + 1, len(p.pagers)} {
+		if n <= last || n < 1 || n > len(p.pagers) {
+			continue
+		}
+		if n > last+1 {
+			out = append(out, nil)
+		}
+		out = append(out, p.pagers[n-1])
+		last = n
+	}
+	return out
+}

@@ -158,3 +158,31 @@ func TestFirstImage(t *testing.T) {
 		t.Errorf("first images %q %q", a.FirstImage(), b.FirstImage())
 	}
 }
+
+func TestPagerWindow(t *testing.T) {
+	files := map[string]string{}
+	for i := 0; i < 10; i++ {
+		files["content/tin/p"+string(rune('0'+i))+".md"] = "x"
+	}
+	s, _ := fixture(t, "pagerSize = 1\n", files)
+	show := func(ps []*Pager) string {
+		var out []string
+		for _, p := range ps {
+			if p == nil {
+				out = append(out, "…")
+			} else {
+				out = append(out, string(rune('0'+p.Number%10)))
+			}
+		}
+		return strings.Join(out, " ")
+	}
+	pagers := s.Sections[0].Pagers
+	for _, tc := range []struct {
+		n    int
+		want string
+	}{{1, "1 2 … 0"}, {2, "1 2 3 … 0"}, {5, "1 … 4 5 6 … 0"}, {9, "1 … 8 9 0"}, {10, "1 … 9 0"}} {
+		if got := show(pagers[tc.n-1].Window()); got != tc.want {
+			t.Errorf("window of pager %d: %s, want %s", tc.n, got, tc.want)
+		}
+	}
+}

@@ -17,6 +17,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"loa/generator/diag"
 )
@@ -31,6 +32,7 @@ type Layer struct {
 type Theme struct {
 	sets    map[string]*template.Template // page layout name → template ready to run
 	display map[string]string             // layout name → file shown in messages
+	cache   sync.Map                          // partialCached: name and variants → HTML
 }
 
 const baseof = "_default/baseof.html"
@@ -69,7 +71,23 @@ func Load(layers []Layer, funcs template.FuncMap) (*Theme, diag.List) {
 	// One shared set holds baseof and the partials; every page layout is
 	// parsed into its own clone, so that each may define "main" its own way.
 	var partial func(name string, data any) (template.HTML, error)
-	fm := template.FuncMap{"partial": func(name string, data any) (template.HTML, error) { return partial(name, data) }}
+	fm := template.FuncMap{
+		"partial": func(name string, data any) (template.HTML, error) { return partial(name, data) },
+		// partialCached renders a partial once per build for each set of
+		// variants, as Hugo's does: a news card shown on a dozen list pages,
+		// or the footer of every page, is made once.
+		"partialCached": func(name string, data any, variants ...any) (template.HTML, error) {
+			key := name + "\x00" + fmt.Sprint(variants...)
+			if v, ok := t.cache.Load(key); ok {
+				return v.(template.HTML), nil
+			}
+			h, err := partial(name, data)
+			if err == nil {
+				t.cache.Store(key, h)
+			}
+			return h, err
+		},
+	}
 	for k, v := range funcs {
 		fm[k] = v
 	}
