@@ -222,7 +222,9 @@ func countWords(b []byte) int {
 	return n
 }
 
-func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v' }
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'
+}
 
 // headingIDs gives headings ids made with the Vietnamese slug, unique in the
 // page: "## Tiếng Việt" → "tieng-viet", a second one "tieng-viet-1".

@@ -32,7 +32,7 @@ type Layer struct {
 type Theme struct {
 	sets    map[string]*template.Template // page layout name → template ready to run
 	display map[string]string             // layout name → file shown in messages
-	cache   sync.Map                          // partialCached: name and variants → HTML
+	cache   sync.Map                      // partialCached: name and variants → HTML
 }
 
 const baseof = "_default/baseof.html"
