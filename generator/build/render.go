@@ -117,6 +117,7 @@ func (r *renderer) run() (Stats, diag.List) {
 	}
 	jobs = append(jobs, r.notFound, r.sitemap, r.robots)
 	jobs = append(jobs, r.feedJobs()...)
+	jobs = append(jobs, r.campaignJobs()...)
 	for _, a := range r.site.Aliases {
 		a := a
 		jobs = append(jobs, func() diag.List { return r.write(a.From, aliasPage(a.To.Permalink())) })

@@ -210,6 +210,12 @@ func (l campaignLocator) strs(pos diag.Pos, key string, v any) []string {
 }
 
 func (l campaignLocator) date(pos diag.Pos, key string, v any) (time.Time, bool) {
+	if t, ok := v.(time.Time); ok && l.d.fm != nil && l.d.fm.yaml && t.Location() == time.UTC {
+		// yaml.v3 reads a date inside a table, such as 2025-11-15, as
+		// midnight UTC: it was written in the site's zone.
+		midnight := t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0
+		return wall(t, l.d.cfg.Location), midnight
+	}
 	t, ok := Date(v, l.d.cfg.Location)
 	if !ok {
 		l.d.diags.Errorf(pos, dateHint, "%s: %s is not a date", key, quote(v))

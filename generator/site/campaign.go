@@ -191,6 +191,14 @@ func (a *Activity) Until() time.Time {
 func (m *Material) URL() string      { return m.s.RelURL(m.Out) }
 func (m *Material) ThumbURL() string { return m.s.RelURL(m.Thumb) }
 
+// ThumbHeight is the thumbnail's height when shown w pixels wide.
+func (m *Material) ThumbHeight(w int) int {
+	if m.Width == 0 {
+		return 0
+	}
+	return (m.Height*w + m.Width/2) / m.Width
+}
+
 // SizeText is the format and size as shown beside a download link:
 // "PDF · 2,3 MB".
 func (m *Material) SizeText() string { return m.Format + " · " + vi.ByteSize(m.Size) }
@@ -203,6 +211,20 @@ func (n *Node) Campaign() *Campaign {
 		}
 	}
 	return nil
+}
+
+// Campaigns are the campaigns a page is news of, newest first.
+func (n *Node) Campaigns() []*Campaign {
+	var out []*Campaign
+	for _, c := range n.site.Campaigns {
+		for _, news := range c.News {
+			if news == n {
+				out = append(out, c)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // ActiveCampaigns are the campaigns the banner shows at the time of the
@@ -316,6 +338,12 @@ func (s *Site) makeCampaigns() diag.List {
 		diags.Append(d)
 		bySlug[slug] = c
 		s.Campaigns = append(s.Campaigns, c)
+	}
+	for _, n := range s.Pages {
+		if n.Page.Campaign != nil {
+			diags.Errorf(n.Page.Campaign.Pos, "move the [campaign] table to content/"+n.Page.Dir+"/_index.md, the page of the campaign's folder",
+				"a campaign is a folder: [campaign] belongs in its _index.md")
+		}
 	}
 	sort.SliceStable(s.Campaigns, func(i, j int) bool {
 		a, b := s.Campaigns[i], s.Campaigns[j]
@@ -436,7 +464,7 @@ func (s *Site) activities(c *Campaign) diag.List {
 		if a.Page != nil {
 			name = a.Page.Page.SlugOrName()
 		}
-		id := a.Start.Format("20060102") + "-" + vi.Slugify(name)
+		id := a.Start.Format("20060102") + "-" + shortSlug(vi.Slugify(name), 48)
 		if ids[id]++; ids[id] > 1 {
 			id += "-" + strconv.Itoa(ids[id])
 		}
@@ -444,6 +472,18 @@ func (s *Site) activities(c *Campaign) diag.List {
 		diags.Append(checkActivity(c, a))
 	}
 	return diags
+}
+
+// shortSlug cuts a slug at a hyphen to at most n bytes: the ids of
+// activities become addresses of calendar files.
+func shortSlug(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	if i := strings.LastIndexByte(s[:n+1], '-'); i > 0 {
+		return s[:i]
+	}
+	return s[:n]
 }
 
 func checkActivity(c *Campaign, a *Activity) diag.List {
