@@ -233,6 +233,9 @@ func TestBadInputs(t *testing.T) {
 		{"template error", "-- layouts/_default/single.html --\n<p>\n{{ .Title \n</p>\n-- content/a.md --\nx\n", "layouts/_default/single.html:3: template: unexpected \"<\" in operand"},
 		{"missing linked file", "-- content/a.md --\n+++\n+++\nXem [bài](khong-co.md).\n", "content/a.md:3:5: link to \"khong-co.md\": no such file"},
 		{"missing image", "-- content/a.md --\n\n![Ảnh](anh.jpg)\n", "content/a.md:2:1: image to \"anh.jpg\": no such file"},
+		{"campaign ends before it starts", "-- content/chien-dich/a/_index.md --\n+++\ntitle = \"A\"\n[campaign]\ntheme = \"T\"\nstart = 2025-11-15\nend = 2025-11-01\n+++\n", "content/chien-dich/a/_index.md:6:1: the campaign ends on 01/11/2025, before it starts on 15/11/2025"},
+		{"campaign material missing", "-- content/chien-dich/a/_index.md --\n+++\n[campaign]\ntheme = \"T\"\nstart = 2025-11-15\nend = 2025-12-15\n[[campaign.materials]]\ntitle = \"Áp phích\"\nfile = \"khong-co.pdf\"\nkind = \"poster\"\n+++\n", "content/chien-dich/a/_index.md:8:1: file \"khong-co.pdf\" of material \"Áp phích\" not found"},
+		{"hotline not a phone number", "-- content/chien-dich/a/_index.md --\n+++\n[campaign]\ntheme = \"T\"\nstart = 2025-11-15\nend = 2025-12-15\n[[campaign.hotlines]]\nname = \"Công an\"\nnumber = \"gọi ngay\"\n+++\n", "content/chien-dich/a/_index.md:8:1: hotline number \"gọi ngay\" is not a phone number"},
 		{"unknown config key", "-- content/a.md --\nx\n-- config.toml --\ntitle = \"T\"\ntitel = \"X\"\n", "config.toml:2:1: unknown setting \"titel\""},
 	}
 	good := writeSite(t, baseConfig+"-- content/a.md --\n+++\ntitle = \"Tin\"\n+++\nNội dung.\n")
