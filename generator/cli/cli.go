@@ -41,6 +41,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"build", "dựng trang web vào thư mục public/ (build the site)", runBuild},
+		{"serve", "xem trước trang, tự dựng lại khi lưu tệp (preview with live reload)", runServe},
 		{"new", "tạo bài viết mới: loa new tin-tuc \"Tiêu đề\" (new content)", runNew},
 		{"version", "in phiên bản (print the version)", runVersion},
 		{"help", "hướng dẫn (help)", runHelp},

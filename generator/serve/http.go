@@ -1,0 +1,185 @@
+package serve
+
+import (
+	"bytes"
+	"html/template"
+	"mime"
+	"net/http"
+	"path"
+	"strings"
+	"time"
+
+	"loa/generator/diag"
+)
+
+// eventsPath is where pages listen for rebuilds; no site output is served
+// under /__loa/.
+const eventsPath = "/__loa/events"
+
+var overlayTmpl = template.Must(template.New("overlay").Parse(
+	`<div id="__loa-overlay" role="alert" style="position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,20,.92);color:#fff;font:16px/1.5 system-ui,sans-serif;padding:2rem">` +
+		`<h2 style="margin:0 0 .5rem;color:#ff8a80;font-size:1.4rem">Lỗi khi dựng trang ({{len .}} lỗi)</h2>` +
+		`<p>Trang đang hiện là bản dựng tốt gần nhất. Sửa tệp và lưu lại: trang sẽ tự cập nhật.</p>` +
+		`<ul style="list-style:none;padding:0">{{range .}}<li style="margin:1rem 0;padding:.75rem 1rem;background:#2b2b2b;border-left:4px solid #ff8a80">` +
+		`<code class="__loa-pos" style="display:block;color:#ffd180;font-family:monospace">{{.Pos}}</code>` +
+		`<div class="__loa-msg">{{.Message}}</div>` +
+		`{{if .Hint}}<div style="color:#b9f6ca">Gợi ý: {{.Hint}}</div>{{end}}</li>{{end}}</ul></div>`))
+
+// injection is what goes before </body> of every HTML page served: the
+// live-reload script and, while the last rebuild failed, the error overlay.
+func injection(errs diag.List) []byte {
+	var b bytes.Buffer
+	if len(errs) > 0 {
+		overlayTmpl.Execute(&b, errs)
+	}
+	b.WriteString("<script>")
+	b.WriteString(clientJS)
+	b.WriteString("</script>")
+	return b.Bytes()
+}
+
+// inject puts extra before the last </body>, or at the end.
+func inject(page, extra []byte) []byte {
+	i := bytes.LastIndex(bytes.ToLower(page), []byte("</body"))
+	if i < 0 {
+		i = len(page)
+	}
+	out := make([]byte, 0, len(page)+len(extra))
+	out = append(out, page[:i]...)
+	out = append(out, extra...)
+	return append(out, page[i:]...)
+}
+
+// contentType is the media type of an output, with charset=utf-8 for text.
+func contentType(rel string) string {
+	ext := strings.ToLower(path.Ext(rel))
+	switch ext {
+	case ".html", ".htm":
+		return "text/html; charset=utf-8"
+	case ".css":
+		return "text/css; charset=utf-8"
+	case ".js", ".mjs":
+		return "text/javascript; charset=utf-8"
+	case ".xml":
+		return "application/xml; charset=utf-8"
+	case ".json", ".webmanifest":
+		return "application/json; charset=utf-8"
+	case ".svg":
+		return "image/svg+xml; charset=utf-8"
+	case ".txt", ".md":
+		return "text/plain; charset=utf-8"
+	}
+	if t := mime.TypeByExtension(ext); t != "" {
+		if strings.HasPrefix(t, "text/") && !strings.Contains(t, "charset") {
+			t += "; charset=utf-8"
+		}
+		return t
+	}
+	return "application/octet-stream"
+}
+
+// resolve maps a request path to an output path. It refuses, with ok false,
+// anything that is not a plain path below the site: "..", backslashes,
+// NUL, and dot-segments however encoded (the request's path is decoded by
+// then). redirect is set when the path names a folder without its slash.
+func resolve(snap *snapshot, urlPath string) (rel string, redirect bool, ok bool) {
+	if !strings.HasPrefix(urlPath, "/") || strings.ContainsAny(urlPath, "\\\x00") {
+		return "", false, false
+	}
+	for _, seg := range strings.Split(urlPath, "/") {
+		if seg == ".." || seg == "." {
+			return "", false, false
+		}
+	}
+	rel = strings.TrimPrefix(urlPath, "/")
+	if rel == "" || strings.HasSuffix(rel, "/") {
+		rel += "index.html"
+	}
+	if snap == nil {
+		return rel, false, true
+	}
+	if _, found := snap.files[rel]; found {
+		return rel, false, true
+	}
+	if _, found := snap.files[rel+"/index.html"]; found {
+		return rel, true, true
+	}
+	return rel, false, true
+}
+
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path == eventsPath {
+		s.hub.serve(w, r)
+		return
+	}
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "Phương thức không được hỗ trợ", http.StatusMethodNotAllowed)
+		return
+	}
+	st := s.state.Load()
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	if strings.Contains(r.URL.RawPath, "%5c") || strings.Contains(r.URL.RawPath, "%5C") {
+		s.notFound(w, r, st, http.StatusBadRequest)
+		return
+	}
+	rel, redirect, ok := resolve(st.snap, r.URL.Path)
+	if !ok {
+		s.notFound(w, r, st, http.StatusBadRequest)
+		return
+	}
+	if redirect {
+		http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+		return
+	}
+	if st.snap == nil {
+		s.notFound(w, r, st, http.StatusServiceUnavailable)
+		return
+	}
+	data, found, err := st.snap.read(rel)
+	if !found {
+		s.notFound(w, r, st, http.StatusNotFound)
+		return
+	}
+	if err != nil {
+		http.Error(w, "Không đọc được tệp", http.StatusInternalServerError)
+		return
+	}
+	s.write(w, r, st, rel, data, http.StatusOK)
+}
+
+func (s *Server) write(w http.ResponseWriter, r *http.Request, st *state, rel string, data []byte, code int) {
+	if isHTML(rel) {
+		data = inject(data, st.inject)
+	}
+	w.Header().Set("Content-Type", contentType(rel))
+	if code != http.StatusOK {
+		w.WriteHeader(code)
+		if r.Method != http.MethodHead {
+			w.Write(data)
+		}
+		return
+	}
+	http.ServeContent(w, r, rel, time.Time{}, bytes.NewReader(data))
+}
+
+// notFound answers with the site's 404 page, or a short one of ours.
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request, st *state, code int) {
+	if st.snap != nil {
+		if data, found, err := st.snap.read("404.html"); found && err == nil {
+			s.write(w, r, st, "404.html", data, code)
+			return
+		}
+	}
+	msg := "Không tìm thấy trang này."
+	switch code {
+	case http.StatusBadRequest:
+		msg = "Địa chỉ không hợp lệ."
+	case http.StatusServiceUnavailable:
+		msg = "Chưa dựng được trang: hãy sửa các lỗi bên dưới và lưu lại."
+	}
+	page := []byte(`<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Loa</title></head><body><p>` +
+		template.HTMLEscapeString(msg) + `</p></body></html>`)
+	s.write(w, r, st, "404.html", page, code)
+}

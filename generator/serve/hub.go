@@ -1,0 +1,128 @@
+package serve
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"sync"
+)
+
+// message is what a page hears after each rebuild.
+type message struct {
+	Pages  []string          `json:"pages,omitempty"`  // addresses of pages that changed
+	Files  []string          `json:"files,omitempty"`  // addresses of other files that changed
+	Styles map[string]string `json:"styles,omitempty"` // stylesheet address: old → new
+	Errors []errorJSON       `json:"errors"`           // empty once the site builds again
+}
+
+type errorJSON struct {
+	Pos     string `json:"pos"`
+	Message string `json:"message"`
+	Hint    string `json:"hint,omitempty"`
+}
+
+// hub sends Server-Sent Events to every open page.
+type hub struct {
+	mu      sync.Mutex
+	clients map[chan []byte]struct{}
+	last    []byte // the state a page gets when it connects: the current errors
+	closed  bool
+	done    chan struct{}
+}
+
+func newHub() *hub {
+	return &hub{clients: map[chan []byte]struct{}{}, last: mustJSON(message{}), done: make(chan struct{})}
+}
+
+func mustJSON(m message) []byte {
+	if m.Errors == nil {
+		m.Errors = []errorJSON{}
+	}
+	b, err := json.Marshal(m)
+	if err != nil {
+		panic(err) // only strings and maps of strings
+	}
+	return b
+}
+
+// broadcast sends m to every page, and remembers its errors for pages that
+// connect later. A page that is too slow to take it misses it: its buffer
+// holds the newest only.
+func (h *hub) broadcast(m message) {
+	data := mustJSON(m)
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.last = mustJSON(message{Errors: m.Errors})
+	for c := range h.clients {
+		select {
+		case c <- data:
+		default:
+			select { // drop the older message, keep the newer
+			case <-c:
+			default:
+			}
+			select {
+			case c <- data:
+			default:
+			}
+		}
+	}
+}
+
+// count is the number of connected pages.
+func (h *hub) count() int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return len(h.clients)
+}
+
+// close ends every stream, so that the HTTP server can shut down.
+func (h *hub) close() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if !h.closed {
+		h.closed = true
+		close(h.done)
+	}
+}
+
+func (h *hub) serve(w http.ResponseWriter, r *http.Request) {
+	flusher, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	c := make(chan []byte, 1)
+	h.mu.Lock()
+	if h.closed {
+		h.mu.Unlock()
+		http.Error(w, "đang tắt", http.StatusServiceUnavailable)
+		return
+	}
+	h.clients[c] = struct{}{}
+	c <- h.last
+	h.mu.Unlock()
+	defer func() {
+		h.mu.Lock()
+		delete(h.clients, c)
+		h.mu.Unlock()
+	}()
+	w.Header().Set("Content-Type", "text/event-stream; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(http.StatusOK)
+	fmt.Fprint(w, "retry: 500\n\n")
+	flusher.Flush()
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case <-h.done:
+			return
+		case data := <-c:
+			if _, err := fmt.Fprintf(w, "data: %s\n\n", data); err != nil {
+				return
+			}
+			flusher.Flush()
+		}
+	}
+}

@@ -1,0 +1,247 @@
+package serve
+
+import (
+	"fmt"
+	"hash/maphash"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"sync"
+
+	"loa/generator/build"
+)
+
+// file is one output of a build, held in memory, or, for files the build
+// copies unchanged (images, PDFs), a reference to its source.
+type file struct {
+	data []byte
+	fsys fs.FS // with name, when the file is served from its source
+	name string
+	sum  uint64 // content hash of data, or a stamp of the source (size, time)
+}
+
+// memory is a build.Output that keeps the site in memory. Its methods are
+// safe for concurrent use, as the renderer writes from every core.
+type memory struct {
+	seed  maphash.Seed
+	prev  *snapshot // the last good build, whose files Reuse carries over
+	mu    sync.Mutex
+	files map[string]file
+}
+
+var (
+	_ build.Output = (*memory)(nil)
+	_ build.Reuser = (*memory)(nil)
+)
+
+func newMemory(seed maphash.Seed, prev *snapshot) *memory {
+	return &memory{seed: seed, prev: prev, files: map[string]file{}}
+}
+
+// Reuse carries the file rel over from the last good build, when the
+// builder found its inputs unchanged.
+func (m *memory) Reuse(rel string) bool {
+	if m.prev == nil {
+		return false
+	}
+	f, ok := m.prev.files[rel]
+	if !ok {
+		return false
+	}
+	return m.put(rel, f) == nil
+}
+
+func (m *memory) WriteFile(rel string, data []byte) error {
+	if !fs.ValidPath(rel) {
+		return fmt.Errorf("invalid output path %q", rel)
+	}
+	f := file{data: data, sum: maphash.Bytes(m.seed, data)}
+	return m.put(rel, f)
+}
+
+func (m *memory) CopyFile(rel string, fsys fs.FS, name string) error {
+	if !fs.ValidPath(rel) {
+		return fmt.Errorf("invalid output path %q", rel)
+	}
+	st, err := fs.Stat(fsys, name)
+	if err != nil {
+		return fmt.Errorf("copy %s: %w", name, err)
+	}
+	if !st.Mode().IsRegular() {
+		return fmt.Errorf("copy %s: not a regular file", name)
+	}
+	stamp := fmt.Sprint(name, "\x00", st.Size(), "\x00", st.ModTime().UnixNano())
+	return m.put(rel, file{fsys: fsys, name: name, sum: maphash.String(m.seed, stamp)})
+}
+
+func (m *memory) put(rel string, f file) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if _, dup := m.files[rel]; dup {
+		return fmt.Errorf("two outputs at %s", rel)
+	}
+	m.files[rel] = f
+	return nil
+}
+
+// snapshot is a finished build: never changed once made, so requests read
+// it without locks.
+type snapshot struct {
+	files map[string]file
+}
+
+func (m *memory) snapshot() *snapshot {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	s := &snapshot{files: m.files}
+	m.files = nil
+	return s
+}
+
+// read returns the bytes of the output rel.
+func (s *snapshot) read(rel string) ([]byte, bool, error) {
+	f, ok := s.files[rel]
+	if !ok {
+		return nil, false, nil
+	}
+	if f.fsys == nil {
+		return f.data, true, nil
+	}
+	data, err := fs.ReadFile(f.fsys, f.name)
+	return data, true, err
+}
+
+// changes is what a rebuild changed, as output paths.
+type changes struct {
+	Pages  []string          // HTML pages whose text changed, beyond a renamed stylesheet
+	Files  []string          // other outputs added, changed or removed
+	Styles map[string]string // fingerprinted stylesheet: old output path → new one
+	Quiet  int               // HTML pages whose only change is a renamed stylesheet
+}
+
+func (c changes) empty() bool { return len(c.Pages)+len(c.Files)+len(c.Styles) == 0 }
+
+// diff compares two builds. A stylesheet under assets/ is named by its
+// content hash, so editing it renames it and changes the link in every page;
+// diff pairs the old and new names, and a page that differs only by that
+// link is counted in Quiet, not in Pages: the browser swaps the stylesheet in
+// place instead of reloading.
+func diff(old, cur *snapshot) changes {
+	var c changes
+	if old == nil {
+		old = &snapshot{}
+	}
+	var added, removed []string
+	for rel, f := range cur.files {
+		o, ok := old.files[rel]
+		switch {
+		case !ok:
+			added = append(added, rel)
+		case o.sum != f.sum || o.name != f.name:
+			if isHTML(rel) {
+				c.Pages = append(c.Pages, rel)
+			} else {
+				c.Files = append(c.Files, rel)
+			}
+		}
+	}
+	for rel := range old.files {
+		if _, ok := cur.files[rel]; !ok {
+			removed = append(removed, rel)
+		}
+	}
+	c.Styles = renamedStyles(added, removed)
+	for _, rel := range added {
+		if isHTML(rel) {
+			c.Pages = append(c.Pages, rel)
+		} else {
+			c.Files = append(c.Files, rel)
+		}
+	}
+	for _, rel := range removed {
+		if isHTML(rel) {
+			c.Pages = append(c.Pages, rel)
+		} else {
+			c.Files = append(c.Files, rel)
+		}
+	}
+	if len(c.Styles) > 0 {
+		c.Pages, c.Quiet = dropRestyled(old, cur, c.Pages, c.Styles)
+	}
+	sort.Strings(c.Pages)
+	sort.Strings(c.Files)
+	return c
+}
+
+// renamedStyles pairs removed and added stylesheets whose names differ only
+// by their fingerprint ("css/main.3f9a1c2b7d.css").
+func renamedStyles(added, removed []string) map[string]string {
+	gone := map[string]string{}
+	for _, rel := range removed {
+		if base, ok := unfingerprinted(rel); ok {
+			gone[base] = rel
+		}
+	}
+	out := map[string]string{}
+	for _, rel := range added {
+		if base, ok := unfingerprinted(rel); ok {
+			if old, ok := gone[base]; ok {
+				out[old] = rel
+			}
+		}
+	}
+	return out
+}
+
+func unfingerprinted(rel string) (string, bool) {
+	if path.Ext(rel) != ".css" {
+		return "", false
+	}
+	stem := strings.TrimSuffix(rel, ".css")
+	dot := strings.LastIndexByte(stem, '.')
+	if dot < 0 || len(stem)-dot-1 != 10 {
+		return "", false
+	}
+	for _, r := range stem[dot+1:] {
+		if !strings.ContainsRune("0123456789abcdef", r) {
+			return "", false
+		}
+	}
+	return stem[:dot] + ".css", true
+}
+
+// dropRestyled removes from pages those that differ from their old text
+// only by the renamed stylesheets.
+func dropRestyled(old, cur *snapshot, pages []string, styles map[string]string) ([]string, int) {
+	var pairs []string
+	for o, n := range styles {
+		pairs = append(pairs, o, n)
+	}
+	r := strings.NewReplacer(pairs...)
+	var keep []string
+	quiet := 0
+	for _, rel := range pages {
+		o, ok1 := old.files[rel]
+		n, ok2 := cur.files[rel]
+		if ok1 && ok2 && o.fsys == nil && n.fsys == nil && r.Replace(string(o.data)) == string(n.data) {
+			quiet++
+			continue
+		}
+		keep = append(keep, rel)
+	}
+	return keep, quiet
+}
+
+func isHTML(rel string) bool { return path.Ext(rel) == ".html" || path.Ext(rel) == ".htm" }
+
+// urlPath is the address at which the output rel is served.
+func urlPath(rel string) string {
+	if rel == "index.html" {
+		return "/"
+	}
+	if strings.HasSuffix(rel, "/index.html") {
+		return "/" + strings.TrimSuffix(rel, "index.html")
+	}
+	return "/" + rel
+}

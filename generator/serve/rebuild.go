@@ -1,0 +1,173 @@
+package serve
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"loa/generator/diag"
+	"loa/generator/publish"
+)
+
+// rebuild builds the site again after the changes in batch (none for the
+// first build), swaps it in if it built, and tells the pages.
+func (s *Server) rebuild(batch Batch) {
+	start := time.Now()
+	snap, diags := s.buildOnce()
+	old := s.state.Load()
+	errs := diags.Errors()
+	s.printWarnings(diags.Warnings())
+	if errs != nil {
+		s.state.Store(&state{snap: old.snap, errs: errs, inject: injection(errs)})
+		s.hub.broadcast(message{Errors: toJSON(errs)})
+		s.printErrors(batch, errs)
+		return
+	}
+	s.state.Store(&state{snap: snap, inject: injection(nil)})
+	c := diff(old.snap, snap)
+	s.hub.broadcast(message{Pages: urlPaths(c.Pages), Files: urlPaths(c.Files), Styles: urlMap(c.Styles), Errors: []errorJSON{}})
+	took := time.Since(start)
+	if err := s.renderToDisk(snap); err != nil {
+		fmt.Fprintf(s.opts.Stderr, "Lỗi khi ghi ra đĩa: %v\n", err)
+	}
+	s.printDone(batch, old, c, took)
+}
+
+// buildOnce assembles and renders the site into memory.
+func (s *Server) buildOnce() (*snapshot, diag.List) {
+	plan, diags := s.b.Assemble()
+	if diags.HasErrors() || plan == nil {
+		return nil, diags
+	}
+	mem := newMemory(s.seed, s.state.Load().snap)
+	_, d := s.b.Render(plan, mem)
+	diags.Append(d)
+	diags.Sort()
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	return mem.snapshot(), diags
+}
+
+func (s *Server) renderToDisk(snap *snapshot) error {
+	if s.opts.RenderToDisk == "" {
+		return nil
+	}
+	stage, err := publish.Begin(s.opts.RenderToDisk)
+	if err != nil {
+		return err
+	}
+	for _, rel := range sortedKeys(snap.files) {
+		f := snap.files[rel]
+		if f.fsys != nil {
+			err = stage.CopyFile(rel, f.fsys, f.name)
+		} else {
+			err = stage.WriteFile(rel, f.data)
+		}
+		if err != nil {
+			stage.Abort()
+			return err
+		}
+	}
+	_, err = stage.Commit()
+	return err
+}
+
+func (s *Server) printDone(batch Batch, old *state, c changes, took time.Duration) {
+	out := s.opts.Stdout
+	ms := took.Milliseconds()
+	if old.snap == nil && batch.Paths == nil {
+		fmt.Fprintf(out, "Đã dựng %d trang trong %d ms. Xem tại %s (Ctrl+C để dừng)\n", countHTML(s.state.Load().snap), ms, s.url)
+		return
+	}
+	var what []string
+	if len(old.errs) > 0 {
+		what = append(what, "đã hết lỗi")
+	}
+	if len(c.Files) > 0 {
+		what = append(what, fmt.Sprintf("%d tệp khác", len(c.Files)))
+	}
+	if len(c.Styles) > 0 {
+		what = append(what, "đổi kiểu trình bày")
+	}
+	extra := ""
+	if len(what) > 0 {
+		extra = "; " + strings.Join(what, ", ")
+	}
+	if sum := batch.Summary(); sum != "" {
+		extra += "; sửa " + sum
+	}
+	fmt.Fprintf(out, "Đã dựng lại %d trang trong %d ms%s\n", len(c.Pages), ms, extra)
+}
+
+func (s *Server) printErrors(batch Batch, errs diag.List) {
+	w := s.opts.Stderr
+	sum := batch.Summary()
+	if sum != "" {
+		sum = " sau khi sửa " + sum
+	}
+	fmt.Fprintf(w, "Lỗi khi dựng trang%s: %d lỗi; vẫn phục vụ bản dựng tốt gần nhất.\n", sum, len(errs))
+	for _, d := range errs {
+		fmt.Fprintf(w, "  %s: %s\n", d.Pos, d.Message)
+		if d.Hint != "" {
+			fmt.Fprintf(w, "      gợi ý: %s\n", d.Hint)
+		}
+	}
+}
+
+func (s *Server) printWarnings(ws diag.List) {
+	var b strings.Builder
+	for _, d := range ws {
+		fmt.Fprintf(&b, "  %s: cảnh báo: %s\n", d.Pos, d.Message)
+	}
+	if b.String() != s.warned {
+		s.warned = b.String()
+		fmt.Fprint(s.opts.Stderr, s.warned)
+	}
+}
+
+func toJSON(l diag.List) []errorJSON {
+	out := make([]errorJSON, len(l))
+	for i, d := range l {
+		out[i] = errorJSON{Pos: d.Pos.String(), Message: d.Message, Hint: d.Hint}
+	}
+	return out
+}
+
+func urlPaths(rels []string) []string {
+	out := make([]string, len(rels))
+	for i, r := range rels {
+		out[i] = urlPath(r)
+	}
+	return out
+}
+
+func urlMap(m map[string]string) map[string]string {
+	out := map[string]string{}
+	for k, v := range m {
+		out[urlPath(k)] = urlPath(v)
+	}
+	return out
+}
+
+func countHTML(s *snapshot) int {
+	n := 0
+	if s != nil {
+		for rel := range s.files {
+			if isHTML(rel) {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
