@@ -50,6 +50,7 @@ type Builder struct {
 	parsed map[string]parsedFile // content file → last parse
 	images map[string]imageSize  // file name → size, keyed with the file's size and time
 	cfgSrc []byte                // config the cache was made with
+	keys   map[string]uint64     // output → key of its inputs at the last render into a Reuser
 }
 
 type parsedFile struct {
@@ -113,8 +114,9 @@ func (b *Builder) Render(p *Plan, out Output) (Stats, diag.List) {
 
 // Stats count what a render produced.
 type Stats struct {
-	Pages int // HTML pages
-	Files int // every file written or copied
+	Pages  int // HTML pages rendered
+	Files  int // every file written or copied
+	Reused int // outputs carried over unchanged from the previous render (Reuser outputs only)
 }
 
 func sorted(l diag.List) diag.List {

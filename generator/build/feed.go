@@ -67,6 +67,9 @@ func (r *renderer) feed(n *site.Node) diag.List {
 		title = n.Title() + " – " + title
 	}
 	out := n.Path + "index.xml"
+	if r.reuse(out, r.siteKey(out)) {
+		return nil
+	}
 	ch := rssChannel{
 		Title:       title,
 		Link:        n.Permalink(),
@@ -110,6 +113,9 @@ type sitemapURL struct {
 }
 
 func (r *renderer) sitemap() diag.List {
+	if r.reuse("sitemap.xml", r.siteKey("sitemap.xml")) {
+		return nil
+	}
 	doc := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
 	for _, n := range r.site.Nodes {
 		u := sitemapURL{Loc: n.Permalink()}

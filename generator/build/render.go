@@ -32,6 +32,12 @@ type renderer struct {
 	pages, files atomic.Int64
 	mu           sync.Mutex
 	diags        diag.List
+
+	// For an Output that can carry unchanged files over (see reuse.go).
+	reuser Reuser
+	sum    uint64            // of the whole site, see siteSum
+	keys   map[string]uint64 // output → key of its inputs, this render
+	reused atomic.Int64
 }
 
 type asset struct {
@@ -47,7 +53,8 @@ type view struct {
 }
 
 func (b *Builder) newRenderer(p *Plan, out Output) (*renderer, diag.List) {
-	r := &renderer{b: b, plan: p, site: p.Site, out: out}
+	r := &renderer{b: b, plan: p, site: p.Site, out: out, keys: map[string]uint64{}}
+	r.reuser, _ = out.(Reuser)
 	diags := r.loadAssets()
 	md := page.NewParser(p.Config)
 	env := theme.Env{
@@ -103,6 +110,9 @@ type job func() diag.List
 
 // run renders every node, feed and file in parallel.
 func (r *renderer) run() (Stats, diag.List) {
+	if r.reuser != nil {
+		r.sum = r.siteSum()
+	}
 	var jobs []job
 	for _, n := range r.site.Nodes {
 		n := n
@@ -120,7 +130,12 @@ func (r *renderer) run() (Stats, diag.List) {
 	jobs = append(jobs, r.campaignJobs()...)
 	for _, a := range r.site.Aliases {
 		a := a
-		jobs = append(jobs, func() diag.List { return r.write(a.From, aliasPage(a.To.Permalink())) })
+		jobs = append(jobs, func() diag.List {
+			if r.reuse(a.From, r.siteKey(a.From)) {
+				return nil
+			}
+			return r.write(a.From, aliasPage(a.To.Permalink()))
+		})
 	}
 	for _, name := range slices.Sorted(maps.Keys(r.assets)) {
 		a := r.assets[name]
@@ -136,7 +151,10 @@ func (r *renderer) run() (Stats, diag.List) {
 	for _, l := range lists {
 		diags.Append(l)
 	}
-	return Stats{Pages: int(r.pages.Load()), Files: int(r.files.Load())}, diags
+	if r.reuser != nil && !diags.HasErrors() {
+		r.b.keys = r.keys
+	}
+	return Stats{Pages: int(r.pages.Load()), Files: int(r.files.Load()), Reused: int(r.reused.Load())}, diags
 }
 
 func outFile(p string) string {
@@ -148,6 +166,13 @@ func outFile(p string) string {
 
 // html renders one node (one pager of a list) through its layout.
 func (r *renderer) html(n *site.Node, pg *site.Pager, out string) diag.List {
+	number := 0
+	if pg != nil {
+		number = pg.Number
+	}
+	if r.reuse(out, r.pageKey(n.File(), number)) {
+		return nil
+	}
 	name, diags := r.layoutFor(n)
 	if diags.HasErrors() {
 		return diags
@@ -216,7 +241,7 @@ func (r *renderer) layoutFor(n *site.Node) (string, diag.List) {
 }
 
 func (r *renderer) notFound() diag.List {
-	if !r.theme.Has("404.html") {
+	if !r.theme.Has("404.html") || r.reuse("404.html", r.siteKey("404.html")) {
 		return nil
 	}
 	var buf bytes.Buffer

@@ -13,6 +13,7 @@ package page
 
 import (
 	"bytes"
+	"hash/fnv"
 	"path"
 	"strings"
 	"time"
@@ -52,6 +53,8 @@ type Page struct {
 	Campaigns   []string
 	Campaign    *Campaign // the [campaign] table of a campaign section's _index.md
 	Params      map[string]any
+
+	FrontHash uint64 // of the front matter's text: what lists and feeds may show changes with it
 
 	Content   string // HTML with Ref tokens
 	Refs      []Ref
@@ -101,6 +104,9 @@ func (p *Parser) Parse(file string, src []byte) (*Page, diag.List) {
 	}
 	if fm != nil {
 		diags.Append(p.frontMatter(pg, fm))
+		h := fnv.New64a()
+		h.Write(fm.text)
+		pg.FrontHash = h.Sum64()
 	}
 	r := p.render(pg, body, bodyLine)
 	diags.Append(r)

@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"html/template"
 	"io"
 	"io/fs"
@@ -33,7 +34,11 @@ type Theme struct {
 	sets    map[string]*template.Template // page layout name → template ready to run
 	display map[string]string             // layout name → file shown in messages
 	cache   sync.Map                      // partialCached: name and variants → HTML
+	sum     uint64                        // of every layout's name and text
 }
+
+// Sum identifies the layouts' text: it changes when any layout does.
+func (t *Theme) Sum() uint64 { return t.sum }
 
 const baseof = "_default/baseof.html"
 
@@ -67,6 +72,11 @@ func Load(layers []Layer, funcs template.FuncMap) (*Theme, diag.List) {
 		names = append(names, n)
 	}
 	sort.Strings(names)
+	h := fnv.New64a()
+	for _, n := range names {
+		fmt.Fprintf(h, "%s\x00%s\x00", n, sources[n])
+	}
+	t.sum = h.Sum64()
 
 	// One shared set holds baseof and the partials; every page layout is
 	// parsed into its own clone, so that each may define "main" its own way.

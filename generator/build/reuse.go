@@ -1,0 +1,83 @@
+package build
+
+import (
+	"fmt"
+	"hash/maphash"
+	"maps"
+	"slices"
+)
+
+// Reuser is an Output that still holds the files of its previous render and
+// can carry one over unchanged. The preview server's memory is one; with it,
+// a render skips every page whose inputs did not change.
+type Reuser interface {
+	Reuse(rel string) bool
+}
+
+// siteSum identifies everything a page may show of other pages and of the
+// site: configuration, layouts, words, assets, the day, and for every node
+// its address and front matter (titles, dates, leads, terms, campaigns) and
+// summary, and every published file. A body-only edit of one page leaves it
+// unchanged; then only that page is rendered again.
+func (r *renderer) siteSum() uint64 {
+	var h maphash.Hash
+	h.SetSeed(r.b.seed)
+	h.Write(r.b.cfgSrc)
+	fmt.Fprintf(&h, "%d\x00%s\x00", r.theme.Sum(), r.site.Now.In(r.plan.Config.Location).Format("2006-01-02"))
+	for _, k := range slices.Sorted(maps.Keys(r.plan.res.words)) {
+		fmt.Fprintf(&h, "%s=%s\x00", k, r.plan.res.words[k])
+	}
+	for _, k := range slices.Sorted(maps.Keys(r.assets)) {
+		fmt.Fprintf(&h, "%s\x00", r.assets[k].out)
+	}
+	for _, n := range r.site.Nodes {
+		fmt.Fprintf(&h, "%d\x00%s\x00%d\x00", n.Kind, n.Path, len(n.Pagers))
+		if n.Page != nil {
+			fmt.Fprintf(&h, "%s\x00%d\x00%s\x00", n.Page.File, n.Page.FrontHash, n.Page.Summary)
+		}
+	}
+	for _, f := range r.site.Files {
+		fmt.Fprintf(&h, "%s\x00%d\x00%dx%d\x00", f.Out, f.Size, f.Width, f.Height)
+	}
+	for _, a := range r.site.Aliases {
+		fmt.Fprintf(&h, "%s>%s\x00", a.From, a.To.Path)
+	}
+	return h.Sum64()
+}
+
+// reuse reports whether the output out, whose inputs hash to key, is the
+// same as in the previous render, and if so carries it over.
+func (r *renderer) reuse(out string, key uint64) bool {
+	if r.reuser == nil {
+		return false
+	}
+	r.mu.Lock()
+	r.keys[out] = key
+	r.mu.Unlock()
+	if old, ok := r.b.keys[out]; ok && old == key && r.reuser.Reuse(out) {
+		r.reused.Add(1)
+		return true
+	}
+	return false
+}
+
+// pageKey is the key of a node's output: the site's sum, the pager, and
+// the bytes of the node's own file.
+func (r *renderer) pageKey(file string, pager int) uint64 {
+	var h maphash.Hash
+	h.SetSeed(r.b.seed)
+	r.b.mu.Lock()
+	src := r.b.parsed[file].hash
+	r.b.mu.Unlock()
+	fmt.Fprintf(&h, "%d\x00%d\x00%d", r.sum, pager, src)
+	return h.Sum64()
+}
+
+// siteKey is the key of an output that depends on the site as a whole only,
+// such as a feed or the sitemap.
+func (r *renderer) siteKey(out string) uint64 {
+	var h maphash.Hash
+	h.SetSeed(r.b.seed)
+	fmt.Fprintf(&h, "%d\x00%s", r.sum, out)
+	return h.Sum64()
+}

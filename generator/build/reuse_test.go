@@ -1,0 +1,114 @@
+package build
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// carry is a memory Output that can carry files over from the previous one.
+type carry struct {
+	memory
+	prev map[string][]byte
+}
+
+func (c *carry) Reuse(rel string) bool {
+	b, ok := c.prev[rel]
+	if ok {
+		c.WriteFile(rel, b)
+	}
+	return ok
+}
+
+func copyDir(t *testing.T, from string) string {
+	t.Helper()
+	to := t.TempDir()
+	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(from, p)
+		b, err := os.ReadFile(p)
+		if err == nil {
+			os.MkdirAll(filepath.Join(to, filepath.Dir(rel)), 0o755)
+			err = os.WriteFile(filepath.Join(to, rel), b, 0o644)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return to
+}
+
+// TestReuseRendersOnlyWhatChanged: after a body-only edit, a render into a
+// Reuser renders that page alone, and the site equals a fresh build; after a
+// title edit, the lists showing the title are rendered again too.
+func TestReuseRendersOnlyWhatChanged(t *testing.T) {
+	dir := copyDir(t, "testdata/site")
+	opts := Options{Site: os.DirFS(dir), Theme: os.DirFS("../../themes/default"), Minify: true,
+		Now: func() time.Time { return time.Date(2026, 11, 29, 3, 0, 0, 0, time.UTC) }}
+	b := New(opts)
+	render := func(prev map[string][]byte) (map[string][]byte, Stats) {
+		plan, d := b.Assemble()
+		if d.HasErrors() {
+			t.Fatal(d)
+		}
+		out := &carry{memory: memory{files: map[string][]byte{}}, prev: prev}
+		st, d := b.Render(plan, out)
+		if d.HasErrors() {
+			t.Fatal(d)
+		}
+		return out.files, st
+	}
+	fresh := func() map[string][]byte {
+		fb := New(opts)
+		plan, _ := fb.Assemble()
+		out := &memory{files: map[string][]byte{}}
+		fb.Render(plan, out)
+		return out.files
+	}
+	same := func(got map[string][]byte) {
+		t.Helper()
+		want := fresh()
+		if len(got) != len(want) {
+			t.Fatalf("%d files, a fresh build has %d", len(got), len(want))
+		}
+		for k, v := range want {
+			if string(got[k]) != string(v) {
+				t.Errorf("%s differs from a fresh build", k)
+			}
+		}
+	}
+	files, st := render(nil)
+	if st.Reused != 0 {
+		t.Fatalf("first render reused %d", st.Reused)
+	}
+	edit := func(old, new string) {
+		p := filepath.Join(dir, "content/tin-tuc/tap-huan.md")
+		b, _ := os.ReadFile(p)
+		os.WriteFile(p, []byte(strings.Replace(string(b), old, new, 1)), 0o644)
+	}
+	// The summary is the first 70 words: make the body longer, then edit
+	// past them.
+	edit("Lớp tập huấn có 80 học viên.", "Lớp tập huấn có 80 học viên."+strings.Repeat(" Nội dung bài.", 40))
+	files, _ = render(files)
+	edit("Nội dung bài.\n", "Nội dung bài.\n\nĐoạn mới được thêm vào cuối bài.\n")
+	files2, st := render(files)
+	if st.Pages != 1 {
+		t.Errorf("a body-only edit rendered %d pages, want 1 (reused %d)", st.Pages, st.Reused)
+	}
+	if !strings.Contains(string(files2["tin-tuc/tap-huan/index.html"]), "Đoạn mới được thêm") {
+		t.Error("the edited page was not rendered again")
+	}
+	same(files2)
+	edit(`title = "Tập huấn`, `title = "Lớp tập huấn`)
+	files3, st := render(files2)
+	if st.Pages < 5 || !strings.Contains(string(files3["index.html"]), "Lớp tập huấn phòng chống") {
+		t.Errorf("a title edit rendered %d pages; the home shows %q", st.Pages, "Lớp tập huấn")
+	}
+	same(files3)
+}
