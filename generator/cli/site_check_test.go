@@ -3,7 +3,8 @@ package cli
 // The default theme's promises, checked on the example site built by the
 // real command: valid HTML (Nu Html Checker), no axe-core violations in
 // headless Chromium, the home page's weight, the Vietnamese date line and
-// the data search engines read.
+// the data search engines read; the campaign pages, and the banner and the
+// home's campaign block on a second build made during a campaign.
 //
 // The Nu checker and axe-core come from node_modules (package.json at the
 // repository root; `npm ci`), Java and Chromium from Debian. Without them
@@ -29,6 +30,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -47,26 +49,46 @@ var checkedPages = []string{
 	"/404.html",                          // not found
 	"/gioi-thieu/",                       // the about page
 	"/categories/",                       // a taxonomy, when the build writes one
+	"/chien-dich/",                       // the campaigns' archive
+	campaignPage,                         // a campaign's landing page
 }
 
+// campaignPage is the landing page of the example's 2025 campaign, and
+// campaignTime a moment while it runs: the second build, and the browser's
+// clock when axe looks at it, are set then, so that the banner on every page
+// and the home's campaign block are shown.
+const campaignPage = "/chien-dich/thang-hanh-dong-binh-dang-gioi-2025/"
+
+var campaignTime = time.Date(2025, 11, 29, 10, 0, 0, 0, time.FixedZone("ICT", 7*60*60))
+
+// bannerPages are the pages axe looks at in the build made during the
+// campaign: the home with its block, a news item and the landing page with
+// the banner.
+var bannerPages = []string{"/", "/tin-tuc/trien-khai-nhiem-vu-2023/", campaignPage}
+
 func TestExampleSiteChecks(t *testing.T) {
-	out := buildExampleSite(t)
+	out := buildExampleSite(t, time.Now)
+	during := buildExampleSite(t, func() time.Time { return campaignTime })
 	t.Run("budget", func(t *testing.T) { checkBudget(t, out) })
+	t.Run("budget during a campaign", func(t *testing.T) { checkBudget(t, during) })
 	t.Run("news item", func(t *testing.T) { checkNewsItem(t, out) })
+	t.Run("campaign", func(t *testing.T) { checkCampaign(t, during) })
 	if testing.Short() && os.Getenv("CI") != "true" {
 		t.Skip("-short: leaving out the Nu Html Checker and axe-core")
 	}
 	t.Run("vnu", func(t *testing.T) { checkVNU(t, out) })
-	t.Run("axe", func(t *testing.T) { checkAxe(t, out) })
+	t.Run("vnu during a campaign", func(t *testing.T) { checkVNU(t, during) })
+	t.Run("axe", func(t *testing.T) { checkAxe(t, out, checkedPages, time.Time{}) })
+	t.Run("axe during a campaign", func(t *testing.T) { checkAxe(t, during, bannerPages, campaignTime) })
 }
 
 // buildExampleSite builds the example site at the repository root with the
-// default theme, into a temporary folder.
-func buildExampleSite(t *testing.T) string {
+// default theme, into a temporary folder, as of now.
+func buildExampleSite(t *testing.T, now func() time.Time) string {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "public")
 	var stdout, stderr bytes.Buffer
-	env := &Env{Stdout: &stdout, Stderr: &stderr, Theme: os.DirFS(filepath.Join(repoRoot, "themes", "default"))}
+	env := &Env{Stdout: &stdout, Stderr: &stderr, Theme: os.DirFS(filepath.Join(repoRoot, "themes", "default")), Now: now}
 	if code := Main([]string{"build", "-s", repoRoot, "-d", out}, env); code != ExitOK {
 		t.Fatalf("building the example site: exit %d\n%s%s", code, stdout.String(), stderr.String())
 	}
@@ -181,6 +203,46 @@ func checkNewsItem(t *testing.T, out string) {
 	}
 }
 
+var (
+	tagRe       = regexp.MustCompile(`<[^>]*>`)
+	bannerRe    = regexp.MustCompile(`<aside[^>]*class="?campaign-banner[^>]*>`)
+	homeBlockRe = regexp.MustCompile(`<section[^>]*class="?campaign-block[^>]*>`)
+)
+
+// checkCampaign, on the site built during the 2025 campaign: the banner on
+// every kind of page, shown; the home's block; the landing page's period and
+// status in Vietnamese, and its script loaded without blocking.
+func checkCampaign(t *testing.T, out string) {
+	for _, p := range []string{"index.html", "tin-tuc/trien-khai-nhiem-vu-2023/index.html", "chien-dich/index.html", "404.html"} {
+		b := bannerRe.FindString(read(t, out, p))
+		if b == "" || strings.Contains(b, " hidden") {
+			t.Errorf("%s: no campaign banner shown during the campaign: %q", p, b)
+		}
+	}
+	if b := homeBlockRe.FindString(read(t, out, "index.html")); b == "" || strings.Contains(b, " hidden") {
+		t.Errorf("home page: no campaign block shown during the campaign: %q", b)
+	}
+	landing := read(t, out, strings.TrimPrefix(campaignPage, "/")+"index.html")
+	text := strings.Join(strings.Fields(tagRe.ReplaceAllString(landing, " ")), " ")
+	for _, want := range []string{"Từ 15/11/2025 đến 15/12/2025", "Đang diễn ra còn 17 ngày", "Thông điệp chính", "Đường dây nóng", "Tuần 1: 10/11/2025 – 16/11/2025", "PDF · ", "Tin về chiến dịch"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("%s: no %q", campaignPage, want)
+		}
+	}
+	scripts := 0
+	for _, m := range scriptRe.FindAllStringSubmatch(landing, -1) {
+		if strings.Contains(m[1], "/campaign.") {
+			scripts++
+			if !strings.Contains(m[0], "defer") || !hashedRe.MatchString(m[1]) {
+				t.Errorf("%s: load %s with defer, under a hashed name", campaignPage, m[1])
+			}
+		}
+	}
+	if scripts != 1 {
+		t.Errorf("%s: campaign.js loaded %d times, want once", campaignPage, scripts)
+	}
+}
+
 // checkVNU runs the Nu Html Checker over every HTML file of the site.
 func checkVNU(t *testing.T, out string) {
 	jar, err := filepath.Abs(filepath.Join(repoRoot, "node_modules", "vnu-jar", "build", "dist", "vnu.jar"))
@@ -248,8 +310,9 @@ type axeResult struct {
 	} `json:"violations"`
 }
 
-// checkAxe runs axe-core on a page of each kind, in light and dark mode.
-func checkAxe(t *testing.T, out string) {
+// checkAxe runs axe-core on pages, in light and dark mode. When clock is
+// set, the browser's clock is pinned to it, as campaign.js reads it.
+func checkAxe(t *testing.T, out string, pages []string, clock time.Time) {
 	axeJS, err := os.ReadFile(filepath.Join(repoRoot, "node_modules", "axe-core", "axe.min.js"))
 	need(t, "axe-core (npm ci)", err)
 	_, err = os.Stat(chromiumPath)
@@ -271,8 +334,19 @@ func checkAxe(t *testing.T, out string) {
 	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
 		need(t, "a working chromium", err)
 	}
+	if !clock.IsZero() {
+		err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+			_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
+				Source: fmt.Sprintf("Date.now = function () { return %d; };", clock.UnixMilli()),
+			})
+			return err
+		}))
+		if err != nil {
+			t.Fatalf("pinning the clock: %v", err)
+		}
+	}
 
-	for _, p := range checkedPages {
+	for _, p := range pages {
 		if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(strings.TrimPrefix(p, "/")))); errors.Is(err, fs.ErrNotExist) {
 			t.Logf("axe: %s was not built; not checked", p)
 			continue
@@ -293,7 +367,34 @@ func checkAxe(t *testing.T, out string) {
 			}
 		}
 	}
-	checkScripts(t, ctx, srv.URL+"/tin-tuc/trien-khai-nhiem-vu-2023/")
+	if clock.IsZero() {
+		checkScripts(t, ctx, srv.URL+"/tin-tuc/trien-khai-nhiem-vu-2023/")
+	} else {
+		checkBannerScript(t, ctx, srv.URL+"/tin-tuc/trien-khai-nhiem-vu-2023/")
+	}
+}
+
+// checkBannerScript: campaign.js, by the pinned clock, keeps the banner
+// shown with its words, and the days left counted as the build did.
+func checkBannerScript(t *testing.T, ctx context.Context, url string) {
+	ctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+		t.Fatal(err)
+	}
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[string](`new Promise(function (done) {
+		addEventListener("load", function () {
+			var b = document.querySelector("[data-campaign-banner]:not([hidden])");
+			done(b ? b.textContent.replace(/\s+/g, " ").trim() : "");
+		});
+		if (document.readyState === "complete") dispatchEvent(new Event("load"));
+	})`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("reading the banner: %v", err)
+	}
+	if !strings.HasPrefix(got, "Đang diễn ra ") || !strings.HasSuffix(got, " còn 17 ngày") {
+		t.Errorf("banner after campaign.js: %q, want “Đang diễn ra … còn 17 ngày”", got)
+	}
 }
 
 func runAxe(ctx context.Context, url, scheme, axeJS string) (axeResult, error) {
