@@ -75,9 +75,10 @@ func New(opts Options) *Builder {
 
 // Plan is an assembled site with what rendering it needs.
 type Plan struct {
-	Site   *site.Site
-	Config *config.Config
-	res    *resources
+	Site      *site.Site
+	Config    *config.Config
+	res       *resources
+	assembled diag.List // what site assembly said, for Refresh to say again
 }
 
 // Assemble loads the site folder, parses what changed and assembles the
@@ -98,7 +99,7 @@ func (b *Builder) Assemble() (*Plan, diag.List) {
 	diags.Append(d)
 	s, d := site.Assemble(site.Input{Config: cfg, Pages: pages, Files: b.files(res), Now: b.opts.Now()})
 	diags.Append(d)
-	return &Plan{Site: s, Config: cfg, res: res}, sorted(diags)
+	return &Plan{Site: s, Config: cfg, res: res, assembled: d}, sorted(diags)
 }
 
 // Render writes every output of an assembled site to out.

@@ -112,3 +112,52 @@ func TestReuseRendersOnlyWhatChanged(t *testing.T) {
 	}
 	same(files3)
 }
+
+// TestRefreshTakesBodyEditsOnly: Refresh reuses the assembled site for an
+// edit of a page's body, and declines anything else.
+func TestRefreshTakesBodyEditsOnly(t *testing.T) {
+	dir := copyDir(t, "testdata/site")
+	now := time.Date(2026, 11, 29, 3, 0, 0, 0, time.UTC)
+	b := New(Options{Site: os.DirFS(dir), Theme: os.DirFS("../../themes/default"), Now: func() time.Time { return now }})
+	plan, d := b.Assemble()
+	if d.HasErrors() {
+		t.Fatal(d)
+	}
+	name := "content/tin-tuc/tap-huan.md"
+	orig, _ := os.ReadFile(filepath.Join(dir, name))
+	long := strings.Replace(string(orig), "Lớp tập huấn có 80 học viên.", "Lớp tập huấn có 80 học viên."+strings.Repeat(" Nội dung.", 80), 1)
+	os.WriteFile(filepath.Join(dir, name), []byte(long), 0o644)
+	plan, _ = b.Assemble()
+	tests := []struct {
+		name, text string
+		changed    []string
+		ok         bool
+	}{
+		{"body past the summary", long + "\nĐoạn cuối mới.\n", []string{name}, true},
+		{"title", strings.Replace(long, "Tập huấn", "Lớp tập huấn", 1), []string{name}, false},
+		{"summary", strings.Replace(long, "Lớp tập huấn có 80", "Lớp tập huấn có 90", 1), []string{name}, false},
+		{"a new link", long + "\n[xem](thang-hanh-dong.md)\n", []string{name}, false},
+		{"a static file", long, []string{"static/robots.txt"}, false},
+		{"a new file", long, []string{"content/tin-tuc/moi.md"}, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			os.WriteFile(filepath.Join(dir, name), []byte(tc.text), 0o644)
+			got, _, ok := b.Refresh(plan, tc.changed)
+			if ok != tc.ok {
+				t.Fatalf("Refresh ok = %v, want %v", ok, tc.ok)
+			}
+			if ok {
+				n, _ := got.Site.NodeByFile(name)
+				if !strings.Contains(n.Content(), "Đoạn cuối mới.") {
+					t.Error("the refreshed page has the old body")
+				}
+			}
+		})
+	}
+	now = now.Add(24 * time.Hour)
+	os.WriteFile(filepath.Join(dir, name), []byte(long+"\nĐoạn cuối.\n"), 0o644)
+	if _, _, ok := b.Refresh(plan, []string{name}); ok {
+		t.Error("Refresh accepted a plan made on another day")
+	}
+}

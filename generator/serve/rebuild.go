@@ -14,7 +14,7 @@ import (
 // first build), swaps it in if it built, and tells the pages.
 func (s *Server) rebuild(batch Batch) {
 	start := time.Now()
-	snap, diags := s.buildOnce()
+	snap, diags := s.buildOnce(batch)
 	old := s.state.Load()
 	errs := diags.Errors()
 	s.printWarnings(diags.Warnings())
@@ -34,9 +34,15 @@ func (s *Server) rebuild(batch Batch) {
 	s.printDone(batch, old, c, took)
 }
 
-// buildOnce assembles and renders the site into memory.
-func (s *Server) buildOnce() (*snapshot, diag.List) {
-	plan, diags := s.b.Assemble()
+// buildOnce assembles and renders the site into memory. When the batch
+// changed only the bodies of pages, the last plan is refreshed instead of
+// assembled again (see build.Builder.Refresh).
+func (s *Server) buildOnce(batch Batch) (*snapshot, diag.List) {
+	plan, diags, ok := s.b.Refresh(s.plan, batch.Paths)
+	if !ok {
+		s.plan = nil
+		plan, diags = s.b.Assemble()
+	}
 	if diags.HasErrors() || plan == nil {
 		return nil, diags
 	}
@@ -45,8 +51,10 @@ func (s *Server) buildOnce() (*snapshot, diag.List) {
 	diags.Append(d)
 	diags.Sort()
 	if diags.HasErrors() {
+		s.plan = nil
 		return nil, diags
 	}
+	s.plan = plan
 	return mem.snapshot(), diags
 }
 

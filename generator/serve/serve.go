@@ -58,7 +58,8 @@ type Server struct {
 	hub   *hub
 	state atomic.Pointer[state]
 
-	warned string // the warnings last printed, so that each is printed once
+	warned string      // the warnings last printed, so that each is printed once
+	plan   *build.Plan // the last good assembly, for Refresh; rebuilds run one at a time
 }
 
 // state is what requests see: the last good site and the errors of the
