@@ -1,0 +1,89 @@
+package theme
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"loa/generator/config"
+)
+
+func load(t *testing.T, site, th fstest.MapFS) (*Theme, string) {
+	t.Helper()
+	cfg, d := config.Parse([]byte(`baseURL = "https://example.gov.vn/ban/"`))
+	if cfg == nil {
+		t.Fatal(d)
+	}
+	tm, diags := Load([]Layer{{FS: site, Display: "layouts"}, {FS: th, Display: "themes/default/layouts"}},
+		Funcs(Env{Config: cfg, Words: map[string]string{"home": "Trang chủ"}}))
+	var msgs []string
+	for _, e := range diags {
+		msgs = append(msgs, e.String())
+	}
+	return tm, strings.Join(msgs, "\n")
+}
+
+func file(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s)} }
+
+func TestSiteLayoutsOverrideThemeAndUseBaseof(t *testing.T) {
+	th := fstest.MapFS{
+		"_default/baseof.html":  file(`<main>{{ block "main" . }}{{ end }}</main>{{ partialCached "f.html" . }}`),
+		"_default/single.html":  file(`{{ define "main" }}theme {{ . }}{{ end }}`),
+		"_default/list.html":    file(`{{ define "main" }}list {{ T "home" }} {{ relURL "a/" }}{{ end }}`),
+		"partials/f.html":       file(`<footer>{{ . }}</footer>`),
+		"tin-tuc/single.html":   file(`{{ define "main" }}tin {{ . }}{{ end }}`),
+		"_default/special.html": file(`{{ define "main" }}special{{ end }}`),
+	}
+	site := fstest.MapFS{"_default/single.html": file(`{{ define "main" }}site {{ . }}{{ end }}`)}
+	tm, errs := load(t, site, th)
+	if errs != "" {
+		t.Fatal(errs)
+	}
+	run := func(name string, data any) string {
+		var b strings.Builder
+		if d := tm.Execute(&b, name, data); d.HasErrors() {
+			t.Fatal(d)
+		}
+		return b.String()
+	}
+	if got := run("_default/single.html", "x"); got != "<main>site x</main><footer>x</footer>" {
+		t.Errorf("single: %s", got)
+	}
+	// partialCached keeps the first rendering for the same variants.
+	if got := run("_default/single.html", "y"); got != "<main>site y</main><footer>x</footer>" {
+		t.Errorf("cached footer: %s", got)
+	}
+	if got := run("_default/list.html", nil); got != "<main>list Trang chủ /ban/a/</main><footer>x</footer>" {
+		t.Errorf("list: %s", got)
+	}
+	for _, tc := range []struct {
+		kind, typ, layout, want string
+	}{
+		{"page", "tin-tuc", "", "tin-tuc/single.html"},
+		{"page", "van-ban", "", "_default/single.html"},
+		{"page", "van-ban", "special", "_default/special.html"},
+		{"section", "tin-tuc", "", "_default/list.html"},
+		{"home", "", "", "_default/list.html"},
+	} {
+		if got, _ := tm.Lookup(Candidates(tc.kind, tc.typ, tc.layout, "")); got != tc.want {
+			t.Errorf("%s %s %s: %s, want %s", tc.kind, tc.typ, tc.layout, got, tc.want)
+		}
+	}
+}
+
+func TestTemplateErrorsNameTheFileAndLine(t *testing.T) {
+	th := fstest.MapFS{"_default/single.html": file("<p>\n{{ .Title }\n</p>")}
+	_, errs := load(t, fstest.MapFS{}, th)
+	if !strings.HasPrefix(errs, "themes/default/layouts/_default/single.html:2: template:") {
+		t.Errorf("parse error: %s", errs)
+	}
+	th = fstest.MapFS{"_default/single.html": file("<p>\n\n{{ .Khong }}</p>")}
+	tm, errs := load(t, fstest.MapFS{}, th)
+	if errs != "" {
+		t.Fatal(errs)
+	}
+	d := tm.Execute(&strings.Builder{}, "_default/single.html", struct{ Title string }{"T"})
+	if len(d) != 1 || !strings.HasPrefix(d[0].String(), "themes/default/layouts/_default/single.html:3:") {
+		t.Errorf("execution error: %v", d)
+	}
+}
