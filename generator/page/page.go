@@ -177,6 +177,9 @@ func cleanSource(src []byte) []byte {
 }
 
 func firstInvalidUTF8(b []byte) int {
+	if utf8.Valid(b) {
+		return -1
+	}
 	for i := 0; i < len(b); {
 		if b[i] < utf8.RuneSelf {
 			i++
