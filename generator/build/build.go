@@ -97,7 +97,7 @@ func (b *Builder) Assemble() (*Plan, diag.List) {
 	}
 	pages, d := b.parse(cfg, res.content)
 	diags.Append(d)
-	s, d := site.Assemble(site.Input{Config: cfg, Pages: pages, Files: b.files(res), Now: b.opts.Now()})
+	s, d := site.Assemble(site.Input{Config: cfg, Pages: pages, Files: b.files(res), Data: res.data, Now: b.opts.Now()})
 	diags.Append(d)
 	return &Plan{Site: s, Config: cfg, res: res, assembled: d}, sorted(diags)
 }

@@ -21,6 +21,7 @@ type resources struct {
 	assets   map[string]source // name under assets/ → the file that wins
 	layouts  []theme.Layer     // site first
 	words    map[string]string // i18n
+	data     map[string]any    // data/ files, for .Site.Data
 	language string
 }
 
@@ -94,6 +95,14 @@ func (b *Builder) loadResources(cfg *config.Config) (*resources, diag.List) {
 		diags.Append(d)
 		for k, v := range words {
 			r.words[k] = v
+		}
+	}
+	r.data = map[string]any{}
+	for i := len(layers) - 1; i >= 0; i-- {
+		data, d := config.LoadData(layers[i].fsys, "data", path.Join(layers[i].display, "data"))
+		diags.Append(d)
+		for k, v := range data {
+			r.data[k] = v
 		}
 	}
 	diags.Append(walk(b.opts.Site, "content", func(name string) {

@@ -73,7 +73,9 @@ func (b *Builder) parse(cfg *config.Config, files []string) ([]*page.Page, diag.
 
 // parallel runs fn(0) … fn(n-1) on every core.
 func parallel(n int, fn func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
+	// More workers than cores: a worker waiting on the disk leaves its core
+	// to another instead of idle.
+	workers := min(4*runtime.GOMAXPROCS(0), n)
 	var next sync.WaitGroup
 	ch := make(chan int, workers)
 	for w := 0; w < workers; w++ {

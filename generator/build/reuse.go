@@ -24,6 +24,7 @@ func (r *renderer) siteSum() uint64 {
 	h.SetSeed(r.b.seed)
 	h.Write(r.b.cfgSrc)
 	fmt.Fprintf(&h, "%d\x00%s\x00", r.theme.Sum(), r.site.Now.In(r.plan.Config.Location).Format("2006-01-02"))
+	fmt.Fprintf(&h, "%v\x00", r.plan.res.data) // fmt prints maps sorted
 	for _, k := range slices.Sorted(maps.Keys(r.plan.res.words)) {
 		fmt.Fprintf(&h, "%s=%s\x00", k, r.plan.res.words[k])
 	}

@@ -348,3 +348,31 @@ func TestNewCreatesDraftAndRefusesOverwrite(t *testing.T) {
 		t.Errorf("second new: exit %d, %s", r.code, r.stderr)
 	}
 }
+
+func TestDataFilesReachLayouts(t *testing.T) {
+	site := writeSite(t, baseConfig+`-- data/co-quan.toml --
+ten = "Ban Vì sự tiến bộ của Phụ nữ"
+-- data/so-lieu/nam-2023.json --
+{"ty_le": 22.5}
+-- data/lanh-dao.yaml --
+- ten: Nguyễn Thị Hoa
+-- layouts/_default/single.html --
+<p>{{ .Site.Data.co_quan }}</p>
+-- layouts/index.html --
+<p>{{ (index .Site.Data "co-quan").ten }} · {{ number (index .Site.Data "so-lieu" "nam-2023" "ty_le") 1 }}% · {{ (index .Site.Data "lanh-dao" 0).ten }}</p>
+-- content/a.md --
+x
+`)
+	r, dest := buildSite(t, site)
+	if r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	if got := readOut(t, dest, "index.html"); !strings.Contains(got, "Ban Vì sự tiến bộ của Phụ nữ · 22,5% · Nguyễn Thị Hoa") {
+		t.Errorf("home: %s", got)
+	}
+	bad := writeSite(t, baseConfig+"-- data/x.json --\n{\"a\": 1,\n \"b\": }\n-- content/a.md --\nx\n")
+	r, _ = buildSite(t, bad)
+	if r.code != ExitError || !strings.Contains(r.stderr, "data/x.json:2:7: invalid JSON") {
+		t.Errorf("bad data: exit %d\n%s", r.code, r.stderr)
+	}
+}

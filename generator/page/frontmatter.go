@@ -3,7 +3,6 @@ package page
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -85,23 +84,11 @@ func decodeTOML(pg *Page, fm *frontMatter) (map[string]any, diag.List) {
 	return values, nil
 }
 
-// yamlLine reads the line number that yaml.v3 puts in the text of its syntax
-// errors; the library offers no structured position for them.
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)`)
-
 func decodeYAML(pg *Page, fm *frontMatter) (map[string]any, diag.List) {
 	var diags diag.List
 	var doc yaml.Node
 	if err := yaml.Unmarshal(fm.text, &doc); err != nil {
-		pos := diag.Pos{File: pg.File, Line: fm.line}
-		msg := err.Error()
-		if m := yamlLine.FindStringSubmatch(msg); m != nil {
-			n, _ := strconv.Atoi(m[1])
-			pos.Line = n + fm.line - 1
-			msg = m[2]
-		}
-		diags.Errorf(pos, "check the indentation and the \"key: value\" form of this line", "invalid YAML: %s", msg)
-		return nil, diags
+		return nil, config.YAMLError(pg.File, fm.line-1, err)
 	}
 	values := map[string]any{}
 	if len(doc.Content) == 0 {

@@ -20,8 +20,9 @@ import (
 // Input is everything assembly needs.
 type Input struct {
 	Config *config.Config
-	Pages  []*page.Page // every parsed content file, drafts included
-	Files  []File       // every other file of content/ and every static file
+	Pages  []*page.Page   // every parsed content file, drafts included
+	Files  []File         // every other file of content/ and every static file
+	Data   map[string]any // the data/ files, by name
 	Now    time.Time
 }
 
@@ -47,6 +48,7 @@ type Site struct {
 	Files      []File  // files to publish, with Out set, sorted by Out
 	Aliases    []Alias // sorted by From
 	Menus      map[string][]config.MenuEntry
+	Data       map[string]any // the data/ files: .Site.Data.ten-tep
 
 	byFile map[string]*Node // content file → node, published or not
 	byOut  map[string]string
@@ -68,6 +70,7 @@ func Assemble(in Input) (*Site, diag.List) {
 		Config: in.Config,
 		Now:    in.Now,
 		Menus:  in.Config.Menus,
+		Data:   in.Data,
 		byFile: map[string]*Node{},
 		byOut:  map[string]string{},
 		files:  map[string]*File{},
