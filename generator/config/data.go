@@ -110,4 +110,3 @@ func YAMLError(file string, lineOffset int, err error) diag.List {
 	diags.Errorf(pos, "check the indentation and the \"key: value\" form of this line", "invalid YAML: %s", msg)
 	return diags
 }
-

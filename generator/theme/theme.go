@@ -19,6 +19,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"text/template/parse"
 
 	"loa/generator/diag"
 )
@@ -128,15 +129,21 @@ func Load(layers []Layer, funcs template.FuncMap) (*Theme, diag.List) {
 			continue
 		}
 		set, err := common.Clone()
+		var before *parse.Tree // the Tree of a template changes in place when redefined
 		if err == nil {
+			if m := set.Lookup("main"); m != nil {
+				before = m.Tree
+			}
 			_, err = set.New(n).Parse(sources[n])
 		}
 		if err != nil {
 			diags.Append(t.errorOf(err))
 			continue
 		}
+		// A layout that defines "main" runs inside baseof; one that does
+		// not is a whole page of its own.
 		entry := n
-		if set.Lookup("main") != nil && set.Lookup(baseof) != nil {
+		if main := set.Lookup("main"); main != nil && set.Lookup(baseof) != nil && main.Tree != before {
 			entry = baseof
 		}
 		set = set.Lookup(entry)

@@ -87,3 +87,22 @@ func TestTemplateErrorsNameTheFileAndLine(t *testing.T) {
 		t.Errorf("execution error: %v", d)
 	}
 }
+
+func TestLayoutWithoutMainIsAWholePage(t *testing.T) {
+	th := fstest.MapFS{
+		"_default/baseof.html": file(`<main>{{ block "main" . }}mặc định{{ end }}</main>`),
+		"_default/single.html": file(`{{ define "main" }}bài{{ end }}`),
+		"index.html":           file(`<p>trang chủ riêng</p>`),
+	}
+	tm, errs := load(t, fstest.MapFS{}, th)
+	if errs != "" {
+		t.Fatal(errs)
+	}
+	for name, want := range map[string]string{"_default/single.html": "<main>bài</main>", "index.html": "<p>trang chủ riêng</p>"} {
+		var b strings.Builder
+		tm.Execute(&b, name, nil)
+		if b.String() != want {
+			t.Errorf("%s: %q, want %q", name, b.String(), want)
+		}
+	}
+}
