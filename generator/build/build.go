@@ -18,6 +18,7 @@ import (
 	"loa/generator/page"
 	"loa/generator/publish"
 	"loa/generator/site"
+	"loa/generator/theme"
 )
 
 // Output receives the files of a build. publish.Stage is one.
@@ -79,6 +80,14 @@ type Plan struct {
 	Config    *config.Config
 	res       *resources
 	assembled diag.List // what site assembly said, for Refresh to say again
+	prepared  *prepared // what the last render into a Reuser loaded, for the next render of this plan
+	refreshed []string  // the files Refresh put in since the last render
+}
+
+type prepared struct {
+	theme  *theme.Theme
+	assets map[string]asset
+	sum    uint64
 }
 
 // Assemble loads the site folder, parses what changed and assembles the

@@ -65,6 +65,7 @@ func (b *Builder) Refresh(p *Plan, changed []string) (plan *Plan, diags diag.Lis
 	}
 	b.mu.Unlock()
 	diags.Append(p.assembled)
+	p.refreshed = append([]string(nil), changed...)
 	return p, sorted(diags), true
 }
 

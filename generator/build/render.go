@@ -35,8 +35,8 @@ type renderer struct {
 
 	// For an Output that can carry unchanged files over (see reuse.go).
 	reuser Reuser
-	sum    uint64            // of the whole site, see siteSum
-	keys   map[string]uint64 // output → key of its inputs, this render
+	sum    uint64   // of the whole site, see siteSum
+	keys   sync.Map // output → key of its inputs, this render
 	reused atomic.Int64
 }
 
@@ -53,8 +53,15 @@ type view struct {
 }
 
 func (b *Builder) newRenderer(p *Plan, out Output) (*renderer, diag.List) {
-	r := &renderer{b: b, plan: p, site: p.Site, out: out, keys: map[string]uint64{}}
+	r := &renderer{b: b, plan: p, site: p.Site, out: out}
 	r.reuser, _ = out.(Reuser)
+	if pr := p.prepared; pr != nil {
+		// A plan refreshed for body edits renders with the layouts, assets
+		// and site sum of its last render: none of them can have changed.
+		r.theme, r.assets, r.sum = pr.theme, pr.assets, pr.sum
+		r.theme.ResetCache()
+		return r, nil
+	}
 	diags := r.loadAssets()
 	md := page.NewParser(p.Config)
 	env := theme.Env{
@@ -110,7 +117,11 @@ type job func() diag.List
 
 // run renders every node, feed and file in parallel.
 func (r *renderer) run() (Stats, diag.List) {
-	if r.reuser != nil {
+	if st, diags, ok := r.renderRefreshed(); ok {
+		return st, diags
+	}
+	r.plan.refreshed = nil
+	if r.reuser != nil && r.sum == 0 {
 		r.sum = r.siteSum()
 	}
 	var jobs []job
@@ -152,7 +163,13 @@ func (r *renderer) run() (Stats, diag.List) {
 		diags.Append(l)
 	}
 	if r.reuser != nil && !diags.HasErrors() {
-		r.b.keys = r.keys
+		keys := make(map[string]uint64, len(r.b.keys))
+		r.keys.Range(func(k, v any) bool {
+			keys[k.(string)] = v.(uint64)
+			return true
+		})
+		r.b.keys = keys
+		r.plan.prepared = &prepared{theme: r.theme, assets: r.assets, sum: r.sum}
 	}
 	return Stats{Pages: int(r.pages.Load()), Files: int(r.files.Load()), Reused: int(r.reused.Load())}, diags
 }
@@ -172,6 +189,19 @@ func (r *renderer) html(n *site.Node, pg *site.Pager, out string) diag.List {
 	}
 	if r.reuse(out, r.pageKey(n.File(), number)) {
 		return nil
+	}
+	return r.htmlNow(n, pg, out)
+}
+
+// htmlNow renders a node (a pager of a list) without looking for a reuse,
+// noting its key for the next render.
+func (r *renderer) htmlNow(n *site.Node, pg *site.Pager, out string) diag.List {
+	if r.reuser != nil {
+		number := 0
+		if pg != nil {
+			number = pg.Number
+		}
+		r.keys.Store(out, r.pageKey(n.File(), number))
 	}
 	name, diags := r.layoutFor(n)
 	if diags.HasErrors() {

@@ -1,10 +1,14 @@
 package build
 
 import (
+	"encoding/binary"
 	"fmt"
 	"hash/maphash"
 	"maps"
 	"slices"
+
+	"loa/generator/diag"
+	"loa/generator/site"
 )
 
 // Reuser is an Output that still holds the files of its previous render and
@@ -12,6 +16,42 @@ import (
 // a render skips every page whose inputs did not change.
 type Reuser interface {
 	Reuse(rel string) bool
+	// ReuseAll carries over every file of the previous render but those in except.
+	ReuseAll(except map[string]bool)
+}
+
+// renderRefreshed is the render of a plan that Refresh changed: only the
+// refreshed pages' own outputs can differ, so they are rendered and every
+// other output is carried over at once. It reports false when the plan was
+// not refreshed, or a refreshed file is not a regular page.
+func (r *renderer) renderRefreshed() (Stats, diag.List, bool) {
+	p := r.plan
+	if r.reuser == nil || p.prepared == nil || len(p.refreshed) == 0 || r.b.keys == nil {
+		return Stats{}, nil, false
+	}
+	var nodes []*site.Node
+	except := map[string]bool{}
+	for _, f := range p.refreshed {
+		n, ok := r.site.NodeByFile(f)
+		if !ok || n.Kind != site.KindPage {
+			return Stats{}, nil, false
+		}
+		nodes = append(nodes, n)
+		except[n.OutFile()] = true
+	}
+	r.reuser.ReuseAll(except)
+	var diags diag.List
+	for _, n := range nodes {
+		diags.Append(r.htmlNow(n, nil, n.OutFile()))
+	}
+	if !diags.HasErrors() {
+		r.keys.Range(func(k, v any) bool {
+			r.b.keys[k.(string)] = v.(uint64)
+			return true
+		})
+		p.refreshed = nil
+	}
+	return Stats{Pages: int(r.pages.Load()), Files: len(nodes), Reused: len(r.b.keys) - len(nodes)}, diags, true
 }
 
 // siteSum identifies everything a page may show of other pages and of the
@@ -52,9 +92,7 @@ func (r *renderer) reuse(out string, key uint64) bool {
 	if r.reuser == nil {
 		return false
 	}
-	r.mu.Lock()
-	r.keys[out] = key
-	r.mu.Unlock()
+	r.keys.Store(out, key)
 	if old, ok := r.b.keys[out]; ok && old == key && r.reuser.Reuse(out) {
 		r.reused.Add(1)
 		return true
@@ -64,14 +102,13 @@ func (r *renderer) reuse(out string, key uint64) bool {
 
 // pageKey is the key of a node's output: the site's sum, the pager, and
 // the bytes of the node's own file.
+// Rendering does not change b.parsed, so it is read without the lock.
 func (r *renderer) pageKey(file string, pager int) uint64 {
-	var h maphash.Hash
-	h.SetSeed(r.b.seed)
-	r.b.mu.Lock()
-	src := r.b.parsed[file].hash
-	r.b.mu.Unlock()
-	fmt.Fprintf(&h, "%d\x00%d\x00%d", r.sum, pager, src)
-	return h.Sum64()
+	var buf [24]byte
+	binary.LittleEndian.PutUint64(buf[0:], r.sum)
+	binary.LittleEndian.PutUint64(buf[8:], uint64(pager))
+	binary.LittleEndian.PutUint64(buf[16:], r.b.parsed[file].hash)
+	return maphash.Bytes(r.b.seed, buf[:])
 }
 
 // siteKey is the key of an output that depends on the site as a whole only,

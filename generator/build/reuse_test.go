@@ -15,6 +15,14 @@ type carry struct {
 	prev map[string][]byte
 }
 
+func (c *carry) ReuseAll(except map[string]bool) {
+	for rel, b := range c.prev {
+		if !except[rel] {
+			c.WriteFile(rel, b)
+		}
+	}
+}
+
 func (c *carry) Reuse(rel string) bool {
 	b, ok := c.prev[rel]
 	if ok {

@@ -19,7 +19,7 @@ func TestMeasureEdit(t *testing.T) {
 		t.Skip("set LOA_BENCH_SITE to a site folder to measure")
 	}
 	opts := testOptions(dir)
-	opts.Quiet = 40 * time.Millisecond
+	opts.Quiet = 10 * time.Millisecond
 	abs, _ := filepath.Abs("../../themes/default")
 	opts.Build.Theme = os.DirFS(abs)
 	s := start(t, opts)

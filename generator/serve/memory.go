@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"io/fs"
+	"maps"
 	"path"
 	"sort"
 	"strings"
@@ -28,6 +29,9 @@ type memory struct {
 	prev  *snapshot // the last good build, whose files Reuse carries over
 	mu    sync.Mutex
 	files map[string]file
+	// After ReuseAll, the build is prev but for the files in touched.
+	base    *snapshot
+	touched []string
 }
 
 var (
@@ -36,7 +40,27 @@ var (
 )
 
 func newMemory(seed maphash.Seed, prev *snapshot) *memory {
-	return &memory{seed: seed, prev: prev, files: map[string]file{}}
+	size := 0
+	if prev != nil {
+		size = len(prev.files)
+	}
+	return &memory{seed: seed, prev: prev, files: make(map[string]file, size)}
+}
+
+// ReuseAll carries over every file of the last good build but those in
+// except, for a render that changed only those.
+func (m *memory) ReuseAll(except map[string]bool) {
+	if m.prev == nil {
+		return
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.files = maps.Clone(m.prev.files)
+	for rel := range except {
+		delete(m.files, rel)
+		m.touched = append(m.touched, rel)
+	}
+	m.base = m.prev
 }
 
 // Reuse carries the file rel over from the last good build, when the
@@ -82,6 +106,9 @@ func (m *memory) put(rel string, f file) error {
 		return fmt.Errorf("two outputs at %s", rel)
 	}
 	m.files[rel] = f
+	if m.base != nil {
+		m.touched = append(m.touched, rel)
+	}
 	return nil
 }
 
@@ -89,12 +116,16 @@ func (m *memory) put(rel string, f file) error {
 // it without locks.
 type snapshot struct {
 	files map[string]file
+	// When a render changed a few files only: the build it started from
+	// and those files, so that diff need not compare every file.
+	base    *snapshot
+	touched []string
 }
 
 func (m *memory) snapshot() *snapshot {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	s := &snapshot{files: m.files}
+	s := &snapshot{files: m.files, base: m.base, touched: m.touched}
 	m.files = nil
 	return s
 }
@@ -133,6 +164,9 @@ func diff(old, cur *snapshot) changes {
 		old = &snapshot{}
 	}
 	var added, removed []string
+	if cur.base != nil && cur.base == old {
+		return diffTouched(old, cur)
+	}
 	for rel, f := range cur.files {
 		o, ok := old.files[rel]
 		switch {
@@ -168,6 +202,32 @@ func diff(old, cur *snapshot) changes {
 	}
 	if len(c.Styles) > 0 {
 		c.Pages, c.Quiet = dropRestyled(old, cur, c.Pages, c.Styles)
+	}
+	sort.Strings(c.Pages)
+	sort.Strings(c.Files)
+	return c
+}
+
+// diffTouched is diff for a build that differs from old only in the files
+// it touched.
+func diffTouched(old, cur *snapshot) changes {
+	var c changes
+	seen := map[string]bool{}
+	for _, rel := range cur.touched {
+		if seen[rel] {
+			continue
+		}
+		seen[rel] = true
+		o, inOld := old.files[rel]
+		f, inCur := cur.files[rel]
+		if inOld == inCur && (!inOld || (o.sum == f.sum && o.name == f.name)) {
+			continue
+		}
+		if isHTML(rel) {
+			c.Pages = append(c.Pages, rel)
+		} else {
+			c.Files = append(c.Files, rel)
+		}
 	}
 	sort.Strings(c.Pages)
 	sort.Strings(c.Files)

@@ -41,7 +41,7 @@ type Options struct {
 	// RenderToDisk, when set, is a folder the site is also published to
 	// after every good build (by default nothing is written to disk).
 	RenderToDisk string
-	Quiet        time.Duration // how long files must be quiet before a rebuild; default 40 ms
+	Quiet        time.Duration // how long files must be quiet before a rebuild; default 10 ms
 	MaxWait      time.Duration // the longest a change waits for quiet; default 300 ms
 	Stdout       io.Writer     // one line per rebuild; default os.Stdout
 	Stderr       io.Writer     // errors and warnings; default os.Stderr
@@ -77,7 +77,7 @@ func New(opts Options) (*Server, error) {
 		opts.Bind = "127.0.0.1"
 	}
 	if opts.Quiet == 0 {
-		opts.Quiet = 40 * time.Millisecond
+		opts.Quiet = 10 * time.Millisecond
 	}
 	if opts.MaxWait == 0 {
 		opts.MaxWait = 300 * time.Millisecond
