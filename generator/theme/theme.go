@@ -38,6 +38,9 @@ type Theme struct {
 	sum     uint64                        // of every layout's name and text
 }
 
+// ResetCache forgets what partialCached kept, for a new render.
+func (t *Theme) ResetCache() { t.cache.Clear() }
+
 // Sum identifies the layouts' text: it changes when any layout does.
 func (t *Theme) Sum() uint64 { return t.sum }
 
