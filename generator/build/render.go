@@ -262,7 +262,9 @@ func (r *renderer) layoutFor(n *site.Node) (string, diag.List) {
 	}
 	if n.Layout() != "" {
 		diags.Errorf(n.Page.KeyPos("layout"), fmt.Sprintf("create layouts/_default/%s.html, or remove the layout line to use the usual one", n.Layout()),
-			"unknown layout %q", n.Layout())
+			"unknown layout %q", n.Layout()).Vi(
+			fmt.Sprintf("tạo tệp layouts/_default/%s.html, hoặc xoá dòng layout để dùng mẫu thường", n.Layout()),
+			"không có mẫu trình bày %q", n.Layout())
 		return "", r.once(diags)
 	}
 	diags.Errorf(diag.Pos{File: "layouts"}, "add layouts/_default/"+map[bool]string{true: "single", false: "list"}[n.IsPage()]+".html to the site or theme",

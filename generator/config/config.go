@@ -123,7 +123,9 @@ func Parse(src []byte) (*Config, diag.List) {
 		line, col := KeyPos(src, k...)
 		diags.Errorf(diag.Pos{File: File, Line: line, Col: col},
 			"check the spelling; site-specific settings go under [params]",
-			"unknown setting %q", k.String())
+			"unknown setting %q", k.String()).Vi(
+			"kiểm tra chính tả; thiết lập riêng của trang đặt trong mục [params]",
+			"không có thiết lập %q", k.String())
 	}
 	c := &Config{
 		Title:         f.Title,

@@ -107,6 +107,7 @@ func YAMLError(file string, lineOffset int, err error) diag.List {
 		pos.Line = n + lineOffset
 		msg = m[2]
 	}
-	diags.Errorf(pos, "check the indentation and the \"key: value\" form of this line", "invalid YAML: %s", msg)
+	diags.Errorf(pos, "check the indentation and the \"key: value\" form of this line", "invalid YAML: %s", msg).Vi(
+		"kiểm tra thụt lề và dạng \"khoá: giá trị\" của dòng này", "lỗi cú pháp YAML: %s", msg)
 	return diags
 }

@@ -22,7 +22,9 @@ func TOMLError(file string, lineOffset int, src []byte, err error) diag.List {
 		}
 		diags.Errorf(diag.Pos{File: file, Line: pe.Position.Line + lineOffset, Col: pe.Position.Col},
 			"check quotes, brackets and the \"key = value\" form of this line",
-			"invalid TOML: %s", msg)
+			"invalid TOML: %s", msg).Vi(
+			"kiểm tra dấu ngoặc kép, ngoặc vuông và dạng \"khoá = giá trị\" của dòng này",
+			"lỗi cú pháp TOML: %s", msg)
 		return diags
 	}
 	diags.Errorf(diag.Pos{File: file, Line: lineOffset + 1}, "", "invalid TOML: %v", err)

@@ -46,6 +46,29 @@ type Diagnostic struct {
 	Severity Severity
 	Message  string // what is wrong, one sentence without a final period
 	Hint     string // what to do about it, in plain words; may be empty
+	// The same in Vietnamese, for editors (the preview's overlay and
+	// terminal); empty where no translation was written yet.
+	MessageVi string
+	HintVi    string
+}
+
+// Vi sets the Vietnamese message and hint: diags.Errorf(…).Vi(…).
+func (d *Diagnostic) Vi(hint, format string, args ...any) {
+	d.HintVi = hint
+	d.MessageVi = fmt.Sprintf(format, args...)
+}
+
+// Vietnamese returns the message and hint in Vietnamese where they were
+// written, else in English.
+func (d Diagnostic) Vietnamese() (msg, hint string) {
+	msg, hint = d.Message, d.Hint
+	if d.MessageVi != "" {
+		msg = d.MessageVi
+	}
+	if d.HintVi != "" {
+		hint = d.HintVi
+	}
+	return msg, hint
 }
 
 func (d Diagnostic) String() string {
@@ -66,14 +89,18 @@ func (d Diagnostic) String() string {
 // List collects the diagnostics of one build step. The zero value is ready.
 type List []Diagnostic
 
-// Errorf adds an error at pos with a hint.
-func (l *List) Errorf(pos Pos, hint, format string, args ...any) {
+// Errorf adds an error at pos with a hint. It returns the new diagnostic,
+// for its Vietnamese text: l.Errorf(…).Vi(…); the pointer is good until the
+// next change of l.
+func (l *List) Errorf(pos Pos, hint, format string, args ...any) *Diagnostic {
 	*l = append(*l, Diagnostic{Pos: pos, Severity: Error, Message: fmt.Sprintf(format, args...), Hint: hint})
+	return &(*l)[len(*l)-1]
 }
 
-// Warnf adds a warning at pos with a hint.
-func (l *List) Warnf(pos Pos, hint, format string, args ...any) {
+// Warnf adds a warning at pos with a hint, as Errorf.
+func (l *List) Warnf(pos Pos, hint, format string, args ...any) *Diagnostic {
 	*l = append(*l, Diagnostic{Pos: pos, Severity: Warning, Message: fmt.Sprintf(format, args...), Hint: hint})
+	return &(*l)[len(*l)-1]
 }
 
 // Append adds all of other.

@@ -50,3 +50,18 @@ func TestListFormatsSortsAndCarries(t *testing.T) {
 		t.Error("a list without errors must give a nil error")
 	}
 }
+
+func TestVietnameseText(t *testing.T) {
+	var l List
+	l.Errorf(Pos{File: "a.md", Line: 3}, "write a date", "date: %q is not a date", "x").Vi("ghi ngày", "date: %q không phải là ngày hợp lệ", "x")
+	l.Errorf(Pos{File: "a.md", Line: 4}, "hint", "only English")
+	if msg, hint := l[0].Vietnamese(); msg != `date: "x" không phải là ngày hợp lệ` || hint != "ghi ngày" {
+		t.Errorf("Vietnamese() = %q, %q", msg, hint)
+	}
+	if msg, hint := l[1].Vietnamese(); msg != "only English" || hint != "hint" {
+		t.Errorf("without a translation: %q, %q", msg, hint)
+	}
+	if got := l[0].String(); !strings.Contains(got, "is not a date") {
+		t.Errorf("the command line keeps English: %s", got)
+	}
+}

@@ -49,7 +49,9 @@ func splitFrontMatter(file string, src []byte) (fm *frontMatter, body []byte, bo
 	}
 	diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1},
 		fmt.Sprintf("add a line with only %s after the last setting, before the text of the article", fence),
-		"the front matter opened with %s on line 1 is never closed", fence)
+		"the front matter opened with %s on line 1 is never closed", fence).Vi(
+		fmt.Sprintf("thêm một dòng chỉ có %s sau dòng thiết lập cuối, trước phần nội dung bài", fence),
+		"phần đầu bài mở bằng %s ở dòng 1 nhưng không được đóng lại", fence)
 	return nil, nil, 0, diags
 }
 
@@ -97,7 +99,8 @@ func decodeYAML(pg *Page, fm *frontMatter) (map[string]any, diag.List) {
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
 		diags.Errorf(diag.Pos{File: pg.File, Line: root.Line + fm.line - 1, Col: root.Column},
-			"write the front matter as lines of \"key: value\"", "the front matter is not a list of settings")
+			"write the front matter as lines of \"key: value\"", "the front matter is not a list of settings").Vi(
+			"viết phần đầu bài thành các dòng \"khoá: giá trị\"", "phần đầu bài không phải danh sách thiết lập")
 		return nil, diags
 	}
 	for i := 0; i+1 < len(root.Content); i += 2 {
@@ -194,7 +197,8 @@ func (d *fields) apply(values map[string]any) {
 
 func (d *fields) wrong(key, want string, v any) {
 	d.diags.Errorf(d.pg.KeyPos(key), fmt.Sprintf("write %s", want),
-		"%s must be %s, not %s", key, want, describe(v))
+		"%s must be %s, not %s", key, want, describe(v)).Vi(
+		"kiểm tra lại giá trị của "+key+": "+want, "%s có giá trị sai kiểu (%s)", key, describe(v))
 }
 
 func describe(v any) string {
@@ -272,7 +276,9 @@ func (d *fields) date(key string, v any) time.Time {
 	if !ok {
 		d.diags.Errorf(d.pg.KeyPos(key),
 			"write the date as 2023-02-17T14:45:00+07:00, 2023-02-17 14:45 or 17/02/2023 14:45",
-			"%s: %s is not a date", key, quote(v))
+			"%s: %s is not a date", key, quote(v)).Vi(
+			"viết ngày dạng 2023-02-17T14:45:00+07:00, 2023-02-17 14:45 hoặc 17/02/2023 14:45",
+			"%s: %s không phải là ngày hợp lệ", key, quote(v))
 	}
 	return t
 }

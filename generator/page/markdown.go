@@ -69,12 +69,16 @@ func (p *Parser) render(pg *Page, body []byte, bodyLine int) diag.List {
 		case *ast.HTMLBlock:
 			if !p.md.unsafe && n.Lines().Len() > 0 {
 				diags.Warnf(at(n.Lines().At(0).Start), "write it in Markdown, or set unsafe = true under [markup] in config.toml to keep HTML",
-					"raw HTML is not published")
+					"raw HTML is not published").Vi(
+					"viết bằng Markdown, hoặc đặt unsafe = true trong mục [markup] của config.toml để giữ HTML",
+					"đoạn HTML viết tay sẽ không được đăng")
 			}
 		case *ast.RawHTML:
 			if !p.md.unsafe && n.Segments.Len() > 0 {
 				diags.Warnf(at(n.Segments.At(0).Start), "write it in Markdown, or set unsafe = true under [markup] in config.toml to keep HTML",
-					"raw HTML is not published")
+					"raw HTML is not published").Vi(
+					"viết bằng Markdown, hoặc đặt unsafe = true trong mục [markup] của config.toml để giữ HTML",
+					"đoạn HTML viết tay sẽ không được đăng")
 			}
 		case *ast.Text:
 			seg := n.Segment.Value(body)

@@ -90,7 +90,9 @@ func (p *Parser) Parse(file string, src []byte) (*Page, diag.List) {
 		line, col := diag.LineCol(src, i)
 		diags.Errorf(diag.Pos{File: file, Line: line, Col: col},
 			"save the file with the UTF-8 encoding (in Notepad++: Encoding → UTF-8)",
-			"the file is not valid UTF-8 text")
+			"the file is not valid UTF-8 text").Vi(
+			"lưu tệp với bảng mã UTF-8 (trong Notepad++: Encoding → UTF-8)",
+			"tệp không phải văn bản UTF-8 hợp lệ")
 		return nil, diags
 	}
 	src = vi.NFCBytes(src)

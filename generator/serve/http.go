@@ -30,7 +30,7 @@ var overlayTmpl = template.Must(template.New("overlay").Parse(
 func injection(errs diag.List) []byte {
 	var b bytes.Buffer
 	if len(errs) > 0 {
-		overlayTmpl.Execute(&b, errs)
+		overlayTmpl.Execute(&b, toJSON(errs)) // in Vietnamese where written
 	}
 	b.WriteString("<script>")
 	b.WriteString(clientJS)

@@ -117,9 +117,10 @@ func (s *Server) printErrors(batch Batch, errs diag.List) {
 	}
 	fmt.Fprintf(w, "Lỗi khi dựng trang%s: %d lỗi; vẫn phục vụ bản dựng tốt gần nhất.\n", sum, len(errs))
 	for _, d := range errs {
-		fmt.Fprintf(w, "  %s: %s\n", d.Pos, d.Message)
-		if d.Hint != "" {
-			fmt.Fprintf(w, "      gợi ý: %s\n", d.Hint)
+		msg, hint := d.Vietnamese()
+		fmt.Fprintf(w, "  %s: %s\n", d.Pos, msg)
+		if hint != "" {
+			fmt.Fprintf(w, "      gợi ý: %s\n", hint)
 		}
 	}
 }
@@ -127,7 +128,8 @@ func (s *Server) printErrors(batch Batch, errs diag.List) {
 func (s *Server) printWarnings(ws diag.List) {
 	var b strings.Builder
 	for _, d := range ws {
-		fmt.Fprintf(&b, "  %s: cảnh báo: %s\n", d.Pos, d.Message)
+		msg, _ := d.Vietnamese()
+		fmt.Fprintf(&b, "  %s: cảnh báo: %s\n", d.Pos, msg)
 	}
 	if b.String() != s.warned {
 		s.warned = b.String()
@@ -138,7 +140,8 @@ func (s *Server) printWarnings(ws diag.List) {
 func toJSON(l diag.List) []errorJSON {
 	out := make([]errorJSON, len(l))
 	for i, d := range l {
-		out[i] = errorJSON{Pos: d.Pos.String(), Message: d.Message, Hint: d.Hint}
+		msg, hint := d.Vietnamese()
+		out[i] = errorJSON{Pos: d.Pos.String(), Message: msg, Hint: hint}
 	}
 	return out
 }

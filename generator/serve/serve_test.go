@@ -161,9 +161,12 @@ func TestLiveRebuild(t *testing.T) {
 	if !strings.HasPrefix(m.Errors[0].Pos, "content/tin-tuc/tap-huan.md:") {
 		t.Errorf("error at %q, want the broken file with its line", m.Errors[0].Pos)
 	}
+	if !strings.HasPrefix(m.Errors[0].Message, "lỗi cú pháp TOML") || !strings.Contains(m.Errors[0].Hint, "ngoặc") {
+		t.Errorf("the overlay's error is not in Vietnamese: %+v", m.Errors[0])
+	}
 	code, _, body := get(t, s.URL()+"tin-tuc/tap-huan/")
 	if code != 200 || !strings.Contains(body, "Tập huấn cán bộ xã") || !strings.Contains(body, "Lỗi khi dựng trang") ||
-		!strings.Contains(body, "content/tin-tuc/tap-huan.md:") {
+		!strings.Contains(body, "content/tin-tuc/tap-huan.md:") || !strings.Contains(body, "lỗi cú pháp TOML") {
 		t.Errorf("during the error: %d, want the last good page with the overlay:\n%s", code, body)
 	}
 	waitFor(t, "the error in the terminal", func() bool { return strings.Contains(s.out.String(), "content/tin-tuc/tap-huan.md:") })

@@ -63,7 +63,9 @@ func (s *Site) newCampaign(sec *Node, slug string) (*Campaign, diag.List) {
 	c := &Campaign{Slug: slug, Node: sec, Theme: pc.Theme, Start: pc.Start, End: pc.End, Messages: pc.Messages}
 	if !c.Start.IsZero() && !c.End.IsZero() && c.End.Before(c.Start) {
 		diags.Errorf(pc.EndPos, "the end is the campaign's last day: write a date on or after the start",
-			"the campaign ends on %s, before it starts on %s", vi.Date(c.End), vi.Date(c.Start))
+			"the campaign ends on %s, before it starts on %s", vi.Date(c.End), vi.Date(c.Start)).Vi(
+			"ngày kết thúc là ngày cuối của chiến dịch: ghi một ngày từ ngày bắt đầu trở đi",
+			"chiến dịch kết thúc ngày %s, trước ngày bắt đầu %s", vi.Date(c.End), vi.Date(c.Start))
 	}
 	for _, h := range pc.Hotlines {
 		diags.Append(checkPhone(h))
@@ -89,7 +91,9 @@ func checkPhone(h page.Hotline) diag.List {
 	}
 	if h.Number != "" && (!phoneNumber.MatchString(h.Number) || digits < 3 || digits > 15) {
 		diags.Errorf(h.Pos, `write 3 to 15 digits, with spaces, dots and a leading + if needed, such as "111" or "0200 3 812 456"`,
-			"hotline number %q is not a phone number", h.Number)
+			"hotline number %q is not a phone number", h.Number).Vi(
+			`ghi từ 3 đến 15 chữ số, có thể có dấu cách, dấu chấm và dấu + ở đầu, ví dụ "111" hoặc "0200 3 812 456"`,
+			"số đường dây nóng %q không phải số điện thoại", h.Number)
 	}
 	return diags
 }
@@ -107,7 +111,9 @@ func (s *Site) material(sec *Node, m page.Material) (*Material, diag.List) {
 		f, ok := s.files[full]
 		if !ok || !strings.HasPrefix(full, "content/"+sec.dir+"/") || f.Out == "" {
 			diags.Errorf(m.Pos, "put the file in content/"+sec.dir+"/ or correct its name (capitals count)",
-				"%s %q of material %q not found in content/%s/", what, name, m.Title, sec.dir)
+				"%s %q of material %q not found in content/%s/", what, name, m.Title, sec.dir).Vi(
+				"đặt tệp vào content/"+sec.dir+"/ hoặc sửa lại tên tệp (chữ hoa, chữ thường cũng tính)",
+				"không thấy tệp %q của tài liệu %q trong content/%s/", name, m.Title, sec.dir)
 			return nil
 		}
 		return f
@@ -191,14 +197,17 @@ func checkActivity(c *Campaign, a *Activity) diag.List {
 	}
 	if !a.End.IsZero() && a.End.Before(a.Start) {
 		diags.Errorf(a.Pos, "write an end after the start, or leave it out",
-			"activity %q ends before it starts", a.Title)
+			"activity %q ends before it starts", a.Title).Vi(
+			"ghi giờ kết thúc sau giờ bắt đầu, hoặc bỏ trống", "hoạt động %q kết thúc trước khi bắt đầu", a.Title)
 	}
 	if c.Start.IsZero() || c.End.IsZero() {
 		return diags
 	}
 	if a.Start.Before(dayOf(c.Start)) || !a.Start.Before(c.Until()) {
 		diags.Warnf(a.Pos, "check the date, or the campaign's start and end",
-			"activity %q on %s is outside the campaign, from %s to %s", a.Title, vi.Date(a.Start), vi.Date(c.Start), vi.Date(c.End))
+			"activity %q on %s is outside the campaign, from %s to %s", a.Title, vi.Date(a.Start), vi.Date(c.Start), vi.Date(c.End)).Vi(
+			"kiểm tra lại ngày của hoạt động, hoặc ngày bắt đầu và kết thúc của chiến dịch",
+			"hoạt động %q ngày %s nằm ngoài thời gian chiến dịch (từ %s đến %s)", a.Title, vi.Date(a.Start), vi.Date(c.Start), vi.Date(c.End))
 	}
 	return diags
 }
@@ -221,7 +230,8 @@ func (s *Site) linkNews(bySlug map[string]*Campaign, hidden map[string]bool) dia
 			case !ok && hidden[slug]:
 			case !ok:
 				diags.Errorf(n.Page.KeyPos("campaigns"), "name a campaign by its folder: "+known(bySlug),
-					"unknown campaign %q", name)
+					"unknown campaign %q", name).Vi(
+					"ghi tên thư mục của chiến dịch: "+known(bySlug), "không có chiến dịch %q", name)
 			case !seen[c]:
 				c.News = append(c.News, n)
 				seen[c] = true

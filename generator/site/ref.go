@@ -27,7 +27,7 @@ func (s *Site) resolveRefs() diag.List {
 		for i, r := range p.Refs {
 			v, out, err := s.resolve(p, r)
 			if err != nil {
-				diags.Errorf(r.Pos, err.hint, "%s", err.msg)
+				diags.Errorf(r.Pos, err.hint, "%s", err.msg).Vi(err.hintVi, "%s", err.msgVi)
 			}
 			if r.Kind == page.RefImage && n.firstImage == "" {
 				n.firstImage = out
@@ -39,15 +39,15 @@ func (s *Site) resolveRefs() diag.List {
 	return diags
 }
 
-type refError struct{ msg, hint string }
+type refError struct{ msg, hint, msgVi, hintVi string }
 
 // resolve returns the replacement for one ref: an escaped URL for a link,
 // the src, width and height attributes for an image; and the output path
 // it points to.
 func (s *Site) resolve(p *page.Page, r page.Ref) (string, string, *refError) {
-	what := "link"
+	what, whatVi := "link", "liên kết"
 	if r.Kind == page.RefImage {
-		what = "image"
+		what, whatVi = "image", "ảnh"
 	}
 	target, frag, _ := strings.Cut(r.Dest, "#")
 	if t, err := url.PathUnescape(target); err == nil {
@@ -70,8 +70,10 @@ func (s *Site) resolve(p *page.Page, r page.Ref) (string, string, *refError) {
 		if n, ok := s.pageAt(name); ok {
 			if !n.Published() {
 				return "", "", &refError{
-					msg:  fmt.Sprintf("%s to %q: that page is not published (a draft, or dated in the future, or expired)", what, r.Dest),
-					hint: "publish that page first, or remove the link",
+					msg:    fmt.Sprintf("%s to %q: that page is not published (a draft, or dated in the future, or expired)", what, r.Dest),
+					hint:   "publish that page first, or remove the link",
+					msgVi:  fmt.Sprintf("%s tới %q: bài đó chưa được đăng (bản nháp, hẹn giờ hoặc đã hết hạn)", whatVi, r.Dest),
+					hintVi: "đăng bài đó trước, hoặc bỏ liên kết",
 				}
 			}
 			out = n.Path
@@ -79,8 +81,10 @@ func (s *Site) resolve(p *page.Page, r page.Ref) (string, string, *refError) {
 			file, out = f, f.Out
 		} else {
 			return "", "", &refError{
-				msg:  fmt.Sprintf("%s to %q: no such file (looked for %s)", what, r.Dest, name),
-				hint: fmt.Sprintf("check the file name; a relative path starts from the folder of this file (%s/), a path with / from static/ or content/", path.Join("content", p.Dir)),
+				msg:    fmt.Sprintf("%s to %q: no such file (looked for %s)", what, r.Dest, name),
+				hint:   fmt.Sprintf("check the file name; a relative path starts from the folder of this file (%s/), a path with / from static/ or content/", path.Join("content", p.Dir)),
+				msgVi:  fmt.Sprintf("%s tới %q: không có tệp này (đã tìm %s)", whatVi, r.Dest, name),
+				hintVi: fmt.Sprintf("kiểm tra tên tệp (chữ hoa, chữ thường cũng tính); đường dẫn tương đối tính từ thư mục của bài (%s/), đường dẫn bắt đầu bằng / tính từ static/ hoặc content/", path.Join("content", p.Dir)),
 			}
 		}
 	}

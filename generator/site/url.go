@@ -74,7 +74,9 @@ func (s *Site) placeNodes() diag.List {
 		out := n.OutFile()
 		if other, ok := s.byOut[out]; ok {
 			diags.Errorf(n.Page.KeyPos("url"), "give one of them another slug = \"…\" or url = \"…\" in its front matter",
-				"two pages are published at %s: %s and this one", n.RelPermalink(), other)
+				"two pages are published at %s: %s and this one", n.RelPermalink(), other).Vi(
+				"đặt slug = \"…\" hoặc url = \"…\" khác cho một trong hai bài",
+				"hai bài cùng đăng ở địa chỉ %s: %s và bài này", n.RelPermalink(), other)
 			return
 		}
 		s.byOut[out] = n.File()
@@ -173,7 +175,8 @@ func (s *Site) placeFiles(files []File) diag.List {
 		}
 		if other, ok := s.byOut[f.Out]; ok {
 			diags.Errorf(diag.Pos{File: f.Name}, "rename or move one of them",
-				"this file and %s are both published at %s", other, s.RelURL(f.Out))
+				"this file and %s are both published at %s", other, s.RelURL(f.Out)).Vi(
+				"đổi tên hoặc chuyển một trong hai tệp", "tệp này và %s cùng đăng ở %s", other, s.RelURL(f.Out))
 			continue
 		}
 		s.byOut[f.Out] = f.Name

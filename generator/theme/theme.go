@@ -205,6 +205,8 @@ func (t *Theme) errorOf(err error) diag.List {
 		pos.Col, _ = strconv.Atoi(m[3])
 		msg = m[4]
 	}
-	diags.Errorf(pos, "check the template syntax at this line: {{ … }} actions, matching {{ end }}, function names and fields", "template: %s", msg)
+	diags.Errorf(pos, "check the template syntax at this line: {{ … }} actions, matching {{ end }}, function names and fields", "template: %s", msg).Vi(
+		"kiểm tra cú pháp mẫu ở dòng này: các cặp {{ … }}, {{ end }} tương ứng, tên hàm và tên trường",
+		"lỗi trong mẫu giao diện: %s", msg)
 	return diags
 }
