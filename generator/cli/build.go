@@ -74,6 +74,10 @@ func runBuild(env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "loa build: unexpected argument %q (name the site folder with -s)\n", pos[0])
 		return ExitUsage
 	}
+	if st, err := os.Stat(sf.source); err != nil || !st.IsDir() {
+		fmt.Fprintf(env.Stderr, "loa build: there is no folder %s (name the site folder with -s)\n", sf.source)
+		return ExitUsage
+	}
 	if dest == "" {
 		dest = filepath.Join(sf.source, "public")
 	}

@@ -32,6 +32,10 @@ func runNew(env *Env, args []string) int {
 		fmt.Fprintln(env.Stderr, "loa new: the title needs letters or digits, and the section a folder name such as tin-tuc")
 		return ExitUsage
 	}
+	if st, err := os.Stat(source); err != nil || !st.IsDir() {
+		fmt.Fprintf(env.Stderr, "loa new: there is no folder %s (name the site folder with -s)\n", source)
+		return ExitUsage
+	}
 	cfg, diags := config.Load(os.DirFS(source))
 	if cfg == nil {
 		printDiags(env.Stderr, diags)
