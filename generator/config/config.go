@@ -248,7 +248,7 @@ func menus(m map[string][]menuFile) map[string][]MenuEntry {
 	for name, entries := range m {
 		var list []MenuEntry
 		for _, e := range entries {
-			list = append(list, MenuEntry{Name: e.Name, URL: e.URL, Weight: e.Weight, Identifier: e.Identifier})
+			list = append(list, MenuEntry(e))
 		}
 		sort.SliceStable(list, func(i, j int) bool { return list[i].Weight < list[j].Weight })
 		out[name] = list

@@ -151,7 +151,6 @@ type changes struct {
 	Quiet  int               // HTML pages whose only change is a renamed stylesheet
 }
 
-func (c changes) empty() bool { return len(c.Pages)+len(c.Files)+len(c.Styles) == 0 }
 
 // diff compares two builds. A stylesheet under assets/ is named by its
 // content hash, so editing it renames it and changes the link in every page;
