@@ -151,7 +151,6 @@ type changes struct {
 	Quiet  int               // HTML pages whose only change is a renamed stylesheet
 }
 
-
 // diff compares two builds. A stylesheet under assets/ is named by its
 // content hash, so editing it renames it and changes the link in every page;
 // diff pairs the old and new names, and a page that differs only by that
