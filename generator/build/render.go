@@ -183,26 +183,14 @@ func outFile(p string) string {
 
 // html renders one node (one pager of a list) through its layout.
 func (r *renderer) html(n *site.Node, pg *site.Pager, out string) diag.List {
-	number := 0
-	if pg != nil {
-		number = pg.Number
-	}
-	if r.reuse(out, r.pageKey(n.File(), number)) {
+	if r.reuser != nil && r.reuse(out, r.nodeKey(n, pg)) {
 		return nil
 	}
 	return r.htmlNow(n, pg, out)
 }
 
-// htmlNow renders a node (a pager of a list) without looking for a reuse,
-// noting its key for the next render.
+// htmlNow renders a node (a pager of a list) without looking for a reuse.
 func (r *renderer) htmlNow(n *site.Node, pg *site.Pager, out string) diag.List {
-	if r.reuser != nil {
-		number := 0
-		if pg != nil {
-			number = pg.Number
-		}
-		r.keys.Store(out, r.pageKey(n.File(), number))
-	}
 	name, diags := r.layoutFor(n)
 	if diags.HasErrors() {
 		return diags

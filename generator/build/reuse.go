@@ -42,6 +42,7 @@ func (r *renderer) renderRefreshed() (Stats, diag.List, bool) {
 	r.reuser.ReuseAll(except)
 	var diags diag.List
 	for _, n := range nodes {
+		r.keys.Store(n.OutFile(), r.nodeKey(n, nil))
 		diags.Append(r.htmlNow(n, nil, n.OutFile()))
 	}
 	if !diags.HasErrors() {
@@ -100,14 +101,18 @@ func (r *renderer) reuse(out string, key uint64) bool {
 	return false
 }
 
-// pageKey is the key of a node's output: the site's sum, the pager, and
+// nodeKey is the key of a node's output: the site's sum, the pager, and
 // the bytes of the node's own file.
 // Rendering does not change b.parsed, so it is read without the lock.
-func (r *renderer) pageKey(file string, pager int) uint64 {
+func (r *renderer) nodeKey(n *site.Node, pg *site.Pager) uint64 {
+	number := 0
+	if pg != nil {
+		number = pg.Number
+	}
 	var buf [24]byte
 	binary.LittleEndian.PutUint64(buf[0:], r.sum)
-	binary.LittleEndian.PutUint64(buf[8:], uint64(pager))
-	binary.LittleEndian.PutUint64(buf[16:], r.b.parsed[file].hash)
+	binary.LittleEndian.PutUint64(buf[8:], uint64(number))
+	binary.LittleEndian.PutUint64(buf[16:], r.b.parsed[n.File()].hash)
 	return maphash.Bytes(r.b.seed, buf[:])
 }
 
