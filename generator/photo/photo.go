@@ -26,6 +26,9 @@ type Info struct {
 	// alpha is true when the header promises transparency (PNG colour types
 	// with alpha or tRNS, WebP VP8X alpha flag or VP8L); Plan picks PNG output for it.
 	alpha bool
+	// asIs marks an animation, published as it is (cleaned) because resizing
+	// would lose its frames.
+	asIs bool
 }
 
 // Settings say how pictures are processed.
