@@ -1,10 +1,10 @@
 package photo
 
 import (
-	"io"
 	"bytes"
 	"encoding/binary"
 	"errors"
+	"io"
 	"slices"
 )
 

@@ -1,8 +1,8 @@
 package photo
 
 import (
-	"io"
 	"encoding/binary"
+	"io"
 )
 
 // gifBlock is one top-level block of a GIF: an extension (kind 0x21, with

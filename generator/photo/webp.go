@@ -1,8 +1,8 @@
 package photo
 
 import (
-	"io"
 	"encoding/binary"
+	"io"
 )
 
 // VP8X flags.
