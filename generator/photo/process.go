@@ -97,8 +97,11 @@ func decode(src []byte, f Format) (image.Image, error) {
 		img, err = webp.Decode(r)
 	}
 	if err != nil {
-		if errors.Is(err, io.EOF) {
-			err = io.ErrUnexpectedEOF // a picture cut short, whatever the decoder calls it
+		if errors.Is(err, io.EOF) || (f == JPEG && !bytes.Contains(src[max(0, len(src)-64<<10):], []byte{0xFF, 0xD9})) {
+			// A picture cut short, whatever the decoder calls it ("short
+			// Huffman data"): a whole JPEG ends with EOI, then at most what
+			// phones append after it.
+			err = io.ErrUnexpectedEOF
 		}
 		return nil, corrupt(err)
 	}
