@@ -107,6 +107,13 @@ func (d *diskCache) record(name string, st fs.FileInfo, sum string) {
 	f.Close()
 }
 
+// forget drops what the index says of name, for this build.
+func (d *diskCache) forget(name string) {
+	d.mu.Lock()
+	delete(d.index, name)
+	d.mu.Unlock()
+}
+
 func (d *diskCache) use(key string) {
 	d.mu.Lock()
 	d.used[key] = true

@@ -79,6 +79,25 @@ func (p *Processor) Process(fsys fs.FS, name string) ([]Variant, error) {
 	if v, ok := p.cached(key); ok {
 		return v, nil
 	}
+	if src == nil {
+		// The index vouched for the content, but it has to be read now
+		// anyway: hash it again rather than file a changed picture under
+		// its old content.
+		if src, err = fs.ReadFile(fsys, name); err != nil {
+			return nil, fmt.Errorf("read picture: %w", err)
+		}
+		if h := sha256.Sum256(src); hex.EncodeToString(h[:]) != sum {
+			sum = hex.EncodeToString(h[:]) // changed without its size or time showing it
+			p.disk.forget(name)
+			if st, err := fs.Stat(fsys, name); err == nil {
+				p.disk.record(name, st, sum)
+			}
+			key = p.key(sum)
+			if v, ok := p.cached(key); ok {
+				return v, nil
+			}
+		}
+	}
 	p.mu.Lock()
 	if c, ok := p.inflight[key]; ok {
 		p.mu.Unlock()
@@ -92,7 +111,7 @@ func (p *Processor) Process(fsys fs.FS, name string) ([]Variant, error) {
 	p.inflight[key] = c
 	p.mu.Unlock()
 
-	c.variants, c.err = p.make(fsys, name, key, src)
+	c.variants, c.err = p.make(key, src)
 	p.mu.Lock()
 	delete(p.inflight, key)
 	if c.err == nil {
@@ -161,15 +180,8 @@ func (p *Processor) hit() {
 	p.mu.Unlock()
 }
 
-// make reads the source when the index spared it, processes it within the
-// bound on decoding, and stores the result.
-func (p *Processor) make(fsys fs.FS, name, key string, src []byte) ([]Variant, error) {
-	if src == nil {
-		var err error
-		if src, err = fs.ReadFile(fsys, name); err != nil {
-			return nil, fmt.Errorf("read picture: %w", err)
-		}
-	}
+// make processes a picture within the bound on decoding and stores the result.
+func (p *Processor) make(key string, src []byte) ([]Variant, error) {
 	p.sem <- struct{}{}
 	if p.onDecode != nil {
 		p.onDecode()
