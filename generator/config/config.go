@@ -40,6 +40,7 @@ type Config struct {
 	Taxonomies    []Taxonomy        // sorted by plural name
 	Menus         map[string][]MenuEntry
 	Params        map[string]any
+	Security      Security // [security]: symbolic links, file sizes, Content-Security-Policy
 
 	BuildDrafts  bool
 	BuildFuture  bool
@@ -78,8 +79,9 @@ type file struct {
 	Markup        struct {
 		Unsafe bool `toml:"unsafe"`
 	} `toml:"markup"`
-	Menu   map[string][]menuFile `toml:"menu"`
-	Params map[string]any        `toml:"params"`
+	Menu     map[string][]menuFile `toml:"menu"`
+	Params   map[string]any        `toml:"params"`
+	Security securityFile          `toml:"security"`
 }
 
 type menuFile struct {
@@ -176,6 +178,9 @@ func Parse(src []byte) (*Config, diag.List) {
 	}
 	c.Taxonomies = taxonomies(f.Taxonomies)
 	c.Menus = menus(f.Menu)
+	sec, sd := f.Security.security(at)
+	c.Security = sec
+	diags.Append(sd)
 	if diags.HasErrors() {
 		return nil, diags
 	}

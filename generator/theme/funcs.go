@@ -76,6 +76,8 @@ func Funcs(env Env) template.FuncMap {
 			return env.Markdownify(s)
 		},
 		"plainify": plainify,
+		// The page's Content-Security-Policy, for baseof's meta element.
+		"csp": cfg.CSP,
 		"base64Encode": func(s any) string {
 			return base64.StdEncoding.EncodeToString([]byte(fmt.Sprint(s)))
 		},
