@@ -58,6 +58,11 @@ func splitFrontMatter(file string, src []byte) (fm *frontMatter, body []byte, bo
 // frontMatter decodes the front matter into pg.
 func (p *Parser) frontMatter(pg *Page, fm *frontMatter) diag.List {
 	var diags diag.List
+	if i := tooDeep(fm.text, fm.yaml); i >= 0 {
+		line, col := diag.LineCol(fm.text, i)
+		deepError(&diags, diag.Pos{File: pg.File, Line: line + fm.line - 1, Col: col})
+		return diags
+	}
 	var values map[string]any
 	if fm.yaml {
 		values, diags = decodeYAML(pg, fm)
@@ -77,10 +82,17 @@ func decodeTOML(pg *Page, fm *frontMatter) (map[string]any, diag.List) {
 	if _, err := toml.Decode(string(fm.text), &values); err != nil {
 		return nil, config.TOMLError(pg.File, fm.line-1, fm.text, err)
 	}
-	for key := range values {
+	var diags diag.List
+	for key, v := range values {
 		line, col := config.KeyPos(fm.text, key)
+		pos := diag.Pos{File: pg.File, Line: max(line, 1) + fm.line - 1, Col: col}
 		if line > 0 {
-			pg.keys[key] = diag.Pos{File: pg.File, Line: line + fm.line - 1, Col: col}
+			pg.keys[key] = pos
+		}
+		if depth(v) > maxDepth {
+			// Dotted keys (a.b.c… = 1) nest tables without a bracket.
+			deepError(&diags, pos)
+			return nil, diags
 		}
 	}
 	return values, nil
@@ -97,6 +109,11 @@ func decodeYAML(pg *Page, fm *frontMatter) (map[string]any, diag.List) {
 		return values, nil
 	}
 	root := doc.Content[0]
+	if n := deepNode(root); n != nil {
+		// Indented blocks nest without a bracket.
+		deepError(&diags, diag.Pos{File: pg.File, Line: n.Line + fm.line - 1, Col: n.Column})
+		return nil, diags
+	}
 	if root.Kind != yaml.MappingNode {
 		diags.Errorf(diag.Pos{File: pg.File, Line: root.Line + fm.line - 1, Col: root.Column},
 			"write the front matter as lines of \"key: value\"", "the front matter is not a list of settings").Vi(
@@ -114,7 +131,17 @@ func decodeYAML(pg *Page, fm *frontMatter) (map[string]any, diag.List) {
 			continue
 		}
 		if err := v.Decode(&val); err != nil {
-			diags.Errorf(pos, "", "invalid value for %s: %v", k.Value, err)
+			if strings.Contains(err.Error(), "excessive aliasing") {
+				// yaml.v3 stops a "billion laughs" document before it grows.
+				diags.Errorf(pos, "write the values out instead of repeating them with &anchors and *aliases",
+					"the front matter repeats aliases (*name) too often").Vi(
+					"viết thẳng các giá trị thay vì lặp lại bằng &neo và *bí danh",
+					"phần đầu bài lặp lại bí danh (*tên) quá nhiều lần")
+				return nil, diags
+			}
+			msg := strings.TrimPrefix(err.Error(), "yaml: ")
+			diags.Errorf(pos, "check the value written after "+k.Value+":", "invalid value for %s: %s", k.Value, msg).Vi(
+				"kiểm tra giá trị viết sau "+k.Value+":", "giá trị của %s không hợp lệ: %s", k.Value, msg)
 			continue
 		}
 		values[k.Value] = val
@@ -339,4 +366,147 @@ func (p *Page) SlugOrName() string {
 		}
 	}
 	return vi.Slugify(p.Name)
+}
+
+// maxDepth bounds how deep lists and tables nest in front matter: far above
+// any real page, far below what makes the decoders slow (TOML inline tables
+// nested a few thousand deep take seconds) or overflows the stack.
+const maxDepth = 100
+
+func deepError(diags *diag.List, pos diag.Pos) {
+	diags.Errorf(pos, "write the settings flat: front matter needs no lists or tables nested this deep",
+		"the front matter nests lists or tables more than %d levels deep", maxDepth).Vi(
+		"viết các thiết lập phẳng: phần đầu bài không cần danh sách hay bảng lồng sâu như vậy",
+		"phần đầu bài lồng danh sách hoặc bảng sâu quá %d cấp", maxDepth)
+}
+
+// tooDeep returns the offset of the first bracket or brace of text nested
+// deeper than maxDepth, or of a TOML dotted key (a.b.c… = 1) with more parts,
+// outside quotes and comments; else -1. It runs before the decoders, whose
+// recursion it keeps bounded (a 10,000-part dotted key costs BurntSushi/toml
+// gigabytes). In YAML a quote opens a string only where a value starts:
+// "It's" in plain text is no quote, and so cannot hide brackets from this
+// count.
+func tooDeep(text []byte, yaml bool) int {
+	var open []byte      // brackets and braces not yet closed
+	key, dots := true, 0 // TOML: in a key, and the dots seen in it
+	prev := byte('\n')   // the last byte that is not a space or tab
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case c == '#' && (!yaml || i == 0 || text[i-1] == ' ' || text[i-1] == '\t' || text[i-1] == '\n'):
+			for i < len(text) && text[i] != '\n' {
+				i++
+			}
+			c = '\n'
+		case (c == '"' || c == '\'') && (!yaml || strings.IndexByte("\n:-[{,?", prev) >= 0):
+			i = skipString(text, i, yaml)
+		case c == '[' || c == '{':
+			if open = append(open, c); len(open) > maxDepth {
+				return i
+			}
+			// A table header keeps its key; an inline table starts one.
+			key, dots = c == '{' || (key && (prev == '\n' || prev == '[')), 0
+		case c == ']' || c == '}':
+			if len(open) > 0 {
+				open = open[:len(open)-1]
+			}
+		case c == '=':
+			key = false
+		case c == ',' && len(open) > 0 && open[len(open)-1] == '{':
+			key, dots = true, 0
+		case c == '.' && key && !yaml:
+			if dots++; dots > maxDepth {
+				return i
+			}
+		}
+		if c == '\n' && len(open) == 0 {
+			key, dots = true, 0
+		}
+		if c != ' ' && c != '\t' {
+			prev = c
+		}
+	}
+	return -1
+}
+
+// skipString returns the offset of the quote closing the string opened at
+// i: TOML's "…", '…', """…""" and ”'…”', YAML's "…" and '…' (with ” for
+// a quote). An unclosed string runs to the end.
+func skipString(text []byte, i int, yaml bool) int {
+	q := text[i]
+	if !yaml && i+2 < len(text) && text[i+1] == q && text[i+2] == q {
+		end := bytes.Index(text[i+3:], []byte{q, q, q})
+		if end < 0 {
+			return len(text)
+		}
+		return i + 3 + end + 2
+	}
+	for j := i + 1; j < len(text); j++ {
+		switch {
+		case text[j] == '\\' && q == '"':
+			j++
+		case text[j] == q && yaml && q == '\'' && j+1 < len(text) && text[j+1] == '\'':
+			j++
+		case text[j] == q:
+			return j
+		case text[j] == '\n' && !yaml:
+			return j - 1 // TOML's one-line strings end with the line
+		}
+	}
+	return len(text)
+}
+
+// depth is how deep a decoded value nests, counted without recursion.
+func depth(v any) int {
+	type item struct {
+		v any
+		d int
+	}
+	deepest := 0
+	stack := []item{{v, 0}}
+	for len(stack) > 0 {
+		it := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		deepest = max(deepest, it.d)
+		if it.d > maxDepth {
+			break
+		}
+		switch v := it.v.(type) {
+		case map[string]any:
+			for _, e := range v {
+				stack = append(stack, item{e, it.d + 1})
+			}
+		case []any:
+			for _, e := range v {
+				stack = append(stack, item{e, it.d + 1})
+			}
+		case []map[string]any:
+			for _, e := range v {
+				stack = append(stack, item{e, it.d + 1})
+			}
+		}
+	}
+	return deepest
+}
+
+// deepNode returns the first YAML node nested deeper than maxDepth, or nil.
+// Aliases are not followed: yaml.v3 bounds their expansion itself.
+func deepNode(root *yaml.Node) *yaml.Node {
+	type item struct {
+		n *yaml.Node
+		d int
+	}
+	stack := []item{{root, 0}}
+	for len(stack) > 0 {
+		it := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if it.d > maxDepth {
+			return it.n
+		}
+		for _, c := range it.n.Content {
+			stack = append(stack, item{c, it.d + 1})
+		}
+	}
+	return nil
 }
