@@ -2,9 +2,9 @@ package build
 
 import (
 	"bytes"
-	"errors"
 	"io/fs"
 	"path"
+	"strconv"
 	"strings"
 
 	"loa/generator/config"
@@ -33,6 +33,16 @@ type source struct {
 }
 
 func (b *Builder) loadConfig() (*config.Config, diag.List) {
+	if isLink(b.opts.Site, config.File) {
+		// Checked before it is read: its allowOutside cannot allow itself.
+		var diags diag.List
+		hops := 0
+		if _, ref := newLinks(b.opts.Site, nil).link(place{}, config.File, &hops); ref != nil {
+			written, _ := fs.ReadLink(b.opts.Site, config.File)
+			ref.report(&diags, config.File, written)
+			return nil, diags
+		}
+	}
 	cfg, diags := config.Load(b.opts.Site)
 	if cfg == nil {
 		return nil, diags
@@ -57,21 +67,31 @@ func (b *Builder) loadConfig() (*config.Config, diag.List) {
 	return cfg, diags
 }
 
-// loadResources finds the theme and lists every file of the site.
+// loadResources finds the theme and lists every file of the site. Every
+// symbolic link in the folders a build reads is checked first (see
+// symlink.go), and files read whole into memory are checked for size.
 func (b *Builder) loadResources(cfg *config.Config) (*resources, diag.List) {
 	var diags diag.List
-	r := &resources{site: b.opts.Site, static: map[string]source{}, assets: map[string]source{}, language: cfg.LanguageCode}
+	site := followFS{b.opts.Site}
+	r := &resources{site: site, static: map[string]source{}, assets: map[string]source{}, language: cfg.LanguageCode}
 	themeFS, themeDir := b.themeFS(cfg)
 	if themeFS == nil {
 		diags.Errorf(diag.Pos{File: config.File}, "create the folder themes/"+cfg.Theme+", or remove the theme setting to use the default theme",
 			"theme %q not found", cfg.Theme)
 		return nil, diags
 	}
+	siteLinks := newLinks(b.opts.Site, cfg.Security.AllowOutside)
+	limit := sizeLimit(cfg.Security.MaxFileSize, &diags)
 	type layer struct {
 		fsys    fs.FS
-		display string
+		display string // the layer's folder in the site, "" for the site itself and the embedded theme
+		links   *links
 	}
-	layers := []layer{{b.opts.Site, ""}, {themeFS, themeDir}}
+	layers := []layer{{site, "", siteLinks}, {themeFS, themeDir, newLinks(themeFS, nil)}}
+	if st, err := fs.Stat(b.opts.Site, themeDir); err == nil && st.IsDir() {
+		// The site's own theme: its links are the site's.
+		layers[1] = layer{followFS{themeFS}, themeDir, siteLinks}
+	}
 	for _, l := range layers {
 		if sub, err := fs.Sub(l.fsys, "layouts"); err == nil {
 			r.layouts = append(r.layouts, theme.Layer{FS: sub, Display: path.Join(l.display, "layouts")})
@@ -80,12 +100,42 @@ func (b *Builder) loadResources(cfg *config.Config) (*resources, diag.List) {
 	// Later layers lose: walk the theme first, then let the site override.
 	for i := len(layers) - 1; i >= 0; i-- {
 		l := layers[i]
-		diags.Append(walk(l.fsys, "static", func(name string) {
-			r.static[strings.TrimPrefix(name, "static/")] = source{l.fsys, name, path.Join(l.display, name)}
+		prefix := l.display
+		if l.links != siteLinks {
+			prefix = "" // the embedded theme is walked in its own tree
+		}
+		walkLayer := func(dir string, m map[string]source, check bool) {
+			diags.Append(l.links.walk(path.Join(prefix, dir), func(name string, info func() (fs.FileInfo, error)) {
+				rel := strings.TrimPrefix(strings.TrimPrefix(name, prefix+"/"), dir+"/")
+				if check {
+					limit(name, info)
+				}
+				m[rel] = source{l.fsys, path.Join(dir, rel), path.Join(l.display, dir, rel)}
+			}))
+		}
+		walkLayer("static", r.static, false)
+		walkLayer("assets", r.assets, true)
+	}
+	diags.Append(siteLinks.walk("content", func(name string, info func() (fs.FileInfo, error)) {
+		if path.Ext(name) == ".md" {
+			if limit(name, info) {
+				r.content = append(r.content, name)
+			}
+		} else {
+			r.files = append(r.files, name)
+		}
+	}))
+	// Folders other packages read: checked here, before anything reads them.
+	for _, dir := range []string{"layouts", "data", "i18n", "themes"} {
+		diags.Append(siteLinks.walk(dir, func(name string, info func() (fs.FileInfo, error)) {
+			if dir != "themes" || inMemory(name) {
+				limit(name, info)
+			}
 		}))
-		diags.Append(walk(l.fsys, "assets", func(name string) {
-			r.assets[strings.TrimPrefix(name, "assets/")] = source{l.fsys, name, path.Join(l.display, name)}
-		}))
+	}
+	diags = unique(diags)
+	if diags.HasErrors() {
+		return nil, diags
 	}
 	r.words = map[string]string{}
 	for i := len(layers) - 1; i >= 0; i-- {
@@ -105,13 +155,6 @@ func (b *Builder) loadResources(cfg *config.Config) (*resources, diag.List) {
 			r.data[k] = v
 		}
 	}
-	diags.Append(walk(b.opts.Site, "content", func(name string) {
-		if path.Ext(name) == ".md" {
-			r.content = append(r.content, name)
-		} else {
-			r.files = append(r.files, name)
-		}
-	}))
 	return r, diags
 }
 
@@ -131,35 +174,6 @@ func (b *Builder) themeFS(cfg *config.Config) (fs.FS, string) {
 	return nil, ""
 }
 
-// walk calls fn for every file below dir, in sorted order, skipping hidden
-// files and editors' temporary files. A missing dir is no error.
-func walk(fsys fs.FS, dir string, fn func(name string)) diag.List {
-	var diags diag.List
-	err := fs.WalkDir(fsys, dir, func(name string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) && name == dir {
-				return fs.SkipDir
-			}
-			diags.Errorf(diag.Pos{File: name}, "", "cannot read: %v", err)
-			return nil
-		}
-		if name != dir && Ignored(path.Base(name)) {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if !d.IsDir() {
-			fn(name)
-		}
-		return nil
-	})
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		diags.Errorf(diag.Pos{File: dir}, "", "cannot read: %v", err)
-	}
-	return diags
-}
-
 // Ignored reports whether a file name is hidden or an editor's temporary,
 // swap or backup file, which is never part of the site.
 func Ignored(base string) bool {
@@ -174,4 +188,63 @@ func Ignored(base string) bool {
 		return true
 	}
 	return false
+}
+
+// sizeLimit returns a check that reports, at the file, one read whole into
+// memory that is larger than max bytes; it tells whether the file may be read.
+func sizeLimit(max int64, diags *diag.List) func(name string, info func() (fs.FileInfo, error)) bool {
+	if max <= 0 {
+		max = config.DefaultMaxFileSize
+	}
+	return func(name string, info func() (fs.FileInfo, error)) bool {
+		st, err := info()
+		if err != nil || st.Size() <= max {
+			return true
+		}
+		size, limit := byteSize(st.Size()), byteSize(max)
+		diags.Errorf(diag.Pos{File: name}, "split the file, move large pictures or documents out of it, or raise [security] maxFileSize in config.toml",
+			"the file is %s, more than the %s allowed", size, limit).Vi(
+			"chia nhỏ tệp, tách ảnh hoặc tài liệu lớn ra ngoài, hoặc tăng [security] maxFileSize trong config.toml",
+			"tệp nặng %s, vượt giới hạn %s", size, limit)
+		return false
+	}
+}
+
+func byteSize(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64) + " MB"
+	case n >= 1<<10:
+		return strconv.FormatInt(n>>10, 10) + " KB"
+	}
+	return strconv.FormatInt(n, 10) + " bytes"
+}
+
+// inMemory reports whether a theme's file is read whole (layouts, words,
+// data, styles and scripts), not copied as it is.
+func inMemory(name string) bool {
+	switch path.Ext(name) {
+	case ".html", ".toml", ".yaml", ".yml", ".json", ".css", ".js", ".md":
+		return true
+	}
+	return false
+}
+
+func isLink(fsys fs.FS, name string) bool {
+	st, err := fs.Lstat(fsys, name)
+	return err == nil && st.Mode()&fs.ModeSymlink != 0
+}
+
+// unique drops repeated diagnostics: a theme's files are checked with the
+// whole themes/ folder and again when listed.
+func unique(l diag.List) diag.List {
+	seen := map[diag.Diagnostic]bool{}
+	out := l[:0]
+	for _, d := range l {
+		if !seen[d] {
+			seen[d] = true
+			out = append(out, d)
+		}
+	}
+	return out
 }
