@@ -136,7 +136,7 @@ func (r *renderer) run() (Stats, diag.List) {
 			jobs = append(jobs, func() diag.List { return r.html(n, pg, outFile(pg.Path)) })
 		}
 	}
-	jobs = append(jobs, r.notFound, r.sitemap, r.robots)
+	jobs = append(jobs, r.notFound, r.sitemap, r.robots, r.headers)
 	jobs = append(jobs, r.feedJobs()...)
 	jobs = append(jobs, r.campaignJobs()...)
 	for _, a := range r.site.Aliases {
