@@ -91,12 +91,19 @@ func runBuild(env *Env, args []string) int {
 	if printDiags(env.Stderr, diags) {
 		return ExitError
 	}
-	stage, err := publish.Begin(dest)
+	stage, err := publish.BeginWith(dest, publish.Options{Waiting: func(string) {
+		fmt.Fprintf(env.Stderr, "loa build: another build is publishing to %s; waiting… (một lần dựng khác đang ghi vào %s; đang chờ…)\n", dest, dest)
+	}})
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "loa build: %v\n", err)
 		return ExitError
 	}
 	stats, diags := b.Render(plan, stage)
+	if err := stage.Err(); err != nil { // a full or read-only disk: one message, not one per file
+		stage.Abort()
+		fmt.Fprintf(env.Stderr, "loa build: %v\n", err)
+		return ExitError
+	}
 	if printDiags(env.Stderr, diags) {
 		stage.Abort()
 		return ExitError

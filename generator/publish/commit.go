@@ -31,6 +31,12 @@ func (s *Stage) Commit() (Stats, error) {
 		return Stats{}, errors.New("commit: stage already committed or aborted")
 	}
 	s.closed = true
+	defer s.lock.unlock()
+	if s.failed != nil {
+		s.closeRoot()
+		os.RemoveAll(s.dir)
+		return Stats{}, s.failed
+	}
 	st := Stats{Written: s.written, Unchanged: s.unchanged}
 	hadDest := s.root != nil
 	var keep []string
@@ -57,6 +63,7 @@ func (s *Stage) Commit() (Stats, error) {
 		os.RemoveAll(s.dir)
 		return Stats{}, fmt.Errorf("commit: replace %s: %w", s.dest, err)
 	}
+	os.Remove(s.dir + ".keep") // if any; nothing carried over is left in old
 	if old != "" {
 		if err := os.RemoveAll(old); err != nil {
 			return st, fmt.Errorf("commit: site published, but removing the old copy %s failed: %w", old, err)
@@ -112,6 +119,14 @@ func (s *Stage) swap(hadDest bool, keep []string) (old string, err error) {
 	undo := func() {
 		for _, name := range moved {
 			os.Rename(filepath.Join(s.dir, name), filepath.Join(s.dest, name))
+		}
+		os.Remove(s.dir + ".keep")
+	}
+	if len(keep) > 0 {
+		// A build killed from here to the swap would lose these with its
+		// stage; the journal tells the next build to move them back.
+		if err := os.WriteFile(s.dir+".keep", []byte(strings.Join(keep, "\n")), 0o644); err != nil {
+			return "", fmt.Errorf("keep %s: %w", strings.Join(keep, ", "), err)
 		}
 	}
 	for _, name := range keep {

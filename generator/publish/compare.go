@@ -47,7 +47,7 @@ func (s *Stage) keepIfSame(local, dst string, size int64, open func() (io.ReadCl
 	if _, err := old.Seek(0, io.SeekStart); err != nil {
 		return false, nil
 	}
-	if err := createFrom(dst, old); err != nil {
+	if err := s.createFrom(dst, old); err != nil {
 		return false, err
 	}
 	return true, os.Chtimes(dst, time.Time{}, info.ModTime())

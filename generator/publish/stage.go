@@ -26,9 +26,13 @@ type Stage struct {
 	root   *os.Root // the old dest, for reads that cannot escape it; nil if none
 
 	// exchange and link are the platform's; fields so that tests can take
-	// the fallback paths too.
+	// the fallback paths too, as disk lets them fail writes.
 	exchange func(a, b string) error
 	link     func(oldname, newname string) error
+	disk     disk
+
+	given string    // dest as the caller named it, for messages
+	lock  *destLock // held from Begin to Commit or Abort
 
 	dirs sync.Map // folders of the stage known to exist: one mkdir each
 
@@ -36,6 +40,7 @@ type Stage struct {
 	outputs   map[string]bool // slash-separated paths written so far
 	written   int
 	unchanged int
+	failed    *DiskError // the first write the machine refused
 }
 
 // Stats counts the files of one Commit. Removed counts files of the old
@@ -43,11 +48,20 @@ type Stage struct {
 type Stats struct{ Written, Unchanged, Removed int }
 
 // Begin prepares a stage for dest, an absolute or relative folder path that
-// need not exist yet. The stage is created in dest's parent (as
-// .NAME.loa-XXXXXX) so that renaming it into place stays on one file system.
-// A dest that is a symbolic link is followed: the folder it points to is
-// replaced and the link is kept.
-func Begin(dest string) (*Stage, error) {
+// need not exist yet, with the default Options.
+func Begin(dest string) (*Stage, error) { return BeginWith(dest, Options{}) }
+
+// BeginWith prepares a stage for dest. The stage is created in dest's parent
+// (as .NAME.loa-XXXXXX) so that renaming it into place stays on one file
+// system. A dest that is a symbolic link is followed: the folder it points
+// to is replaced and the link is kept.
+//
+// The stage holds dest's lock until Commit or Abort: a second build of the
+// same dest waits here, as o says. Holding it, Begin removes the stages of
+// builds that were killed.
+func BeginWith(dest string, o Options) (*Stage, error) { return begin(dest, o, osDisk()) }
+
+func begin(dest string, o Options, d disk) (*Stage, error) {
 	abs, err := filepath.Abs(dest)
 	if err != nil {
 		return nil, fmt.Errorf("publish to %s: %w", dest, err)
@@ -60,34 +74,54 @@ func Begin(dest string) (*Stage, error) {
 	if err := refuse(abs); err != nil {
 		return nil, fmt.Errorf("publish to %s: %w", dest, err)
 	}
-	s := &Stage{dest: abs, exchange: exchange, link: os.Link, outputs: make(map[string]bool)}
-	switch info, err := os.Stat(abs); {
-	case err == nil && !info.IsDir():
-		return nil, fmt.Errorf("publish to %s: not a folder", dest)
-	case err == nil:
-		if s.root, err = os.OpenRoot(abs); err != nil {
-			return nil, fmt.Errorf("publish to %s: %w", dest, err)
+	s := &Stage{dest: abs, given: dest, exchange: exchange, link: os.Link, disk: d, outputs: make(map[string]bool)}
+	if err := s.open(o); err != nil {
+		s.closeRoot()
+		s.lock.unlock()
+		if de := asDiskError(dest, err); de != nil {
+			return nil, de
 		}
-	case !errors.Is(err, fs.ErrNotExist):
 		return nil, fmt.Errorf("publish to %s: %w", dest, err)
 	}
-	parent := filepath.Dir(abs)
-	err = os.MkdirAll(parent, 0o755)
-	if err == nil {
-		s.dir, err = os.MkdirTemp(parent, "."+filepath.Base(abs)+".loa-*")
+	return s, nil
+}
+
+// open takes the lock, clears what killed builds left, opens the old
+// destination and creates the stage folder.
+func (s *Stage) open(o Options) (err error) {
+	parent := filepath.Dir(s.dest)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return err
 	}
+	if s.lock, err = lockDest(s.dest, o); err != nil {
+		return err
+	}
+	if err := recoverStale(s.dest); err != nil {
+		return err
+	}
+	switch info, err := os.Stat(s.dest); {
+	case err == nil && !info.IsDir():
+		return errors.New("not a folder")
+	case err == nil:
+		if s.root, err = os.OpenRoot(s.dest); err != nil {
+			return err
+		}
+	case !errors.Is(err, fs.ErrNotExist):
+		return err
+	}
+	s.dir, err = s.disk.mkdirTemp(parent, stagePrefix(s.dest)+"*")
 	if err == nil {
 		// MkdirTemp makes the folder private; the site is meant to be served.
 		err = os.Chmod(s.dir, 0o755)
 	}
 	if err != nil {
-		s.closeRoot()
 		if s.dir != "" {
 			os.RemoveAll(s.dir)
 		}
-		return nil, fmt.Errorf("publish to %s: create stage: %w", dest, err)
+		return fmt.Errorf("create stage: %w", err)
 	}
-	return s, nil
+	s.dirs.Store(s.dir, true)
+	return nil
 }
 
 // refuse rejects destinations whose replacement would wipe something that is
@@ -167,21 +201,24 @@ func (s *Stage) store(rel string, size int64, open func() (io.ReadCloser, error)
 	if s.closed {
 		return fmt.Errorf("write %s: stage already committed or aborted", rel)
 	}
+	if err := s.Err(); err != nil {
+		return err // a full disk stops the build at once, not file by file
+	}
 	if err := s.claim(rel); err != nil {
 		return err
 	}
-	dst := filepath.Join(s.dir, local)
-	if err := s.mkdir(filepath.Dir(dst)); err != nil {
-		return fmt.Errorf("write %s: %w", rel, err)
-	}
-	kept, err := s.keepIfSame(local, dst, size, open)
+	kept, err := s.put(local, size, markSource(open))
 	if err != nil {
-		return fmt.Errorf("write %s: %w", rel, err)
-	}
-	if !kept {
-		if err := writeNew(dst, open); err != nil {
-			return fmt.Errorf("write %s: %w", rel, err)
+		err = fmt.Errorf("write %s: %w", rel, err)
+		if de := asDiskError(s.given, err); de != nil {
+			s.mu.Lock()
+			if s.failed == nil {
+				s.failed = de
+			}
+			s.mu.Unlock()
+			return de
 		}
+		return err
 	}
 	s.mu.Lock()
 	if kept {
@@ -191,6 +228,32 @@ func (s *Stage) store(rel string, size int64, open func() (io.ReadCloser, error)
 	}
 	s.mu.Unlock()
 	return nil
+}
+
+// put links, copies or writes the file at local in the stage; kept tells
+// whether it reads as unchanged.
+func (s *Stage) put(local string, size int64, open func() (io.ReadCloser, error)) (kept bool, err error) {
+	dst := filepath.Join(s.dir, local)
+	if err := s.mkdir(filepath.Dir(dst)); err != nil {
+		return false, err
+	}
+	if kept, err = s.keepIfSame(local, dst, size, open); err != nil || kept {
+		return kept, err
+	}
+	return false, s.writeNew(dst, open)
+}
+
+// Err returns the first write the machine refused (a full or read-only
+// disk, a folder not ours to write) as a *DiskError, or nil. Once set,
+// every later write fails with it and Commit refuses: one clear message
+// for the user rather than one per file.
+func (s *Stage) Err() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.failed == nil {
+		return nil
+	}
+	return s.failed
 }
 
 // localPath checks that rel names a file inside the stage and converts it to
@@ -219,40 +282,40 @@ func (s *Stage) claim(rel string) error {
 	return nil
 }
 
-// writeNew streams the bytes from open into a new file at dst.
-// mkdir creates a folder of the stage once; thousands of pages share few
-// folders, and a system call per file is the build's biggest cost otherwise.
+// mkdir creates a folder of the stage and those above it once each;
+// thousands of pages share few folders, and a system call per file is the
+// build's biggest cost otherwise. The stage folder itself is known.
 func (s *Stage) mkdir(dir string) error {
 	if _, ok := s.dirs.Load(dir); ok {
 		return nil
 	}
-	var err error
-	if _, ok := s.dirs.Load(filepath.Dir(dir)); ok {
-		if err = os.Mkdir(dir, 0o755); errors.Is(err, fs.ErrExist) {
-			err = nil
-		}
-	} else {
-		err = os.MkdirAll(dir, 0o755)
+	up := filepath.Dir(dir)
+	if up == dir {
+		return fmt.Errorf("mkdir %s: outside the stage", dir)
 	}
-	if err != nil {
+	if err := s.mkdir(up); err != nil {
+		return err
+	}
+	if err := s.disk.mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
 		return err
 	}
 	s.dirs.Store(dir, true)
 	return nil
 }
 
-func writeNew(dst string, open func() (io.ReadCloser, error)) error {
+// writeNew streams the bytes from open into a new file at dst.
+func (s *Stage) writeNew(dst string, open func() (io.ReadCloser, error)) error {
 	src, err := open()
 	if err != nil {
 		return err
 	}
 	defer src.Close()
-	return createFrom(dst, src)
+	return s.createFrom(dst, src)
 }
 
 // createFrom creates dst, which must not exist yet, with the bytes of r.
-func createFrom(dst string, r io.Reader) error {
-	f, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+func (s *Stage) createFrom(dst string, r io.Reader) error {
+	f, err := s.disk.create(dst)
 	if err != nil {
 		return err
 	}
@@ -273,6 +336,7 @@ func (s *Stage) Abort() error {
 	}
 	s.closed = true
 	s.closeRoot()
+	defer s.lock.unlock()
 	if err := os.RemoveAll(s.dir); err != nil {
 		return fmt.Errorf("remove stage %s: %w", s.dir, err)
 	}
