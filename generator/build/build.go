@@ -16,6 +16,7 @@ import (
 	"loa/generator/config"
 	"loa/generator/diag"
 	"loa/generator/page"
+	"loa/generator/photo"
 	"loa/generator/publish"
 	"loa/generator/site"
 	"loa/generator/theme"
@@ -39,6 +40,10 @@ type Options struct {
 	Expired bool
 	Minify  bool
 	Now     func() time.Time
+	// CacheDir keeps processed pictures between builds and between loa
+	// build and loa serve: a folder of the site's, safe to delete. "" keeps
+	// them in memory only.
+	CacheDir string
 }
 
 // Builder builds one site again and again, reusing what did not change.
@@ -47,11 +52,13 @@ type Builder struct {
 	seed     maphash.Seed
 	minifier *publish.Minifier
 
-	mu     sync.Mutex
-	parsed map[string]parsedFile // content file → last parse
-	images map[string]imageSize  // file name → size, keyed with the file's size and time
-	cfgSrc []byte                // config the cache was made with
-	keys   map[string]uint64     // output → key of its inputs at the last render into a Reuser
+	mu       sync.Mutex
+	parsed   map[string]parsedFile // content file → last parse
+	probes   map[string]probed     // picture → its header, keyed with the file's size and time
+	photos   *photo.Processor      // resizes and cleans pictures, with its cache
+	photoKey string                // the settings photos was made with
+	cfgSrc   []byte                // config the cache was made with
+	keys     map[string]uint64     // output → key of its inputs at the last render into a Reuser
 }
 
 type parsedFile struct {
@@ -70,7 +77,7 @@ func New(opts Options) *Builder {
 		seed:     maphash.MakeSeed(),
 		minifier: publish.NewMinifier(),
 		parsed:   map[string]parsedFile{},
-		images:   map[string]imageSize{},
+		probes:   map[string]probed{},
 	}
 }
 
@@ -81,7 +88,8 @@ type Plan struct {
 	res       *resources
 	assembled diag.List // what site assembly said, for Refresh to say again
 	prepared  *prepared // what the last render into a Reuser loaded, for the next render of this plan
-	refreshed []string  // the files Refresh put in since the last render
+	photos    *photo.Processor
+	refreshed []string // the files Refresh put in since the last render
 }
 
 type prepared struct {
@@ -106,9 +114,9 @@ func (b *Builder) Assemble() (*Plan, diag.List) {
 	}
 	pages, d := b.parse(cfg, res.content)
 	diags.Append(d)
-	s, d := site.Assemble(site.Input{Config: cfg, Pages: pages, Files: b.files(res), Data: res.data, Now: b.opts.Now()})
+	s, d := site.Assemble(site.Input{Config: cfg, Pages: pages, Files: b.files(cfg, res), Data: res.data, Words: res.words, Now: b.opts.Now()})
 	diags.Append(d)
-	return &Plan{Site: s, Config: cfg, res: res, assembled: d}, sorted(diags)
+	return &Plan{Site: s, Config: cfg, res: res, assembled: d, photos: b.processor(cfg)}, sorted(diags)
 }
 
 // Render writes every output of an assembled site to out.

@@ -1,18 +1,11 @@
 package build
 
 import (
-	"fmt"
 	"hash/maphash"
-	"image"
-	_ "image/gif" // image sizes of GIF files
-	_ "image/jpeg"
-	_ "image/png"
 	"io/fs"
 	"maps"
-	"path"
 	"runtime"
 	"slices"
-	"strings"
 	"sync"
 
 	"loa/generator/config"
@@ -94,23 +87,18 @@ func parallel(n int, fn func(i int)) {
 	next.Wait()
 }
 
-// imageSize is the size of an image file, with the file's size and time it
-// was read at.
-type imageSize struct {
-	stamp         string
-	width, height int
-}
-
-// files lists the content and static files to publish, with the sizes of
-// images so that pages can reserve their space (width and height).
-func (b *Builder) files(r *resources) []site.File {
+// files lists the content and static files to publish, with the header of
+// every picture, so that pages can reserve their space (width and height)
+// and list the widths the photo pipeline makes.
+func (b *Builder) files(cfg *config.Config, r *resources) []site.File {
 	var out []site.File
 	add := func(fsys fs.FS, fsName, name string) {
 		f := site.File{Name: name}
 		if st, err := fs.Stat(fsys, fsName); err == nil {
 			f.Size = st.Size()
-			if isImage(name) {
-				f.Width, f.Height = b.imageSize(fsys, fsName, name, st)
+			if pictureExt(name) {
+				f.Picture = b.picture(cfg, fsys, fsName, name, st)
+				f.Width, f.Height = f.Picture.Width, f.Picture.Height
 			}
 		}
 		out = append(out, f)
@@ -123,35 +111,4 @@ func (b *Builder) files(r *resources) []site.File {
 		add(src.fsys, src.name, "static/"+rel)
 	}
 	return out
-}
-
-func isImage(name string) bool {
-	switch strings.ToLower(path.Ext(name)) {
-	case ".jpg", ".jpeg", ".png", ".gif":
-		return true
-	}
-	return false
-}
-
-func (b *Builder) imageSize(fsys fs.FS, fsName, name string, st fs.FileInfo) (int, int) {
-	stamp := fmt.Sprint(st.ModTime().UnixNano(), "/", st.Size())
-	b.mu.Lock()
-	c, ok := b.images[name]
-	b.mu.Unlock()
-	if ok && c.stamp == stamp {
-		return c.width, c.height
-	}
-	f, err := fsys.Open(fsName)
-	if err != nil {
-		return 0, 0
-	}
-	defer f.Close()
-	ic, _, err := image.DecodeConfig(f)
-	if err != nil {
-		return 0, 0
-	}
-	b.mu.Lock()
-	b.images[name] = imageSize{stamp: stamp, width: ic.Width, height: ic.Height}
-	b.mu.Unlock()
-	return ic.Width, ic.Height
 }

@@ -294,12 +294,11 @@ func (r *renderer) writeRaw(out string, data []byte) diag.List {
 }
 
 func (r *renderer) copy(f site.File) diag.List {
-	r.files.Add(1)
-	fsys, name := r.plan.res.site, f.Name
-	if strings.HasPrefix(f.Name, "static/") {
-		src := r.plan.res.static[strings.TrimPrefix(f.Name, "static/")]
-		fsys, name = src.fsys, src.name
+	if f.Picture != nil {
+		return r.picture(f)
 	}
+	r.files.Add(1)
+	fsys, name := r.source(f)
 	if err := r.out.CopyFile(f.Out, fsys, name); err != nil {
 		var d diag.List
 		d.Errorf(diag.Pos{File: f.Name}, "", "copying: %v", err)

@@ -46,8 +46,15 @@ func (f *siteFlags) options(env *Env, minify bool) build.Options {
 		Expired: f.expired,
 		Minify:  minify,
 		Now:     env.Now,
+		// Processed pictures are kept in the site folder, shared by loa
+		// build and loa serve; the folder ignores itself in git.
+		CacheDir: filepath.Join(f.source, CacheDir),
 	}
 }
+
+// CacheDir is the folder of the site where processed pictures are kept. It
+// is always safe to delete.
+const CacheDir = ".loa-cache"
 
 func runBuild(env *Env, args []string) int {
 	fs := newFlagSet(env, "build", "build [-s DIR] [-d OUT] [--baseURL URL] [-D] [-F] [-E] [--minify=false]")
@@ -112,6 +119,9 @@ func runBuild(env *Env, args []string) int {
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "loa build: publishing to %s: %v\n", dest, err)
 		return ExitError
+	}
+	if err := b.PruneImages(); err != nil {
+		fmt.Fprintf(env.Stderr, "loa build: cleaning the picture cache: %v\n", err)
 	}
 	fmt.Fprintf(env.Stdout, "Đã dựng %s và %s vào %s trong %d ms (%d mới hoặc đổi, %d giữ nguyên, %d xoá).\n",
 		plural(stats.Pages, "trang", "trang"), plural(stats.Files-stats.Pages, "tệp khác", "tệp khác"), dest,

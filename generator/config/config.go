@@ -40,6 +40,7 @@ type Config struct {
 	Taxonomies    []Taxonomy        // sorted by plural name
 	Menus         map[string][]MenuEntry
 	Params        map[string]any
+	Images        Images   // [images]: the photo pipeline
 	Security      Security // [security]: symbolic links, file sizes, Content-Security-Policy
 
 	BuildDrafts  bool
@@ -81,6 +82,7 @@ type file struct {
 	} `toml:"markup"`
 	Menu     map[string][]menuFile `toml:"menu"`
 	Params   map[string]any        `toml:"params"`
+	Images   imagesFile            `toml:"images"`
 	Security securityFile          `toml:"security"`
 }
 
@@ -178,6 +180,9 @@ func Parse(src []byte) (*Config, diag.List) {
 	}
 	c.Taxonomies = taxonomies(f.Taxonomies)
 	c.Menus = menus(f.Menu)
+	var d diag.List
+	c.Images, d = f.Images.images(at)
+	diags.Append(d)
 	sec, sd := f.Security.security(at)
 	c.Security = sec
 	diags.Append(sd)

@@ -1,6 +1,7 @@
 package page
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -144,16 +145,64 @@ func TestRefsAreTokensWithPositions(t *testing.T) {
 	if r := pg.Refs[1]; r.Kind != RefImage || r.Dest != "anh.jpg" || r.Pos.String() != "content/tin-tuc/a.md:6:1" {
 		t.Errorf("image ref %+v", r)
 	}
-	out := Expand(pg.Content, func(i int) string {
-		if i == 0 {
+	out := Expand(pg.Content, func(i int, kind byte) string {
+		switch {
+		case i == 0:
 			return "/b/#muc"
+		case kind == Original:
+			return ` <a href="/a/anh.jpg">gốc</a>`
 		}
 		return `src="/a/anh.jpg" width="8" height="5"`
 	})
-	for _, w := range []string{`<a href="/b/#muc">bài</a>`, `<img src="/a/anh.jpg" width="8" height="5" alt="Ảnh"`} {
+	for _, w := range []string{`<a href="/b/#muc">bài</a>`, `<figure><img src="/a/anh.jpg" width="8" height="5" alt="Ảnh"><figcaption>Chú thích <a href="/a/anh.jpg">gốc</a></figcaption></figure>`} {
 		if !strings.Contains(out, w) {
 			t.Errorf("expanded lacks %q:\n%s", w, out)
 		}
+	}
+}
+
+func TestGalleries(t *testing.T) {
+	tests := []struct {
+		name, body string
+		gallery    bool
+		figures    int
+	}{
+		{"one paragraph, one line", "![Một](1.jpg \"Chú thích một\") ![Hai](2.jpg)\n", true, 2},
+		{"consecutive lines", "![Một](1.jpg)\n![Hai](2.jpg)\n![Ba](3.jpg \"Ba\")\n", true, 3},
+		{"one image is a figure", "![Một](1.jpg \"Chú thích\")\n", false, 1},
+		{"images with words are inline", "Ảnh ![Một](1.jpg) và ![Hai](2.jpg)\n", false, 0},
+		{"paragraphs apart are figures", "![Một](1.jpg)\n\n![Hai](2.jpg)\n", false, 2},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			pg, d := testParser(t, false).Parse("content/tin-tuc/a/index.md", []byte(tc.body))
+			if pg == nil {
+				t.Fatal(d)
+			}
+			out := Expand(pg.Content, func(i int, kind byte) string {
+				switch kind {
+				case Large:
+					return fmt.Sprintf("/lon-%d.jpg", i)
+				case Thumb:
+					return fmt.Sprintf(`src="/nho-%d.jpg"`, i)
+				case Original, OrigBlock:
+					return ""
+				}
+				return fmt.Sprintf(`src="/vua-%d.jpg"`, i)
+			})
+			if got := strings.Contains(out, `<div class="album">`); got != tc.gallery {
+				t.Errorf("gallery %v, want %v:\n%s", got, tc.gallery, out)
+			}
+			if got := strings.Count(out, "<figure>"); got != tc.figures {
+				t.Errorf("%d figures, want %d:\n%s", got, tc.figures, out)
+			}
+			if tc.gallery {
+				want := `<figure><a class="album-link" href="/lon-0.jpg"><img src="/nho-0.jpg" alt="Một"></a>`
+				if !strings.Contains(out, want) {
+					t.Errorf("gallery lacks %s:\n%s", want, out)
+				}
+			}
+		})
 	}
 }
 

@@ -1,6 +1,7 @@
 package page
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 
@@ -35,21 +36,36 @@ const tokenByte = 0x1a
 
 const refAttr = "loa-ref"
 
-func writeToken(w util.BufWriter, i int) {
+// Token kinds: what an image token stands for where it is written. A link
+// token and an image token written with Attrs become the attributes the
+// site resolves; the other kinds exist only for images.
+const (
+	Attrs     byte = 0   // a link's href, or an image's attributes in a figure or a line of text
+	Thumb     byte = 'g' // the attributes of an image shown as a thumbnail of a gallery
+	Large     byte = 'l' // the address of the largest published version of an image
+	Original  byte = 'o' // a link to download the original, or nothing
+	OrigBlock byte = 'p' // the same link in a figcaption of its own, or nothing
+)
+
+func writeToken(w util.BufWriter, i int, kind byte) {
 	_ = w.WriteByte(tokenByte)
 	_, _ = w.WriteString(strconv.Itoa(i))
+	if kind != Attrs {
+		_ = w.WriteByte(kind)
+	}
 	_ = w.WriteByte(tokenByte)
 }
 
-// Expand returns html with every Ref token i replaced by repl(i). For a
-// link, repl gives the escaped URL for the href attribute; for an image, the
-// attributes src, width and height, as in `src="/a.jpg" width="800" height="500"`.
-func Expand(html string, repl func(i int) string) string {
+// Expand returns html with every Ref token replaced by repl(i, kind). For a
+// link, repl gives the escaped URL for the href attribute; for an image of
+// kind Attrs or Thumb, the attributes src, srcset, sizes, width, height and
+// loading, as in `src="/a.jpg" width="800" height="500" loading="lazy"`.
+func Expand(html string, repl func(i int, kind byte) string) string {
 	if strings.IndexByte(html, tokenByte) < 0 {
 		return html
 	}
 	var b strings.Builder
-	b.Grow(len(html) + 256)
+	b.Grow(len(html) + 512)
 	for {
 		start := strings.IndexByte(html, tokenByte)
 		if start < 0 {
@@ -62,8 +78,13 @@ func Expand(html string, repl func(i int) string) string {
 			return b.String()
 		}
 		b.WriteString(html[:start])
-		i, _ := strconv.Atoi(html[start+1 : start+1+end])
-		b.WriteString(repl(i))
+		tok := html[start+1 : start+1+end]
+		kind := Attrs
+		if n := len(tok); n > 0 && (tok[n-1] < '0' || tok[n-1] > '9') {
+			kind, tok = tok[n-1], tok[:n-1]
+		}
+		i, _ := strconv.Atoi(tok)
+		b.WriteString(repl(i, kind))
 		html = html[start+end+2:]
 	}
 }
@@ -96,17 +117,42 @@ func figureImage(n ast.Node) *ast.Image {
 	return img
 }
 
+// galleryImages returns the images of a paragraph that holds two or more
+// images and nothing else but the spaces and line breaks between them: an
+// editor's way of putting several photos side by side.
+func galleryImages(n ast.Node, src []byte) []*ast.Image {
+	if n.ChildCount() < 2 {
+		return nil
+	}
+	var imgs []*ast.Image
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Image:
+			imgs = append(imgs, c)
+		case *ast.Text:
+			if len(bytes.TrimSpace(c.Segment.Value(src))) > 0 {
+				return nil
+			}
+		default:
+			return nil
+		}
+	}
+	if len(imgs) < 2 {
+		return nil
+	}
+	return imgs
+}
+
 func (r *nodeRenderer) paragraph(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if img := figureImage(n); img != nil {
 		if entering {
-			_, _ = w.WriteString("<figure>")
-			r.img(w, src, img)
-			if len(img.Title) > 0 {
-				_, _ = w.WriteString("<figcaption>")
-				escape(w, string(img.Title))
-				_, _ = w.WriteString("</figcaption>")
-			}
-			_, _ = w.WriteString("</figure>\n")
+			r.figure(w, src, img)
+		}
+		return ast.WalkSkipChildren, nil
+	}
+	if imgs := galleryImages(n, src); imgs != nil {
+		if entering {
+			r.gallery(w, src, imgs)
 		}
 		return ast.WalkSkipChildren, nil
 	}
@@ -118,23 +164,72 @@ func (r *nodeRenderer) paragraph(w util.BufWriter, src []byte, n ast.Node, enter
 	return ast.WalkContinue, nil
 }
 
+// figure writes an image alone in its paragraph, with its title as caption.
+func (r *nodeRenderer) figure(w util.BufWriter, src []byte, img *ast.Image) {
+	_, _ = w.WriteString("<figure>")
+	r.img(w, src, img, Attrs)
+	ref, isRef := img.AttributeString(refAttr)
+	switch {
+	case len(img.Title) > 0:
+		_, _ = w.WriteString("<figcaption>")
+		escape(w, string(img.Title))
+		if isRef {
+			writeToken(w, ref.(int), Original)
+		}
+		_, _ = w.WriteString("</figcaption>")
+	case isRef:
+		writeToken(w, ref.(int), OrigBlock)
+	}
+	_, _ = w.WriteString("</figure>\n")
+}
+
+// gallery writes a grid of thumbnails with their captions, each a link to
+// the large picture: it works without JavaScript, and the theme's script
+// may show the large picture over the page instead.
+func (r *nodeRenderer) gallery(w util.BufWriter, src []byte, imgs []*ast.Image) {
+	_, _ = w.WriteString(`<div class="album">`)
+	for _, img := range imgs {
+		_, _ = w.WriteString(`<figure><a class="album-link" href="`)
+		if i, ok := img.AttributeString(refAttr); ok {
+			writeToken(w, i.(int), Large)
+		} else {
+			escape(w, string(util.URLEscape(img.Destination, true)))
+		}
+		_, _ = w.WriteString(`">`)
+		r.img(w, src, img, Thumb)
+		_, _ = w.WriteString("</a>")
+		if len(img.Title) > 0 {
+			_, _ = w.WriteString("<figcaption>")
+			escape(w, string(img.Title))
+			_, _ = w.WriteString("</figcaption>")
+		}
+		_, _ = w.WriteString("</figure>")
+	}
+	_, _ = w.WriteString("</div>\n")
+}
+
 func (r *nodeRenderer) image(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
-		r.img(w, src, n.(*ast.Image))
+		r.img(w, src, n.(*ast.Image), Attrs)
 	}
 	return ast.WalkSkipChildren, nil
 }
 
-func (r *nodeRenderer) img(w util.BufWriter, src []byte, img *ast.Image) {
+// img writes an image. An image of the site gets its attributes from the
+// site (sizes, srcset, eager or lazy loading); another site's image loads
+// lazily.
+func (r *nodeRenderer) img(w util.BufWriter, src []byte, img *ast.Image, kind byte) {
 	_, _ = w.WriteString("<img ")
 	if i, ok := img.AttributeString(refAttr); ok {
-		writeToken(w, i.(int))
-	} else {
-		_, _ = w.WriteString(`src="`)
-		escape(w, string(util.URLEscape(img.Destination, true)))
-		_ = w.WriteByte('"')
+		writeToken(w, i.(int), kind)
+		_, _ = w.WriteString(` alt="`)
+		escape(w, inlineText(img, src))
+		_, _ = w.WriteString(`">`)
+		return
 	}
-	_, _ = w.WriteString(` alt="`)
+	_, _ = w.WriteString(`src="`)
+	escape(w, string(util.URLEscape(img.Destination, true)))
+	_, _ = w.WriteString(`" alt="`)
 	escape(w, inlineText(img, src))
 	_, _ = w.WriteString(`" loading="lazy" decoding="async">`)
 }
@@ -147,7 +242,7 @@ func (r *nodeRenderer) link(w util.BufWriter, _ []byte, node ast.Node, entering 
 	}
 	_, _ = w.WriteString(`<a href="`)
 	if i, ok := n.AttributeString(refAttr); ok {
-		writeToken(w, i.(int))
+		writeToken(w, i.(int), Attrs)
 	} else {
 		escape(w, string(util.URLEscape(n.Destination, true)))
 	}

@@ -46,6 +46,7 @@ type Material struct {
 	Size   int64
 	Format string // "PDF", "PNG", "MP4"…
 	Thumb  string // output path of an image that shows it, or ""
+	Image  *Image // the thumbnail, in every published width
 	Width  int    // of the thumbnail, when known
 	Height int
 

@@ -118,14 +118,27 @@ func (s *Site) material(sec *Node, m page.Material) (*Material, diag.List) {
 		}
 		return f
 	}
+	thumb := func(f *File) {
+		mat.Thumb, mat.Width, mat.Height = f.Out, f.Width, f.Height
+		im, err := s.image(f, m.Pos)
+		if err != nil {
+			diags.Errorf(m.Pos, err.hint, "material %q: %s", m.Title, err.msg).Vi(err.hintVi, "tài liệu %q: %s", m.Title, err.msgVi)
+			return
+		}
+		mat.Image = im
+	}
 	if f := find(m.File, "file"); f != nil {
 		mat.Out, mat.Size = f.Out, f.Size
+		if f.Picture != nil {
+			// A poster is downloaded to be printed: its original goes out.
+			s.downloads[f.Name] = true
+		}
 		if isImage(f.Name) {
-			mat.Thumb, mat.Width, mat.Height = f.Out, f.Width, f.Height
+			thumb(f)
 		}
 	}
 	if f := find(m.Thumbnail, "thumbnail"); f != nil {
-		mat.Thumb, mat.Width, mat.Height = f.Out, f.Width, f.Height
+		thumb(f)
 	}
 	return mat, diags
 }

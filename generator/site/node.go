@@ -40,14 +40,14 @@ type Node struct {
 
 	Path string // output path: a folder "tin-tuc/a/" ("" for the home) or a file "x.html"
 
-	site *Site
-	idx  int      // place in Site.Pages
-	refs []string // what each Ref token of the page's HTML becomes
-	// firstImage is the output path of the first image of the page's body.
-	firstImage string
-	dir        string // content folder of a section
-	hidden     bool   // a section whose _index.md is a draft, future or expired
-	title      string // for nodes without a page
+	site     *Site
+	idx      int        // place in Site.Pages
+	refs     []resolved // what each Ref token of the page's HTML becomes
+	firstRef int        // the first image among refs, or -1
+	images   []*Image   // the front matter's images
+	dir      string     // content folder of a section
+	hidden   bool       // a section whose _index.md is a draft, future or expired
+	title    string     // for nodes without a page
 }
 
 // Content is the page's HTML with its links and images resolved. It is
@@ -56,16 +56,28 @@ func (n *Node) Content() string {
 	if n.Page == nil {
 		return ""
 	}
-	return page.Expand(n.Page.Content, func(i int) string { return n.refs[i] })
+	return page.Expand(n.Page.Content, n.expand)
+}
+
+// Image is the page's picture for lists and sharing: the first image of its
+// front matter, else the first image of its body; nil when it has none.
+func (n *Node) Image() *Image {
+	if len(n.images) > 0 {
+		return n.images[0]
+	}
+	if n.firstRef >= 0 && n.firstRef < len(n.refs) {
+		return n.refs[n.firstRef].image
+	}
+	return nil
 }
 
 // FirstImage is the full address of the first image in the page's body, or
 // "": for sharing when the front matter names no image.
 func (n *Node) FirstImage() string {
-	if n.firstImage == "" {
+	if n.firstRef < 0 || n.firstRef >= len(n.refs) || n.refs[n.firstRef].image == nil {
 		return ""
 	}
-	return n.site.AbsURL(n.firstImage)
+	return n.refs[n.firstRef].image.Share()
 }
 
 // Site returns the site the node belongs to.
@@ -158,11 +170,14 @@ func (n *Node) Authors() []string {
 	return n.Page.Authors
 }
 
+// Images are the addresses of the front matter's images as published: a
+// picture's largest version (its original may not be published at all).
 func (n *Node) Images() []string {
-	if n.Page == nil {
-		return nil
+	var out []string
+	for _, im := range n.images {
+		out = append(out, im.Large())
 	}
-	return n.Page.Images
+	return out
 }
 
 func (n *Node) Params() map[string]any {

@@ -13,7 +13,8 @@ import (
 
 // resolveRefs finds what each published page's Content needs, replacing every link and
 // image to a file of the site by its published address. A link to a file
-// that does not exist, or to a page that is not published, is an error.
+// that does not exist, or to a page that is not published, is an error; so
+// is a picture that cannot be published.
 func (s *Site) resolveRefs() diag.List {
 	var diags diag.List
 	nodes := append([]*Node{s.Home}, s.Sections...)
@@ -23,28 +24,63 @@ func (s *Site) resolveRefs() diag.List {
 		if p == nil || !n.Published() {
 			continue
 		}
-		repl := make([]string, len(p.Refs))
+		n.firstRef = -1
+		refs := make([]resolved, len(p.Refs))
 		for i, r := range p.Refs {
-			v, out, err := s.resolve(p, r)
+			v, err := s.resolve(p, r)
 			if err != nil {
 				diags.Errorf(r.Pos, err.hint, "%s", err.msg).Vi(err.hintVi, "%s", err.msgVi)
 			}
-			if r.Kind == page.RefImage && n.firstImage == "" {
-				n.firstImage = out
+			if r.Kind == page.RefImage && n.firstRef < 0 && err == nil {
+				n.firstRef = i
 			}
-			repl[i] = v
+			refs[i] = v
 		}
-		n.refs = repl
+		n.refs = refs
+		var d diag.List
+		n.images, d = s.frontImages(n)
+		diags.Append(d)
 	}
 	return diags
 }
 
+// resolved is what one Ref of a page's HTML becomes.
+type resolved struct {
+	url   string // the escaped address, for a link, or an image that is no picture
+	image *Image // for an image of the site
+}
+
+// expand gives the text of one Ref token of the node's HTML.
+func (n *Node) expand(i int, kind byte) string {
+	r := n.refs[i]
+	if r.image == nil {
+		if kind == page.Original || kind == page.OrigBlock {
+			return ""
+		}
+		return r.url
+	}
+	eager := n.Kind == KindPage && i == n.firstRef
+	switch kind {
+	case page.Thumb:
+		return r.image.attrs(gallerySizes, eager)
+	case page.Large:
+		return html.EscapeString(r.image.Large())
+	case page.Original:
+		return n.site.originalLink(r.image)
+	case page.OrigBlock:
+		if l := n.site.originalLink(r.image); l != "" {
+			return "<figcaption>" + l + "</figcaption>"
+		}
+		return ""
+	}
+	return r.image.attrs(n.site.Config.Images.Sizes, eager)
+}
+
 type refError struct{ msg, hint, msgVi, hintVi string }
 
-// resolve returns the replacement for one ref: an escaped URL for a link,
-// the src, width and height attributes for an image; and the output path
-// it points to.
-func (s *Site) resolve(p *page.Page, r page.Ref) (string, string, *refError) {
+// resolve returns what one ref becomes: the escaped address of a link, or
+// the Image of an image.
+func (s *Site) resolve(p *page.Page, r page.Ref) (resolved, *refError) {
 	what, whatVi := "link", "liên kết"
 	if r.Kind == page.RefImage {
 		what, whatVi = "image", "ảnh"
@@ -54,22 +90,22 @@ func (s *Site) resolve(p *page.Page, r page.Ref) (string, string, *refError) {
 		target = t
 	}
 	var name string // a path from the site root, "content/…" or "static/…"
-	var out string
 	var file *File
 	if strings.HasPrefix(target, "/") {
 		rel := strings.TrimPrefix(path.Clean(target), "/")
 		if f, ok := s.static[rel]; ok {
-			file, out = f, f.Out
+			file = f
 		} else {
 			name = path.Join("content", rel)
 		}
 	} else {
 		name = path.Join("content", p.Dir, target)
 	}
-	if out == "" {
+	var out string
+	if file == nil {
 		if n, ok := s.pageAt(name); ok {
 			if !n.Published() {
-				return "", "", &refError{
+				return resolved{}, &refError{
 					msg:    fmt.Sprintf("%s to %q: that page is not published (a draft, or dated in the future, or expired)", what, r.Dest),
 					hint:   "publish that page first, or remove the link",
 					msgVi:  fmt.Sprintf("%s tới %q: bài đó chưa được đăng (bản nháp, hẹn giờ hoặc đã hết hạn)", whatVi, r.Dest),
@@ -77,10 +113,10 @@ func (s *Site) resolve(p *page.Page, r page.Ref) (string, string, *refError) {
 				}
 			}
 			out = n.Path
-		} else if f, ok := s.files[name]; ok {
-			file, out = f, f.Out
+		} else if f, ok := s.files[name]; ok && f.Out != "" {
+			file = f
 		} else {
-			return "", "", &refError{
+			return resolved{}, &refError{
 				msg:    fmt.Sprintf("%s to %q: no such file (looked for %s)", what, r.Dest, name),
 				hint:   fmt.Sprintf("check the file name; a relative path starts from the folder of this file (%s/), a path with / from static/ or content/", path.Join("content", p.Dir)),
 				msgVi:  fmt.Sprintf("%s tới %q: không có tệp này (đã tìm %s)", whatVi, r.Dest, name),
@@ -88,18 +124,32 @@ func (s *Site) resolve(p *page.Page, r page.Ref) (string, string, *refError) {
 			}
 		}
 	}
+	if file != nil {
+		if r.Kind == page.RefImage || file.Picture != nil {
+			// A link to a picture leads to its largest version, which is
+			// published even when the original is not.
+			im, err := s.image(file, r.Pos)
+			if err != nil {
+				return resolved{}, err
+			}
+			if r.Kind == page.RefImage {
+				return resolved{image: im}, nil
+			}
+			if u := im.Original(); u != "" {
+				return resolved{url: html.EscapeString(u)}, nil
+			}
+			return resolved{url: html.EscapeString(im.Large())}, nil
+		}
+		out = file.Out
+	}
 	u := s.RelURL(out)
 	if frag != "" {
 		u += "#" + frag
 	}
 	if r.Kind == page.RefLink {
-		return html.EscapeString(u), out, nil
+		return resolved{url: html.EscapeString(u)}, nil
 	}
-	attrs := `src="` + html.EscapeString(u) + `"`
-	if file != nil && file.Width > 0 {
-		attrs += fmt.Sprintf(` width="%d" height="%d"`, file.Width, file.Height)
-	}
-	return attrs, out, nil
+	return resolved{url: `src="` + html.EscapeString(u) + `" loading="lazy" decoding="async"`}, nil
 }
 
 // pageAt finds the node of a content path: a Markdown file, or a folder

@@ -20,9 +20,10 @@ import (
 // Input is everything assembly needs.
 type Input struct {
 	Config *config.Config
-	Pages  []*page.Page   // every parsed content file, drafts included
-	Files  []File         // every other file of content/ and every static file
-	Data   map[string]any // the data/ files, by name
+	Pages  []*page.Page      // every parsed content file, drafts included
+	Files  []File            // every other file of content/ and every static file
+	Data   map[string]any    // the data/ files, by name
+	Words  map[string]string // the interface's words (i18n), for the few the site model writes itself
 	Now    time.Time
 }
 
@@ -33,6 +34,10 @@ type File struct {
 	Width  int // of an image, when known
 	Height int
 	Out    string // set by Assemble: output path, "tin-tuc/a/anh-1.jpg"
+
+	// Picture is set by the build for a raster image, which the photo
+	// pipeline publishes resized and cleaned; nil for any other file.
+	Picture *Picture
 }
 
 // Site is the assembled site. Nothing changes it after Assemble.
@@ -50,11 +55,13 @@ type Site struct {
 	Menus      map[string][]config.MenuEntry
 	Data       map[string]any // the data/ files: .Site.Data.ten-tep
 
-	byFile map[string]*Node // content file → node, published or not
-	byOut  map[string]string
-	files  map[string]*File // "content/…" name → file
-	static map[string]*File // output path → static file
-	coll   *vi.Collator
+	byFile    map[string]*Node // content file → node, published or not
+	byOut     map[string]string
+	files     map[string]*File // "content/…" name → file
+	static    map[string]*File // output path → static file
+	coll      *vi.Collator
+	words     map[string]string
+	downloads map[string]bool // pictures offered for download as they are: campaign materials
 }
 
 // Alias is an old address that redirects to a page.
@@ -67,15 +74,17 @@ type Alias struct {
 // collected, not stopped at.
 func Assemble(in Input) (*Site, diag.List) {
 	s := &Site{
-		Config: in.Config,
-		Now:    in.Now,
-		Menus:  in.Config.Menus,
-		Data:   in.Data,
-		byFile: map[string]*Node{},
-		byOut:  map[string]string{},
-		files:  map[string]*File{},
-		static: map[string]*File{},
-		coll:   vi.NewCollator(),
+		Config:    in.Config,
+		Now:       in.Now,
+		Menus:     in.Config.Menus,
+		Data:      in.Data,
+		byFile:    map[string]*Node{},
+		byOut:     map[string]string{},
+		files:     map[string]*File{},
+		static:    map[string]*File{},
+		coll:      vi.NewCollator(),
+		words:     in.Words,
+		downloads: map[string]bool{},
 	}
 	var diags diag.List
 	pages := append([]*page.Page(nil), in.Pages...)
@@ -91,6 +100,7 @@ func Assemble(in Input) (*Site, diag.List) {
 	s.paginate()
 	diags.Append(s.makeAliases())
 	diags.Append(s.resolveRefs())
+	diags.Append(s.decidePictures())
 	s.collect()
 	diags.Sort()
 	return s, diags

@@ -180,6 +180,17 @@ func (s *Site) placeFiles(files []File) diag.List {
 			continue
 		}
 		s.byOut[f.Out] = f.Name
+		placeVariants(&f)
+		if f.Picture != nil {
+			for _, v := range f.Picture.Variants {
+				if other, ok := s.byOut[v.Out]; ok {
+					diags.Errorf(diag.Pos{File: f.Name}, "rename one of them",
+						"the %d pixels wide version of this picture and %s are both published at %s", v.Width, other, s.RelURL(v.Out)).Vi(
+						"đổi tên một trong hai tệp", "bản rộng %d điểm ảnh của ảnh này và %s cùng đăng ở %s", v.Width, other, s.RelURL(v.Out))
+				}
+				s.byOut[v.Out] = f.Name
+			}
+		}
 		s.Files = append(s.Files, f)
 	}
 	sort.Slice(s.Files, func(i, j int) bool { return s.Files[i].Out < s.Files[j].Out })

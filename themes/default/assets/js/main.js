@@ -50,4 +50,69 @@
       });
     }
   });
+
+  // Albums: a link to a large picture opens it over the page, with buttons
+  // for the previous and next picture of the same album; Escape, the close
+  // button or a click beside the picture closes it and gives the focus back
+  // to the thumbnail. Without this script the link opens the picture itself.
+  var box, boxImg, boxCap, album = [], at = 0, opener = null;
+  function words() {
+    var c = document.querySelector(".content[data-close]");
+    return {
+      close: c ? c.getAttribute("data-close") : "Đóng",
+      prev: c ? c.getAttribute("data-prev") : "Ảnh trước",
+      next: c ? c.getAttribute("data-next") : "Ảnh sau"
+    };
+  }
+  function button(label, fn) {
+    var b = document.createElement("button");
+    b.type = "button";
+    b.textContent = label;
+    b.addEventListener("click", fn);
+    return b;
+  }
+  function makeBox() {
+    var w = words();
+    box = document.createElement("dialog");
+    box.className = "lightbox";
+    box.setAttribute("aria-label", w.close);
+    var bar = document.createElement("div");
+    bar.className = "lightbox-bar";
+    bar.appendChild(button("‹ " + w.prev, function () { show(at - 1); }));
+    bar.appendChild(button(w.next + " ›", function () { show(at + 1); }));
+    bar.appendChild(button("✕ " + w.close, function () { box.close(); }));
+    var pic = document.createElement("div");
+    pic.className = "lightbox-pic";
+    boxImg = document.createElement("img");
+    pic.appendChild(boxImg);
+    boxCap = document.createElement("p");
+    boxCap.className = "lightbox-caption";
+    box.appendChild(bar);
+    box.appendChild(pic);
+    box.appendChild(boxCap);
+    pic.addEventListener("click", function (ev) { if (ev.target === pic) { box.close(); } });
+    box.addEventListener("keydown", function (ev) {
+      if (ev.key === "ArrowLeft") { show(at - 1); } else if (ev.key === "ArrowRight") { show(at + 1); }
+    });
+    box.addEventListener("close", function () { if (opener) { opener.focus(); } });
+    document.body.appendChild(box);
+  }
+  function show(i) {
+    at = (i + album.length) % album.length;
+    var link = album[at], thumb = link.querySelector("img"), cap = link.parentNode.querySelector("figcaption");
+    boxImg.src = link.href;
+    boxImg.alt = thumb ? thumb.alt : "";
+    boxCap.textContent = cap ? cap.textContent : (thumb ? thumb.alt : "");
+  }
+  document.addEventListener("click", function (ev) {
+    var link = ev.target.closest ? ev.target.closest(".album-link") : null;
+    if (!link || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.button > 0) { return; }
+    if (!box) { makeBox(); }
+    if (typeof box.showModal !== "function") { return; }
+    ev.preventDefault();
+    opener = link;
+    album = Array.prototype.slice.call(link.closest(".album").querySelectorAll(".album-link"));
+    show(album.indexOf(link));
+    box.showModal();
+  });
 })();
