@@ -3,9 +3,9 @@ package cli
 import (
 	"bytes"
 	"compress/zlib"
-	"hash/crc32"
-	"fmt"
 	"encoding/binary"
+	"fmt"
+	"hash/crc32"
 	"image"
 	"image/color"
 	"image/jpeg"
