@@ -68,7 +68,7 @@ const (
 	webpLossy    = "UklGRiIAAABXRUJQVlA4IBYAAAAwAQCdASoBAAEADsD+JaQAA3AAAAAA"
 )
 
-func webpFile(t *testing.T, s string) []byte {
+func webpFile(t testing.TB, s string) []byte {
 	b, err := base64.StdEncoding.DecodeString(s)
 	if err != nil {
 		t.Fatal(err)

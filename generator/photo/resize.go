@@ -18,11 +18,12 @@ const (
 	fixOne  = 1 << fixBits
 )
 
-// taps are the weights of one resampling direction: output i reads n source
-// samples from start[i] with weights w[i*n:(i+1)*n].
+// taps are the weights of one resampling direction: output i reads count[i]
+// source samples from start[i] with weights w[i*n:].
 type taps struct {
 	n     int
 	start []int
+	count []int
 	w     []int32
 }
 
@@ -42,24 +43,20 @@ func makeTaps(src, dst int) taps {
 	fs := max(scale, 1)
 	support := 2 * fs
 	n := int(math.Ceil(support))*2 + 1
-	t := taps{n: n, start: make([]int, dst), w: make([]int32, dst*n)}
+	t := taps{n: n, start: make([]int, dst), count: make([]int, dst), w: make([]int32, dst*n)}
 	fw := make([]float64, n)
 	for i := 0; i < dst; i++ {
 		center := (float64(i) + 0.5) * scale
 		lo := max(int(center-support+0.5), 0)
-		hi := min(int(center+support+0.5), src)
-		if hi-lo > n {
-			hi = lo + n
-		}
+		hi := min(int(center+support+0.5), src, lo+n)
 		sum := 0.0
 		for j := lo; j < hi; j++ {
 			fw[j-lo] = catmullRom((float64(j) - center + 0.5) / fs)
 			sum += fw[j-lo]
 		}
-		t.start[i] = lo
-		w := t.w[i*n : (i+1)*n]
+		w := t.w[i*n : i*n+hi-lo]
 		total, big := int32(0), 0
-		for j := 0; j < hi-lo; j++ {
+		for j := range w {
 			w[j] = int32(math.Round(fw[j] / sum * fixOne))
 			total += w[j]
 			if w[j] > w[big] {
@@ -67,6 +64,16 @@ func makeTaps(src, dst int) taps {
 			}
 		}
 		w[big] += fixOne - total // an exact sum keeps opaque pixels opaque
+		// Zero weights at the ends cost time and say nothing.
+		for len(w) > 1 && w[len(w)-1] == 0 {
+			w = w[:len(w)-1]
+		}
+		for len(w) > 1 && w[0] == 0 {
+			w = w[1:]
+			lo++
+		}
+		copy(t.w[i*n:], w)
+		t.start[i], t.count[i] = lo, len(w)
 	}
 	return t
 }
@@ -82,53 +89,70 @@ func clamp8(v int32) uint8 {
 	return uint8(v)
 }
 
-// resize scales the picture behind rows (sw×sh) to dw×dh.
-func resize(rows rowFunc, sw, sh, dw, dh int) *image.RGBA {
+// resize scales the picture behind rows (sw×sh) to dw×dh. For an opaque
+// picture alpha is not computed: it stays 255.
+func resize(rows rowFunc, sw, sh, dw, dh int, opaque bool) *image.RGBA {
 	tx, ty := makeTaps(sw, dw), makeTaps(sh, dh)
-	tmp := make([]uint8, dw*4*sh)
+	stride := dw * 4
+	tmp := make([]uint8, stride*sh)
 	line := make([]uint8, sw*4)
 	for y := 0; y < sh; y++ {
 		rows(y, line)
-		out := tmp[y*dw*4 : (y+1)*dw*4]
-		for x := 0; x < dw; x++ {
-			w := tx.w[x*tx.n : (x+1)*tx.n]
-			src := line[tx.start[x]*4:]
-			var r, g, b, a int32
-			for j, k := range w {
-				if k == 0 || j*4+3 >= len(src) {
-					continue
-				}
-				p := src[j*4 : j*4+4 : j*4+4]
-				r += int32(p[0]) * k
-				g += int32(p[1]) * k
-				b += int32(p[2]) * k
-				a += int32(p[3]) * k
-			}
-			putPremul(out[x*4:x*4+4:x*4+4], r, g, b, a)
-		}
+		horizontal(tmp[y*stride:(y+1)*stride], line, tx, opaque)
 	}
 	dst := image.NewRGBA(image.Rect(0, 0, dw, dh))
-	acc := make([]int32, dw*4)
-	stride := dw * 4
+	acc := make([]int32, stride)
 	for y := 0; y < dh; y++ {
 		clear(acc)
-		w := ty.w[y*ty.n : (y+1)*ty.n]
+		w := ty.w[y*ty.n : y*ty.n+ty.count[y]]
 		for j, k := range w {
 			row := ty.start[y] + j
-			if k == 0 || row >= sh {
-				continue
-			}
 			src := tmp[row*stride : (row+1)*stride]
+			acc := acc[:len(src)]
 			for i, v := range src {
 				acc[i] += int32(v) * k
 			}
 		}
 		out := dst.Pix[y*dst.Stride : y*dst.Stride+stride]
-		for i := 0; i < len(out); i += 4 {
-			putPremul(out[i:i+4:i+4], acc[i], acc[i+1], acc[i+2], acc[i+3])
+		for i := 0; i+3 < len(out); i += 4 {
+			p, a := out[i:i+4:i+4], acc[i:i+4:i+4]
+			if opaque {
+				p[0], p[1], p[2], p[3] = clamp8(a[0]), clamp8(a[1]), clamp8(a[2]), 255
+			} else {
+				putPremul(p, a[0], a[1], a[2], a[3])
+			}
 		}
 	}
 	return dst
+}
+
+// horizontal resamples one row.
+func horizontal(out, line []uint8, tx taps, opaque bool) {
+	for x := 0; x < len(out)/4; x++ {
+		cnt := tx.count[x]
+		w := tx.w[x*tx.n : x*tx.n+cnt]
+		src := line[tx.start[x]*4 : (tx.start[x]+cnt)*4]
+		p := out[x*4 : x*4+4 : x*4+4]
+		var r, g, b, a int32
+		if opaque {
+			for ; len(w) > 0 && len(src) >= 4; w, src = w[1:], src[4:] {
+				k := w[0]
+				r += int32(src[0]) * k
+				g += int32(src[1]) * k
+				b += int32(src[2]) * k
+			}
+			p[0], p[1], p[2], p[3] = clamp8(r), clamp8(g), clamp8(b), 255
+			continue
+		}
+		for j, k := range w {
+			s := src[j*4 : j*4+4 : j*4+4]
+			r += int32(s[0]) * k
+			g += int32(s[1]) * k
+			b += int32(s[2]) * k
+			a += int32(s[3]) * k
+		}
+		putPremul(p, r, g, b, a)
+	}
 }
 
 // putPremul stores a pixel, keeping colour at most alpha as premultiplied
