@@ -68,6 +68,7 @@ func cleanJPEG(b []byte, keepCopyright bool) ([]byte, error) {
 	var facts tiffFacts
 	exifAt := -1
 	var oldExif []byte
+	scans := 0
 	i := 2
 	for i < len(b) {
 		for i+1 < len(b) && b[i] == 0xFF && b[i+1] == 0xFF {
@@ -111,10 +112,14 @@ func cleanJPEG(b []byte, keepCopyright bool) ([]byte, error) {
 		}
 		i = end
 		if m == 0xDA {
+			scans++
 			j := scanEnd(b, i)
 			out = append(out, b[i:j]...)
 			i = j
 		}
+	}
+	if scans == 0 {
+		return nil, corruptf("jpeg has no picture data")
 	}
 	var artist, copyright []byte
 	if keepCopyright {

@@ -67,4 +67,3 @@ func FuzzClean(f *testing.F) {
 		}
 	})
 }
-
