@@ -2,6 +2,8 @@ package cli
 
 import (
 	"bytes"
+	"image"
+	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
@@ -131,6 +133,9 @@ title = "Giới thiệu"
 +++
 Nội dung.
 `)
+	var shot bytes.Buffer
+	png.Encode(&shot, image.NewGray(image.Rect(0, 0, 600, 400)))
+	writeFile(t, filepath.Join(site, "content/tin-tuc/hoi-nghi/anh.png"), shot.Bytes())
 	r, dest := buildSite(t, site)
 	if r.code != 0 {
 		t.Fatalf("exit %d\n%s", r.code, r.stderr)
@@ -139,7 +144,7 @@ Nội dung.
 	for _, want := range []string{
 		"Thứ Sáu, 17/02/2023 14:45",
 		`<h2 id=tieng-viet>Tiếng Việt</h2>`,
-		`<figure><img src=/tin-tuc/hoi-nghi/anh.png alt="Quang cảnh" loading=lazy decoding=async><figcaption>Quang cảnh hội nghị</figcaption></figure>`,
+		`<figure><img src=/tin-tuc/hoi-nghi/anh-600w.png srcset="/tin-tuc/hoi-nghi/anh-480w.png 480w, /tin-tuc/hoi-nghi/anh-600w.png 600w" sizes="(min-width: 46rem) 44rem, calc(100vw - 2rem)" width=600 height=400 fetchpriority=high decoding=async alt="Quang cảnh"><figcaption>Quang cảnh hội nghị</figcaption></figure>`,
 		`href=/gioi-thieu/#muc-1`,
 		`href=/tags/binh-dang-gioi/`,
 		"Thu Hà",
@@ -148,8 +153,8 @@ Nội dung.
 			t.Errorf("news item lacks %q\n%s", want, html)
 		}
 	}
-	if !exists(dest, "tin-tuc/hoi-nghi/anh.png") {
-		t.Error("the bundle's image is not published beside the page")
+	if !exists(dest, "tin-tuc/hoi-nghi/anh-600w.png") || exists(dest, "tin-tuc/hoi-nghi/anh.png") {
+		t.Error("the bundle's image is not published beside the page in its widths, or its original is")
 	}
 	alias := readOut(t, dest, "tin-cu/hoi-nghi/index.html")
 	if !strings.Contains(alias, "https://example.gov.vn/tin-tuc/hoi-nghi/") {
