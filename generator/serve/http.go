@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html/template"
 	"mime"
+	"net"
 	"net/http"
 	"path"
 	"strings"
@@ -107,7 +108,41 @@ func resolve(snap *snapshot, urlPath string) (rel string, redirect bool, ok bool
 	return rel, false, true
 }
 
+// hosts are the Host headers a request to the preview may carry: the
+// address it is bound to and the loopback names, with its port. Any other
+// name may be a page's own domain rebound to 127.0.0.1 (DNS rebinding),
+// which must not read the drafts the preview serves.
+type hosts struct {
+	bind  string // lower case, as given to --bind
+	port  string
+	anyIP bool // bound to all addresses: other machines name it by an IP
+}
+
+// allow reports whether host, a request's Host header, names the server.
+func (h hosts) allow(host string) bool {
+	name, port, err := net.SplitHostPort(host)
+	if err != nil {
+		name, port = host, "80" // a browser leaves out the default port
+	}
+	if port != h.port {
+		return false
+	}
+	name = strings.ToLower(name)
+	switch {
+	case name == "localhost", name == "127.0.0.1", name == "::1", name == h.bind:
+		return true
+	case h.anyIP:
+		// An address in the Host header cannot be rebound, unlike a name.
+		return net.ParseIP(name) != nil
+	}
+	return false
+}
+
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !s.host.allow(r.Host) {
+		http.Error(w, "Địa chỉ máy không đúng (wrong host); mở "+s.url, http.StatusForbidden)
+		return
+	}
 	if r.URL.Path == eventsPath {
 		s.hub.serve(w, r)
 		return

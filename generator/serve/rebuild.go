@@ -62,7 +62,9 @@ func (s *Server) renderToDisk(snap *snapshot) error {
 	if s.opts.RenderToDisk == "" {
 		return nil
 	}
-	stage, err := publish.Begin(s.opts.RenderToDisk)
+	stage, err := publish.BeginWith(s.opts.RenderToDisk, publish.Options{Waiting: func(dest string) {
+		fmt.Fprintf(s.opts.Stderr, "Một lần dựng khác đang ghi vào %s; đang chờ… (another build is publishing there; waiting…)\n", dest)
+	}})
 	if err != nil {
 		return err
 	}

@@ -20,6 +20,7 @@ import (
 	"net/http"
 	"os"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -52,6 +53,7 @@ type Server struct {
 	opts  Options
 	ln    net.Listener
 	url   string
+	host  hosts // the Host headers that name this server
 	b     *build.Builder
 	seed  maphash.Seed
 	watch *watcher
@@ -140,18 +142,28 @@ func (s *Server) listen() (net.Listener, error) {
 	}
 	_, port, _ := net.SplitHostPort(ln.Addr().String())
 	s.url = "http://" + net.JoinHostPort(host, port) + "/"
+	ip := net.ParseIP(o.Bind)
+	s.host = hosts{bind: strings.ToLower(o.Bind), port: port, anyIP: ip != nil && ip.IsUnspecified()}
 	return ln, nil
 }
 
 // URL is the address the site is served at.
 func (s *Server) URL() string { return s.url }
 
+// httpServer is the server of Run. A client that never finishes its
+// request line and headers is dropped after ReadHeaderTimeout, and an idle
+// keep-alive connection after IdleTimeout; there is no write timeout, since
+// the live-reload stream stays open for as long as a page is.
+func (s *Server) httpServer() *http.Server {
+	return &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
+}
+
 // Run serves and rebuilds on every change until ctx is done, then shuts
 // down cleanly.
 func (s *Server) Run(ctx context.Context) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	srv := s.httpServer()
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(s.ln) }()
 
