@@ -8,6 +8,12 @@
 // compares mtime and size moves nothing; a rebuild that changes nothing leaves
 // the destination untouched.
 //
+// Builds into one destination take turns: a stage holds a lock file beside
+// it (.NAME.loa-lock) from Begin to Commit or Abort, and Begin, holding it,
+// removes what builds killed midway left there. A write refused by the disk
+// (full, read-only, not ours) stops the stage with one DiskError.
+//
 // It imports only the standard library, github.com/tdewolff/minify/v2 (it is
-// the only package of Loa that does) and golang.org/x/sys/unix on Linux.
+// the only package of Loa that does), golang.org/x/sys/unix on Unix systems
+// and golang.org/x/sys/windows on Windows.
 package publish

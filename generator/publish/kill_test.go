@@ -25,7 +25,7 @@ func TestKill9LeavesOldOrNewSite(t *testing.T) {
 	if runtime.GOOS != "linux" {
 		t.Skip("only Linux swaps folders in one step")
 	}
-	deadline := time.Now().Add(25 * time.Second)
+	deadline := time.Now().Add(20 * time.Second) // the kills stop there, on a busy machine too
 	start := time.Now()
 	bin := filepath.Join(t.TempDir(), "loa")
 	if out, err := exec.Command("go", "build", "-o", bin, "../..").CombinedOutput(); err != nil {
@@ -108,7 +108,7 @@ func killSite(t *testing.T, word string) string {
 	mkfile(t, filepath.Join(dir, "config.toml"),
 		"baseURL = \"https://vi-du.gov.vn/\"\ntitle = \"Thử ngắt\"\nlanguageCode = \"vi\"\ntimeZone = \"Asia/Ho_Chi_Minh\"\n")
 	body := strings.Repeat("Ủy ban nhân dân xã thông báo lịch tiếp công dân. ", 40)
-	for i := range 200 {
+	for i := range 150 {
 		mkfile(t, filepath.Join(dir, "content", "tin-tuc", fmt.Sprintf("bai-%d.md", i)), fmt.Sprintf(
 			"+++\ntitle = \"Bài %d, bản %s\"\ndate = 2025-03-%02dT08:00:00+07:00\ntags = [\"thẻ %d\"]\n+++\n%s\n\n## Phần %s\n\n%s\n",
 			i, word, 1+i%28, i%50, body, word, body))
