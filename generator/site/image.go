@@ -167,9 +167,10 @@ func (im *Image) attrs(sizes string, eager bool) string {
 	return b.String()
 }
 
-// gallerySizes fits the default theme's gallery: two thumbnails a row on a
-// phone, three in the article column.
-const gallerySizes = "(min-width: 46rem) 14rem, calc(50vw - 1.5rem)"
+// gallerySizes fits the default theme's album: thumbnails at least 9rem
+// wide fill the article column, two a row on a phone, at most half of the
+// 44rem column on a wide screen.
+const gallerySizes = "(min-width: 46rem) 22rem, calc(50vw - 1.5rem)"
 
 // originalLink is the "Tải ảnh gốc" link of a picture whose original is
 // published, or "".
