@@ -68,7 +68,7 @@ func lockDest(dest string, o Options) (*destLock, error) {
 func tryLockFile(path string) (*destLock, error) {
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
-		return nil, fmt.Errorf("open lock: %w", err)
+		return nil, fmt.Errorf("take the lock: %w", err)
 	}
 	ok, err := tryLock(f)
 	if err != nil || !ok {
