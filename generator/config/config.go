@@ -179,7 +179,9 @@ func Parse(src []byte) (*Config, diag.List) {
 		diags.Errorf(at("baseURL"), "write the full address, such as \"https://example.gov.vn/\"", "baseURL: %v", err)
 	}
 	c.Taxonomies = taxonomies(f.Taxonomies)
-	c.Menus = menus(f.Menu)
+	var menuDiags diag.List
+	c.Menus, menuDiags = safeMenus(menus(f.Menu), c.Unsafe, src)
+	diags.Append(menuDiags)
 	var d diag.List
 	c.Images, d = f.Images.images(at)
 	diags.Append(d)

@@ -16,6 +16,7 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
+	"loa/generator/config"
 	"loa/generator/diag"
 	"loa/generator/vi"
 )
@@ -63,9 +64,15 @@ func (p *Parser) render(pg *Page, body []byte, bodyLine int) diag.List {
 			idb, _ := id.([]byte)
 			pg.TOC = append(pg.TOC, Heading{Level: n.Level, ID: string(idb), Text: inlineText(n, body)})
 		case *ast.Link:
-			p.ref(pg, n, RefLink, string(n.Destination), at(linkOffset(n, body, 1)))
+			if !p.dropUnsafe(n, string(n.Destination), at(linkOffset(n, body, 1)), &diags) {
+				p.ref(pg, n, RefLink, string(n.Destination), at(linkOffset(n, body, 1)))
+			}
 		case *ast.Image:
-			p.ref(pg, n, RefImage, string(n.Destination), at(linkOffset(n, body, 2)))
+			if !p.dropUnsafe(n, string(n.Destination), at(linkOffset(n, body, 2)), &diags) {
+				p.ref(pg, n, RefImage, string(n.Destination), at(linkOffset(n, body, 2)))
+			}
+		case *ast.AutoLink:
+			p.dropUnsafe(n, string(n.URL(body)), at(autoLinkOffset(n, body)), &diags)
 		case *ast.HTMLBlock:
 			if !p.md.unsafe && n.Lines().Len() > 0 {
 				diags.Warnf(at(n.Lines().At(0).Start), "write it in Markdown, or set unsafe = true under [markup] in config.toml to keep HTML",
@@ -114,6 +121,23 @@ func (p *Parser) render(pg *Page, body []byte, bodyLine int) diag.List {
 	return diags
 }
 
+// dropUnsafe marks a link or image whose address would run a script
+// (javascript:, vbscript:, a data: document) so that the renderer writes
+// its text alone, and warns where it is written. With [markup] unsafe the
+// site's authors take that risk themselves.
+func (p *Parser) dropUnsafe(n ast.Node, dest string, pos diag.Pos, diags *diag.List) bool {
+	scheme := config.UnsafeURL(dest)
+	if scheme == "" || p.md.unsafe {
+		return false
+	}
+	n.SetAttributeString(dropAttr, true)
+	diags.Warnf(pos, "link to a page or a file instead; a "+scheme+": address runs code in the reader's browser",
+		"%s: address dropped; only its text is published", scheme).Vi(
+		"hãy liên kết tới một trang hoặc một tệp; địa chỉ "+scheme+": chạy mã lệnh trong trình duyệt của người đọc",
+		"đã bỏ địa chỉ %s:, chỉ đăng phần chữ", scheme)
+	return true
+}
+
 // ref records a link or image to a file of the site as a Ref and marks the
 // node so that the renderer writes its token.
 func (p *Parser) ref(pg *Page, n ast.Node, kind RefKind, dest string, pos diag.Pos) {
@@ -132,6 +156,15 @@ func isLocal(dest string) bool {
 	}
 	u, err := url.Parse(dest)
 	return err == nil && u.Scheme == ""
+}
+
+// autoLinkOffset finds the "<" of an autolink in its paragraph.
+func autoLinkOffset(n *ast.AutoLink, src []byte) int {
+	start := linkOffset(n, src, 0)
+	if i := bytes.Index(src[start:], append([]byte("<"), n.Label(src)...)); i >= 0 {
+		return start + i
+	}
+	return start
 }
 
 // linkOffset finds the byte offset of the "[" (or "![") that opens a link,

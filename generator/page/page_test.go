@@ -270,3 +270,44 @@ func TestFirstWords(t *testing.T) {
 		}
 	}
 }
+
+// TestScriptAddressesDropped: links and images whose address would run a
+// script are published as their text, with a warning at their place; with
+// [markup] unsafe = true they stay.
+func TestScriptAddressesDropped(t *testing.T) {
+	src := "+++\ntitle = \"T\"\n+++\n" +
+		"[bấm vào đây](javascript:alert(1)) và [x](data:text/html;base64,PHNjcmlwdD4=).\n\n" +
+		"![ảnh](JaVaScRiPt:alert(1)) ![chấm](data:image/png;base64,iVBORw0KGgo=)\n\n" +
+		"Xem <vbscript:msgbox> hoặc <https://halam.gov.vn/>.\n"
+	pg, d := testParser(t, false).Parse("content/a.md", []byte(src))
+	if pg == nil {
+		t.Fatal(d)
+	}
+	var got []string
+	for _, w := range d {
+		got = append(got, w.Pos.String()+": "+w.Message)
+	}
+	want := []string{
+		`content/a.md:4:1: javascript: address dropped; only its text is published`,
+		`content/a.md:4:39: data: address dropped; only its text is published`,
+		`content/a.md:6:1: javascript: address dropped; only its text is published`,
+		`content/a.md:8:5: vbscript: address dropped; only its text is published`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("warnings:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for _, bad := range []string{"javascript", "JaVa", "text/html", "href=\"vbscript"} {
+		if strings.Contains(pg.Content, bad) {
+			t.Errorf("%q is still in the HTML:\n%s", bad, pg.Content)
+		}
+	}
+	for _, kept := range []string{"bấm vào đây", "ảnh", `<img src="data:image/png;base64,iVBORw0KGgo="`, `<a href="https://halam.gov.vn/">https://halam.gov.vn/</a>`} {
+		if !strings.Contains(pg.Content, kept) {
+			t.Errorf("%q is missing from the HTML:\n%s", kept, pg.Content)
+		}
+	}
+	pg, d = testParser(t, true).Parse("content/a.md", []byte(src))
+	if len(d) != 0 || !strings.Contains(pg.Content, `href="javascript:alert(1)"`) {
+		t.Errorf("with unsafe = true: %v\n%s", d, pg.Content)
+	}
+}

@@ -36,6 +36,14 @@ const tokenByte = 0x1a
 
 const refAttr = "loa-ref"
 
+// dropAttr marks a link or image whose address is not published.
+const dropAttr = "loa-drop"
+
+func dropped(n ast.Node) bool {
+	_, ok := n.AttributeString(dropAttr)
+	return ok
+}
+
 // Token kinds: what an image token stands for where it is written. A link
 // token and an image token written with Attrs become the attributes the
 // site resolves; the other kinds exist only for images.
@@ -98,6 +106,7 @@ func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindParagraph, r.paragraph)
 	reg.Register(ast.KindImage, r.image)
 	reg.Register(ast.KindLink, r.link)
+	reg.Register(ast.KindAutoLink, r.autoLink)
 	if !r.unsafe {
 		reg.Register(ast.KindHTMLBlock, r.nothing)
 		reg.Register(ast.KindRawHTML, r.nothing)
@@ -114,6 +123,9 @@ func figureImage(n ast.Node) *ast.Image {
 		return nil
 	}
 	img, _ := n.FirstChild().(*ast.Image)
+	if img != nil && dropped(img) {
+		return nil
+	}
 	return img
 }
 
@@ -128,6 +140,9 @@ func galleryImages(n ast.Node, src []byte) []*ast.Image {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Image:
+			if dropped(c) {
+				return nil
+			}
 			imgs = append(imgs, c)
 		case *ast.Text:
 			if len(bytes.TrimSpace(c.Segment.Value(src))) > 0 {
@@ -209,10 +224,39 @@ func (r *nodeRenderer) gallery(w util.BufWriter, src []byte, imgs []*ast.Image) 
 }
 
 func (r *nodeRenderer) image(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
-	if entering {
-		r.img(w, src, n.(*ast.Image), Attrs)
+	if !entering {
+		return ast.WalkSkipChildren, nil
 	}
+	if dropped(n) {
+		escape(w, inlineText(n, src))
+		return ast.WalkSkipChildren, nil
+	}
+	r.img(w, src, n.(*ast.Image), Attrs)
 	return ast.WalkSkipChildren, nil
+}
+
+// autoLink writes <https://…> and <ban@halam.gov.vn> as links, and a
+// dropped address as its text.
+func (r *nodeRenderer) autoLink(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	n := node.(*ast.AutoLink)
+	label := string(n.Label(src))
+	if dropped(n) {
+		escape(w, label)
+		return ast.WalkContinue, nil
+	}
+	url := n.URL(src)
+	if n.AutoLinkType == ast.AutoLinkEmail && !bytes.HasPrefix(bytes.ToLower(url), []byte("mailto:")) {
+		url = append([]byte("mailto:"), url...)
+	}
+	_, _ = w.WriteString(`<a href="`)
+	escape(w, string(util.URLEscape(url, false)))
+	_, _ = w.WriteString(`">`)
+	escape(w, label)
+	_, _ = w.WriteString("</a>")
+	return ast.WalkContinue, nil
 }
 
 // img writes an image. An image of the site gets its attributes from the
@@ -236,6 +280,9 @@ func (r *nodeRenderer) img(w util.BufWriter, src []byte, img *ast.Image, kind by
 
 func (r *nodeRenderer) link(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	n := node.(*ast.Link)
+	if dropped(n) {
+		return ast.WalkContinue, nil // the text alone
+	}
 	if !entering {
 		_, _ = w.WriteString("</a>")
 		return ast.WalkContinue, nil
