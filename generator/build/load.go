@@ -202,7 +202,8 @@ func sizeLimit(max int64, diags *diag.List) func(name string, info func() (fs.Fi
 			return true
 		}
 		size, limit := byteSize(st.Size()), byteSize(max)
-		diags.Errorf(diag.Pos{File: name}, "split the file, move large pictures or documents out of it, or raise [security] maxFileSize in config.toml",
+		// Line 1, as the page package does for facts about a whole file.
+		diags.Errorf(diag.Pos{File: name, Line: 1, Col: 1}, "split the file, move large pictures or documents out of it, or raise [security] maxFileSize in config.toml",
 			"the file is %s, more than the %s allowed", size, limit).Vi(
 			"chia nhỏ tệp, tách ảnh hoặc tài liệu lớn ra ngoài, hoặc tăng [security] maxFileSize trong config.toml",
 			"tệp nặng %s, vượt giới hạn %s", size, limit)

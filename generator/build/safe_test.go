@@ -175,7 +175,7 @@ func TestContentSizeLimit(t *testing.T) {
 	dir := safeSite(t, "[security]\nmaxFileSize = 1000\n")
 	write(t, filepath.Join(dir, "content", "tin-tuc", "dai.md"), "+++\ntitle = \"Dài\"\n+++\n"+strings.Repeat("chữ ", 400))
 	_, diags := buildDir(t, dir)
-	want := "content/tin-tuc/dai.md: the file is 2 KB, more than the 1000 bytes allowed"
+	want := "content/tin-tuc/dai.md:1:1: the file is 2 KB, more than the 1000 bytes allowed"
 	if !strings.Contains(text(diags.Errors()), want) {
 		t.Fatalf("want %q, got %v", want, diags)
 	}
@@ -224,4 +224,23 @@ func text(l diag.List) string {
 	var b strings.Builder
 	l.Print(&b)
 	return b.String()
+}
+
+func TestCheckDest(t *testing.T) {
+	shared := t.TempDir()
+	dir := safeSite(t, "[security]\nallowOutside = ["+quoteTOML(shared)+"]\n")
+	symlink(t, filepath.Join(shared), filepath.Join(dir, "static", "chung"))
+	b := New(Options{Site: os.DirFS(dir), Theme: os.DirFS("../../themes/default")})
+	plan, diags := b.Assemble()
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	for _, bad := range []string{filepath.Join(shared, "out"), filepath.Join(dir, "static", "chung", "out"), filepath.Join(dir, "data", "out")} {
+		if err := plan.CheckDest(dir, bad); err == nil {
+			t.Errorf("%s accepted", bad)
+		}
+	}
+	if err := plan.CheckDest(dir, filepath.Join(dir, "public")); err != nil {
+		t.Error(err)
+	}
 }

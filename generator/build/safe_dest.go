@@ -1,0 +1,46 @@
+package build
+
+import (
+	"fmt"
+	"path/filepath"
+)
+
+// CheckDest refuses a destination inside what the build reads: the site's
+// folders of sources, wherever their symbolic links lead, and the outside
+// folders [security] allowOutside lets links enter. Publishing there would
+// replace sources with the output, or feed the output back in as input.
+// site and dest are folders on disk; dest need not exist.
+func (p *Plan) CheckDest(site, dest string) error {
+	dst := realPath(dest)
+	var dirs []string
+	for _, d := range []string{"content", "static", "layouts", "themes", "assets", "data", "i18n"} {
+		dirs = append(dirs, realPath(filepath.Join(site, d)))
+	}
+	dirs = append(dirs, p.Config.Security.AllowOutside...)
+	for _, d := range dirs {
+		if inFolder(dst, realPath(d)) {
+			return fmt.Errorf("destination %s is inside %s, which the site reads; choose another folder, such as %s",
+				dest, d, filepath.Join(site, "public"))
+		}
+	}
+	return nil
+}
+
+// realPath is the absolute path with symbolic links resolved, as far as the
+// path exists.
+func realPath(p string) string {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return p
+	}
+	rest := ""
+	for cur := abs; ; cur = filepath.Dir(cur) {
+		if real, err := filepath.EvalSymlinks(cur); err == nil {
+			return filepath.Join(real, rest)
+		}
+		if cur == filepath.Dir(cur) {
+			return abs
+		}
+		rest = filepath.Join(filepath.Base(cur), rest)
+	}
+}
