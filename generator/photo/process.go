@@ -111,26 +111,32 @@ func decode(src []byte, f Format) (image.Image, error) {
 	return img, nil
 }
 
-// render makes the variants of img, largest first.
+// render makes the variants of img, largest first. The largest is resized
+// from the stored pixels and turned upright as it is written; each smaller
+// one is resized from the next larger, already upright.
 func render(img image.Image, info Info, sizes []Size, enc encoder) ([]Variant, error) {
 	out := make([]Variant, len(sizes))
 	b := img.Bounds()
-	rows, sw, sh := rowsOf(img), b.Dx(), b.Dy()
+	rows, sw, sh, o := rowsOf(img), b.Dx(), b.Dy(), info.Orientation
 	opaque := isOpaque(img)
 	for k := len(sizes) - 1; k >= 0; k-- {
 		sz := sizes[k]
 		dw, dh := sz.Width, sz.Height
-		if info.Orientation >= 5 {
+		if o >= 5 {
 			dw, dh = dh, dw
 		}
 		var m *image.RGBA
 		if dw == sw && dh == sh {
-			m = copyRows(rows, sw, sh)
+			m = copyRows(rows, sw, sh, o)
+		} else if yc, ok := img.(*image.YCbCr); ok && k == len(sizes)-1 {
+			if m, ok = resizeYCbCr(yc, dw, dh, o); !ok {
+				m = resize(rows, sw, sh, dw, dh, opaque, o)
+			}
 		} else {
-			m = resize(rows, sw, sh, dw, dh, opaque)
+			m = resize(rows, sw, sh, dw, dh, opaque, o)
 		}
-		rows, sw, sh = rowsOf(m), dw, dh
-		data, err := enc.encode(orient(m, info.Orientation), sz.Ext)
+		rows, sw, sh, o = rowsOf(m), sz.Width, sz.Height, 1
+		data, err := enc.encode(m, sz.Ext)
 		if err != nil {
 			return nil, fmt.Errorf("encode %dpx: %w", sz.Width, err)
 		}
@@ -148,10 +154,13 @@ func isOpaque(img image.Image) bool {
 	return false
 }
 
-func copyRows(rows rowFunc, w, h int) *image.RGBA {
-	m := image.NewRGBA(image.Rect(0, 0, w, h))
+// copyRows turns a picture upright without resizing it.
+func copyRows(rows rowFunc, w, h, o int) *image.RGBA {
+	m := uprightRGBA(w, h, o)
+	row := make([]uint8, w*4)
 	for y := 0; y < h; y++ {
-		rows(y, m.Pix[y*m.Stride:y*m.Stride+w*4])
+		rows(y, row)
+		place(m, row, y, w, h, o)
 	}
 	return m
 }

@@ -89,41 +89,87 @@ func clamp8(v int32) uint8 {
 	return uint8(v)
 }
 
-// resize scales the picture behind rows (sw×sh) to dw×dh. For an opaque
-// picture alpha is not computed: it stays 255.
-func resize(rows rowFunc, sw, sh, dw, dh int, opaque bool) *image.RGBA {
+// resize scales the picture behind rows (sw×sh, stored) to dw×dh and turns
+// it upright from orientation o on the way, so no full-size copy is ever
+// turned. Source rows are resampled horizontally into a ring just deep enough
+// for the vertical taps, which keeps memory to the output and a few rows. For
+// an opaque picture alpha is not computed: it stays 255.
+func resize(rows rowFunc, sw, sh, dw, dh int, opaque bool, o int) *image.RGBA {
 	tx, ty := makeTaps(sw, dw), makeTaps(sh, dh)
 	stride := dw * 4
-	tmp := make([]uint8, stride*sh)
+	ring := make([]uint8, ty.n*stride)
 	line := make([]uint8, sw*4)
-	for y := 0; y < sh; y++ {
-		rows(y, line)
-		horizontal(tmp[y*stride:(y+1)*stride], line, tx, opaque)
-	}
-	dst := image.NewRGBA(image.Rect(0, 0, dw, dh))
+	next := 0 // the next source row to resample
+	dst := uprightRGBA(dw, dh, o)
 	acc := make([]int32, stride)
+	row := make([]uint8, stride)
 	for y := 0; y < dh; y++ {
+		start, cnt := ty.start[y], ty.count[y]
+		// Taps only move forward and span at most n rows, so the row a
+		// slot held is never needed again once it is overwritten.
+		for ; next < start+cnt; next++ {
+			rows(next, line)
+			horizontal(ring[next%ty.n*stride:][:stride], line, tx, opaque)
+		}
 		clear(acc)
-		w := ty.w[y*ty.n : y*ty.n+ty.count[y]]
-		for j, k := range w {
-			row := ty.start[y] + j
-			src := tmp[row*stride : (row+1)*stride]
+		for j, k := range ty.w[y*ty.n : y*ty.n+cnt] {
+			src := ring[(start+j)%ty.n*stride:][:stride]
 			acc := acc[:len(src)]
 			for i, v := range src {
 				acc[i] += int32(v) * k
 			}
 		}
-		out := dst.Pix[y*dst.Stride : y*dst.Stride+stride]
-		for i := 0; i+3 < len(out); i += 4 {
-			p, a := out[i:i+4:i+4], acc[i:i+4:i+4]
+		for i := 0; i+3 < len(row); i += 4 {
+			p, a := row[i:i+4:i+4], acc[i:i+4:i+4]
 			if opaque {
 				p[0], p[1], p[2], p[3] = clamp8(a[0]), clamp8(a[1]), clamp8(a[2]), 255
 			} else {
 				putPremul(p, a[0], a[1], a[2], a[3])
 			}
 		}
+		place(dst, row, y, dw, dh, o)
 	}
 	return dst
+}
+
+// uprightRGBA makes the picture that w×h stored pixels with orientation o
+// fill once upright.
+func uprightRGBA(w, h, o int) *image.RGBA {
+	if o >= 5 {
+		w, h = h, w
+	}
+	return image.NewRGBA(image.Rect(0, 0, w, h))
+}
+
+// place writes stored row sy of a w×h picture with orientation o where an
+// upright viewer shows it in dst. Each EXIF orientation says where the
+// stored rows and columns go: 6, for one, puts row 0 on the right and
+// column 0 at the top.
+func place(dst *image.RGBA, row []uint8, sy, w, h, o int) {
+	st := dst.Stride
+	var off, step int
+	switch o {
+	case 2:
+		off, step = sy*st+(w-1)*4, -4
+	case 3:
+		off, step = (h-1-sy)*st+(w-1)*4, -4
+	case 4:
+		off, step = (h-1-sy)*st, 4
+	case 5:
+		off, step = sy*4, st
+	case 6:
+		off, step = (h-1-sy)*4, st
+	case 7:
+		off, step = (w-1)*st+(h-1-sy)*4, -st
+	case 8:
+		off, step = (w-1)*st+sy*4, -st
+	default:
+		copy(dst.Pix[sy*st:], row[:w*4])
+		return
+	}
+	for x := 0; x < w; x++ {
+		copy(dst.Pix[off+x*step:off+x*step+4], row[x*4:x*4+4])
+	}
 }
 
 // horizontal resamples one row.
@@ -258,42 +304,4 @@ func clampYCC(v int32) uint8 {
 		return uint8(v >> 16)
 	}
 	return uint8(^(v >> 31))
-}
-
-// orient turns pixels stored with EXIF orientation o upright.
-func orient(m *image.RGBA, o int) *image.RGBA {
-	if o < 2 || o > 8 {
-		return m
-	}
-	w, h := m.Rect.Dx(), m.Rect.Dy()
-	W, H := w, h
-	if o >= 5 {
-		W, H = h, w
-	}
-	out := image.NewRGBA(image.Rect(0, 0, W, H))
-	for dy := 0; dy < H; dy++ {
-		for dx := 0; dx < W; dx++ {
-			var sx, sy int
-			switch o {
-			case 2:
-				sx, sy = w-1-dx, dy
-			case 3:
-				sx, sy = w-1-dx, h-1-dy
-			case 4:
-				sx, sy = dx, h-1-dy
-			case 5:
-				sx, sy = dy, dx
-			case 6:
-				sx, sy = dy, h-1-dx
-			case 7:
-				sx, sy = w-1-dy, h-1-dx
-			case 8:
-				sx, sy = w-1-dy, dx
-			}
-			s := m.PixOffset(m.Rect.Min.X+sx, m.Rect.Min.Y+sy)
-			d := dy*out.Stride + dx*4
-			copy(out.Pix[d:d+4], m.Pix[s:s+4])
-		}
-	}
-	return out
 }
