@@ -121,6 +121,12 @@ func cleanJPEG(b []byte, keepCopyright bool) ([]byte, error) {
 	if scans == 0 {
 		return nil, corruptf("jpeg has no picture data")
 	}
+	return withEXIF(b, out, changed, exifAt, oldExif, facts, keepCopyright), nil
+}
+
+// withEXIF puts the minimal EXIF that Clean keeps where the old one was in
+// out, and gives back b itself when that changed nothing.
+func withEXIF(b, out []byte, changed bool, at int, old []byte, facts tiffFacts, keepCopyright bool) []byte {
 	var artist, copyright []byte
 	if keepCopyright {
 		artist, copyright = facts.artist, facts.copyright
@@ -128,21 +134,15 @@ func cleanJPEG(b []byte, keepCopyright bool) ([]byte, error) {
 	if payload := writeEXIF(facts.orientation, artist, copyright); payload != nil {
 		seg := binary.BigEndian.AppendUint16([]byte{0xFF, 0xE1}, uint16(len(payload)+2))
 		seg = append(seg, payload...)
-		out = slices.Insert(out, exifAt, seg...)
-		if bytes.Equal(seg, oldExif) && len(out) == len(b) {
+		out = slices.Insert(out, at, seg...)
+		if bytes.Equal(seg, old) && bytes.Equal(out, b) {
 			changed = false
-			for k := range out {
-				if out[k] != b[k] {
-					changed = true
-					break
-				}
-			}
 		}
 	}
 	if !changed {
-		return b, nil
+		return b
 	}
-	return out, nil
+	return out
 }
 
 // scanEnd finds the end of the entropy-coded data that starts at b[i]: the
