@@ -5,25 +5,35 @@ import (
 	"path/filepath"
 )
 
-// CheckDest refuses a destination inside what the build reads: the site's
-// folders of sources, wherever their symbolic links lead, and the outside
-// folders [security] allowOutside lets links enter. Publishing there would
-// replace sources with the output, or feed the output back in as input.
-// site and dest are folders on disk; dest need not exist.
-func (p *Plan) CheckDest(site, dest string) error {
+// CheckDest refuses a destination that would swallow the sources: the site
+// folder itself or a folder above it, or a folder inside what the build
+// reads (the site's folders of sources, wherever their symbolic links lead,
+// and the outside folders allowOutside lets links enter). Publishing there
+// would replace sources with the output, or feed the output back in as
+// input. site and dest are folders on disk; dest need not exist.
+func CheckDest(site, dest string, allowOutside []string) error {
 	dst := realPath(dest)
+	if src := realPath(site); inFolder(src, dst) {
+		return fmt.Errorf("destination %s is the site folder or holds it; choose another folder, such as %s",
+			dest, filepath.Join(site, "public"))
+	}
 	var dirs []string
 	for _, d := range []string{"content", "static", "layouts", "themes", "assets", "data", "i18n"} {
-		dirs = append(dirs, realPath(filepath.Join(site, d)))
+		dirs = append(dirs, filepath.Join(site, d))
 	}
-	dirs = append(dirs, p.Config.Security.AllowOutside...)
+	dirs = append(dirs, allowOutside...)
 	for _, d := range dirs {
 		if inFolder(dst, realPath(d)) {
-			return fmt.Errorf("destination %s is inside %s, which the site reads; choose another folder, such as %s",
+			return fmt.Errorf("destination %s is inside %s, which the site reads (the site's sources); choose another folder, such as %s",
 				dest, d, filepath.Join(site, "public"))
 		}
 	}
 	return nil
+}
+
+// CheckDest is CheckDest with the plan's [security] allowOutside folders.
+func (p *Plan) CheckDest(site, dest string) error {
+	return CheckDest(site, dest, p.Config.Security.AllowOutside)
 }
 
 // realPath is the absolute path with symbolic links resolved, as far as the

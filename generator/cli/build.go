@@ -1,12 +1,10 @@
 package cli
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"loa/generator/build"
@@ -88,7 +86,7 @@ func runBuild(env *Env, args []string) int {
 	if dest == "" {
 		dest = filepath.Join(sf.source, "public")
 	}
-	if err := checkDest(sf.source, dest); err != nil {
+	if err := build.CheckDest(sf.source, dest, nil); err != nil {
 		fmt.Fprintf(env.Stderr, "loa build: %v\n", err)
 		return ExitUsage
 	}
@@ -97,6 +95,10 @@ func runBuild(env *Env, args []string) int {
 	plan, diags := b.Assemble()
 	if printDiags(env.Stderr, diags) {
 		return ExitError
+	}
+	if err := plan.CheckDest(sf.source, dest); err != nil {
+		fmt.Fprintf(env.Stderr, "loa build: %v\n", err)
+		return ExitUsage
 	}
 	stage, err := publish.BeginWith(dest, publish.Options{Waiting: func(string) {
 		fmt.Fprintf(env.Stderr, "loa build: another build is publishing to %s; waiting… (một lần dựng khác đang ghi vào %s; đang chờ…)\n", dest, dest)
@@ -127,48 +129,4 @@ func runBuild(env *Env, args []string) int {
 		plural(stats.Pages, "trang", "trang"), plural(stats.Files-stats.Pages, "tệp khác", "tệp khác"), dest,
 		time.Since(start).Milliseconds(), ps.Written, ps.Unchanged, ps.Removed)
 	return ExitOK
-}
-
-// checkDest refuses a destination that would swallow the sources: the site
-// folder itself, a folder above it, or its content/.
-func checkDest(source, dest string) error {
-	src, err := absReal(source)
-	if err != nil {
-		return fmt.Errorf("site folder %s: %w", source, err)
-	}
-	dst, err := absReal(dest)
-	if err != nil {
-		return fmt.Errorf("destination %s: %w", dest, err)
-	}
-	within := func(p, dir string) bool {
-		return p == dir || strings.HasPrefix(p, dir+string(filepath.Separator))
-	}
-	switch {
-	case within(src, dst):
-		return fmt.Errorf("destination %s is the site folder or holds it; choose another folder, such as %s", dest, filepath.Join(source, "public"))
-	case within(dst, filepath.Join(src, "content")), within(dst, filepath.Join(src, "static")),
-		within(dst, filepath.Join(src, "layouts")), within(dst, filepath.Join(src, "themes")):
-		return fmt.Errorf("destination %s is inside the site's sources; choose another folder, such as %s", dest, filepath.Join(source, "public"))
-	}
-	return nil
-}
-
-// absReal is the absolute path with symbolic links resolved, as far as the
-// path exists.
-func absReal(p string) (string, error) {
-	abs, err := filepath.Abs(p)
-	if err != nil {
-		return "", err
-	}
-	rest := ""
-	for cur := abs; ; cur = filepath.Dir(cur) {
-		real, err := filepath.EvalSymlinks(cur)
-		if err == nil {
-			return filepath.Join(real, rest), nil
-		}
-		if !errors.Is(err, os.ErrNotExist) || cur == filepath.Dir(cur) {
-			return abs, nil
-		}
-		rest = filepath.Join(filepath.Base(cur), rest)
-	}
 }

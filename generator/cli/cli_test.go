@@ -291,7 +291,7 @@ func TestUsageErrors(t *testing.T) {
 		{"destination is the site", []string{"build", "-s", site, "-d", site}, "is the site folder"},
 		{"destination holds the site", []string{"build", "-s", site, "-d", filepath.Dir(site)}, "is the site folder"},
 		{"no such site folder", []string{"build", "-s", filepath.Join(site, "khong-co")}, "there is no folder"},
-		{"destination in content", []string{"build", "-s", site, "-d", filepath.Join(site, "content", "out")}, "inside the site's sources"},
+		{"destination in content", []string{"build", "-s", site, "-d", filepath.Join(site, "content", "out")}, "the site's sources"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -10,6 +10,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	gmhtml "github.com/yuin/goldmark/renderer/html"
@@ -33,7 +34,11 @@ func newMarkdown(unsafe bool) *markdown {
 		opts = append(opts, gmhtml.WithUnsafe())
 	}
 	gm := goldmark.New(
-		goldmark.WithExtensions(extension.GFM, extension.Footnote),
+		// Table alignment becomes a class (see the walk in render): the
+		// style attribute goldmark writes is blocked by the theme's
+		// Content-Security-Policy (style-src 'self').
+		goldmark.WithExtensions(extension.Linkify, extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
+			extension.Strikethrough, extension.TaskList, extension.Footnote),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 		goldmark.WithRendererOptions(opts...),
 		goldmark.WithRendererOptions(renderer.WithNodeRenderers(
@@ -59,6 +64,10 @@ func (p *Parser) render(pg *Page, body []byte, bodyLine int) diag.List {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
+		case *east.TableCell:
+			if n.Alignment != east.AlignNone {
+				n.SetAttributeString("class", []byte("align-"+n.Alignment.String()))
+			}
 		case *ast.Heading:
 			id, _ := n.AttributeString("id")
 			idb, _ := id.([]byte)

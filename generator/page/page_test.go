@@ -311,3 +311,21 @@ func TestScriptAddressesDropped(t *testing.T) {
 		t.Errorf("with unsafe = true: %v\n%s", d, pg.Content)
 	}
 }
+
+// TestTableAlignmentIsAClass: a column aligned in Markdown gets a class,
+// not a style attribute, which the theme's Content-Security-Policy blocks.
+func TestTableAlignmentIsAClass(t *testing.T) {
+	src := "| Xã | Tỷ lệ |\n|:---|---:|\n| Tân Lập | 79,4% |\n"
+	pg, d := testParser(t, false).Parse("content/a.md", []byte(src))
+	if pg == nil {
+		t.Fatal(d)
+	}
+	for _, want := range []string{`<th class="align-left">Xã</th>`, `<td class="align-right">79,4%</td>`} {
+		if !strings.Contains(pg.Content, want) {
+			t.Errorf("table lacks %s:\n%s", want, pg.Content)
+		}
+	}
+	if strings.Contains(pg.Content, "style=") {
+		t.Errorf("table has a style attribute:\n%s", pg.Content)
+	}
+}

@@ -75,6 +75,7 @@
     var w = words();
     box = document.createElement("dialog");
     box.className = "lightbox";
+    box.tabIndex = -1;
     box.setAttribute("aria-label", w.close);
     var bar = document.createElement("div");
     bar.className = "lightbox-bar";
@@ -114,5 +115,8 @@
     album = Array.prototype.slice.call(link.closest(".album").querySelectorAll(".album-link"));
     show(album.indexOf(link));
     box.showModal();
+    // The focus goes to the dialog, not its first button: the Enter that
+    // opened it would otherwise press that button too.
+    box.focus();
   });
 })();
