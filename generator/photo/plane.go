@@ -58,33 +58,22 @@ func ycbcrToRGBA(dst, ys, cbs, crs []uint8) {
 	}
 }
 
-// resizePlane scales one 8-bit plane (sw×sh, rows stride apart) to dw×dh.
+// resizePlane scales one 8-bit plane (sw×sh, rows stride apart) to dw×dh,
+// through a ring of horizontally resampled rows as resize does.
 func resizePlane(src []uint8, stride, sw, sh, dw, dh int) []uint8 {
 	tx, ty := makeTaps(sw, dw), makeTaps(sh, dh)
-	tmp := make([]uint8, dw*sh)
-	for y := 0; y < sh; y++ {
-		line := src[y*stride : y*stride+sw]
-		out := tmp[y*dw : (y+1)*dw]
-		for x := range out {
-			cnt := tx.count[x]
-			w := tx.w[x*tx.n : x*tx.n+cnt]
-			s := line[tx.start[x] : tx.start[x]+cnt]
-			var v int32
-			for j, k := range w {
-				if j < len(s) {
-					v += int32(s[j]) * k
-				}
-			}
-			out[x] = clamp8(v)
-		}
-	}
+	ring := make([]uint8, dw*ty.n)
 	dst := make([]uint8, dw*dh)
 	acc := make([]int32, dw)
+	next := 0
 	for y := 0; y < dh; y++ {
+		start, cnt := ty.start[y], ty.count[y]
+		for ; next < start+cnt; next++ {
+			planeRow(ring[next%ty.n*dw:][:dw], src[next*stride:next*stride+sw], tx)
+		}
 		clear(acc)
-		for j, k := range ty.w[y*ty.n : y*ty.n+ty.count[y]] {
-			r := ty.start[y] + j
-			for i, v := range tmp[r*dw : (r+1)*dw] {
+		for j, k := range ty.w[y*ty.n : y*ty.n+cnt] {
+			for i, v := range ring[(start+j)%ty.n*dw:][:dw] {
 				acc[i] += int32(v) * k
 			}
 		}
@@ -93,4 +82,20 @@ func resizePlane(src []uint8, stride, sw, sh, dw, dh int) []uint8 {
 		}
 	}
 	return dst
+}
+
+// planeRow resamples one row of a plane horizontally.
+func planeRow(out, line []uint8, tx taps) {
+	for x := range out {
+		cnt := tx.count[x]
+		w := tx.w[x*tx.n : x*tx.n+cnt]
+		s := line[tx.start[x] : tx.start[x]+cnt]
+		var v int32
+		for j, k := range w {
+			if j < len(s) {
+				v += int32(s[j]) * k
+			}
+		}
+		out[x] = clamp8(v)
+	}
 }

@@ -128,7 +128,7 @@ func render(img image.Image, info Info, sizes []Size, enc encoder) ([]Variant, e
 		var m *image.RGBA
 		if dw == sw && dh == sh {
 			m = copyRows(rows, sw, sh, o)
-		} else if yc, ok := img.(*image.YCbCr); ok && k == len(sizes)-1 {
+		} else if yc, ok := img.(*image.YCbCr); ok {
 			if m, ok = resizeYCbCr(yc, dw, dh, o); !ok {
 				m = resize(rows, sw, sh, dw, dh, opaque, o)
 			}
@@ -136,6 +136,7 @@ func render(img image.Image, info Info, sizes []Size, enc encoder) ([]Variant, e
 			m = resize(rows, sw, sh, dw, dh, opaque, o)
 		}
 		rows, sw, sh, o = rowsOf(m), sz.Width, sz.Height, 1
+		img = nil // the full-size picture can go before the next encode
 		data, err := enc.encode(m, sz.Ext)
 		if err != nil {
 			return nil, fmt.Errorf("encode %dpx: %w", sz.Width, err)
