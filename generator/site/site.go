@@ -106,10 +106,24 @@ func Assemble(in Input) (*Site, diag.List) {
 	return s, diags
 }
 
-// published reports whether a page is part of the site for this build.
+// inBundle reports whether a content folder is a leaf bundle's or inside one.
+func inBundle(dir string, bundles map[string]bool) bool {
+	for d := dir; d != ""; d = parentDir(d) {
+		if bundles[d] {
+			return true
+		}
+	}
+	return false
+}
+
+// published reports whether a page is part of the site for this build. A
+// headless bundle (headless = true, as in Hugo) never is: it holds
+// resources for other pages.
 func (s *Site) published(p *page.Page) bool {
 	c := s.Config
 	switch {
+	case p.Params["headless"] == true:
+		return false
 	case p.Draft && !c.BuildDrafts:
 		return false
 	case p.PublishDate.After(s.Now) && !c.BuildFuture:
@@ -137,8 +151,18 @@ func (s *Site) makeNodes(pages []*page.Page) {
 		s.Sections = append(s.Sections, n)
 		return n
 	}
+	bundles := map[string]bool{}
+	for _, p := range pages {
+		if p.IsBundle {
+			bundles[p.Dir] = true
+		}
+	}
 	for _, p := range pages {
 		switch {
+		case !p.IsBundle && inBundle(p.Dir, bundles):
+			// A Markdown file in a leaf bundle is one of its resources,
+			// as in Hugo, not a page of its own.
+			continue
 		case p.IsIndex:
 			n := section(p.Section)
 			n.Page = p

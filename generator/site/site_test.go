@@ -44,7 +44,7 @@ func paths(nodes []*Node) string {
 
 func TestURLs(t *testing.T) {
 	s, errs := fixture(t, "[permalinks]\nsu-kien = \"/:section/:year/:month/:slug/\"\n", map[string]string{
-		"content/Tin tức/Đắk Lắk hội nghị.md":  "+++\ndate = 2023-02-17\n+++\n",
+		"content/Sự kiện Đắk Lắk/Hội nghị.md":  "+++\ndate = 2023-02-17\n+++\n",
 		"content/tin-tuc/b/index.md":           "+++\nslug = \"Bài B\"\ndate = 2023-02-16\n+++\n",
 		"content/su-kien/c.md":                 "+++\ndate = 2024-03-08\n+++\n",
 		"content/gioi-thieu.md":                "+++\nurl = \"/ve-chung-toi\"\n+++\n",
@@ -59,7 +59,7 @@ func TestURLs(t *testing.T) {
 		got[n.File()] = n.RelPermalink()
 	}
 	want := map[string]string{
-		"content/Tin tức/Đắk Lắk hội nghị.md":  "/ban/tin-tuc/dak-lak-hoi-nghi/",
+		"content/Sự kiện Đắk Lắk/Hội nghị.md":  "/ban/su-kien-dak-lak/hoi-nghi/",
 		"content/tin-tuc/b/index.md":           "/ban/tin-tuc/bai-b/",
 		"content/su-kien/c.md":                 "/ban/su-kien/2024/03/c/",
 		"content/gioi-thieu.md":                "/ban/ve-chung-toi/",
@@ -80,7 +80,7 @@ func TestDuplicateURLIsAnErrorAtTheKey(t *testing.T) {
 		"content/a.md": "+++\ntitle = \"A\"\nurl = \"/x/\"\n+++\n",
 		"content/b.md": "+++\ntitle = \"B\"\nurl = \"/x/\"\n+++\n",
 	})
-	if len(errs) != 1 || !strings.HasPrefix(errs[0], "content/b.md:3:1: two pages are published at /ban/x/: content/a.md and this one") {
+	if len(errs) != 1 || !strings.HasPrefix(errs[0], "content/b.md:3:1: two pages are published at /ban/x/: content/a.md and content/b.md") {
 		t.Errorf("errors %q", errs)
 	}
 }
@@ -184,5 +184,39 @@ func TestPagerWindow(t *testing.T) {
 		if got := show(pagers[tc.n-1].Window()); got != tc.want {
 			t.Errorf("window of pager %d: %s, want %s", tc.n, got, tc.want)
 		}
+	}
+}
+
+// TestBundlesAsInHugo: a headless bundle is not published and its
+// Markdown files are resources, as are Markdown files beside a leaf
+// bundle's index.md; no page and no section comes of them.
+func TestBundlesAsInHugo(t *testing.T) {
+	s, errs := fixture(t, "", map[string]string{
+		"content/homepage/index.md":    "+++\nheadless = true\n+++\n",
+		"content/homepage/about.md":    "+++\ntitle = \"Giới thiệu\"\n+++\n",
+		"content/homepage/work.md":     "+++\ntitle = \"Công việc\"\n+++\n",
+		"content/tin-tuc/a/index.md":   "+++\ntitle = \"A\"\n+++\n",
+		"content/tin-tuc/a/ghi-chu.md": "+++\ntitle = \"Ghi chú\"\n+++\n",
+		"content/tin-tuc/b.md":         "+++\ntitle = \"B\"\n+++\n",
+	})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if got := paths(s.Pages); got != "/ban/tin-tuc/a/ /ban/tin-tuc/b/" && got != "/ban/tin-tuc/b/ /ban/tin-tuc/a/" {
+		t.Errorf("pages %s, want only the two news items", got)
+	}
+	if got := paths(s.Sections); got != "/ban/tin-tuc/" {
+		t.Errorf("sections %s, want only tin-tuc", got)
+	}
+}
+
+// TestSectionAndPageAtOneAddress names both sources.
+func TestSectionAndPageAtOneAddress(t *testing.T) {
+	_, errs := fixture(t, "", map[string]string{
+		"content/gioi-thieu/a.md": "+++\ntitle = \"A\"\n+++\n",
+		"content/trang.md":        "+++\ntitle = \"Trang\"\nurl = \"/gioi-thieu/\"\n+++\n",
+	})
+	if len(errs) != 1 || !strings.Contains(errs[0], "two pages are published at /ban/gioi-thieu/: content/gioi-thieu/ (a section without _index.md) and content/trang.md") {
+		t.Errorf("errors %q", errs)
 	}
 }

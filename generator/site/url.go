@@ -72,17 +72,25 @@ func (s *Site) placeNodes() diag.List {
 	}
 	claim := func(n *Node) {
 		out := n.OutFile()
+		name := n.File()
+		if name == "" {
+			name = "content/" + n.dir + "/ (a section without _index.md)"
+		}
 		if other, ok := s.byOut[out]; ok {
-			diags.Errorf(n.Page.KeyPos("url"), "give one of them another slug = \"…\" or url = \"…\" in its front matter",
-				"two pages are published at %s: %s and this one", n.RelPermalink(), other).Vi(
+			pos := diag.Pos{File: name}
+			if n.Page != nil {
+				pos = n.Page.KeyPos("url")
+			}
+			diags.Errorf(pos, "give one of them another slug = \"…\" or url = \"…\" in its front matter",
+				"two pages are published at %s: %s and %s", n.RelPermalink(), other, name).Vi(
 				"đặt slug = \"…\" hoặc url = \"…\" khác cho một trong hai bài",
-				"hai bài cùng đăng ở địa chỉ %s: %s và bài này", n.RelPermalink(), other)
+				"hai bài cùng đăng ở địa chỉ %s: %s và %s", n.RelPermalink(), other, name)
 			return
 		}
-		s.byOut[out] = n.File()
+		s.byOut[out] = name
 	}
 	for _, sec := range s.Sections {
-		if !sec.hidden && sec.Page != nil {
+		if !sec.hidden {
 			claim(sec)
 		}
 	}
