@@ -1,8 +1,17 @@
-// Loa's live reload, injected only by `loa serve`, never into `loa build`.
+// Loa's live reload, added only by `loa serve`, never by `loa build`.
+//
+// Served as /__loa/client.js and loaded with <script src defer>, not
+// inlined, and the overlay is styled by /__loa/overlay.css and class names,
+// never style attributes: the default theme's pages carry a
+// Content-Security-Policy (script-src 'self'; style-src 'self') under which
+// the browser runs no inline script and applies no inline style. The event
+// stream is same-origin, which connect-src 'self' allows. The page's
+// address comes from location, so the script needs no data from the page.
 (function () {
   "use strict";
   var here = norm(location.pathname);
   var id = "__loa-overlay";
+  var cssId = "__loa-overlay-css";
 
   function norm(p) {
     try { p = decodeURI(p); } catch (e) {}
@@ -14,41 +23,40 @@
   }
   function has(list, p) { return p !== "" && list.indexOf(p) >= 0; }
 
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text) e.textContent = text;
+    return e;
+  }
+
+  // styles links the overlay's stylesheet once; the server links it too
+  // when it serves a page during an error.
+  function styles() {
+    if (document.getElementById(cssId)) return;
+    var l = document.createElement("link");
+    l.id = cssId;
+    l.rel = "stylesheet";
+    l.href = "/__loa/overlay.css";
+    (document.head || document.documentElement).appendChild(l);
+  }
+
   function overlay(errors) {
     var old = document.getElementById(id);
     if (old) old.parentNode.removeChild(old);
     if (!errors.length) return;
-    var box = document.createElement("div");
+    styles();
+    var box = el("div");
     box.id = id;
     box.setAttribute("role", "alert");
-    box.setAttribute("style", "position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,20,.92);color:#fff;font:16px/1.5 system-ui,sans-serif;padding:2rem");
-    var h = document.createElement("h2");
-    h.textContent = "Lỗi khi dựng trang (" + errors.length + " lỗi)";
-    h.setAttribute("style", "margin:0 0 .5rem;color:#ff8a80;font-size:1.4rem");
-    box.appendChild(h);
-    var p = document.createElement("p");
-    p.textContent = "Trang đang hiện là bản dựng tốt gần nhất. Sửa tệp và lưu lại: trang sẽ tự cập nhật.";
-    box.appendChild(p);
-    var ul = document.createElement("ul");
-    ul.setAttribute("style", "list-style:none;padding:0");
+    box.appendChild(el("h2", "", "Lỗi khi dựng trang (" + errors.length + " lỗi)"));
+    box.appendChild(el("p", "", "Trang đang hiện là bản dựng tốt gần nhất. Sửa tệp và lưu lại: trang sẽ tự cập nhật."));
+    var ul = el("ul");
     errors.forEach(function (e) {
-      var li = document.createElement("li");
-      li.setAttribute("style", "margin:1rem 0;padding:.75rem 1rem;background:#2b2b2b;border-left:4px solid #ff8a80");
-      var pos = document.createElement("code");
-      pos.className = "__loa-pos";
-      pos.textContent = e.pos;
-      pos.setAttribute("style", "display:block;color:#ffd180;font-family:monospace");
-      li.appendChild(pos);
-      var m = document.createElement("div");
-      m.className = "__loa-msg";
-      m.textContent = e.message;
-      li.appendChild(m);
-      if (e.hint) {
-        var hint = document.createElement("div");
-        hint.textContent = "Gợi ý: " + e.hint;
-        hint.setAttribute("style", "color:#b9f6ca");
-        li.appendChild(hint);
-      }
+      var li = el("li");
+      li.appendChild(el("code", "__loa-pos", e.pos));
+      li.appendChild(el("div", "__loa-msg", e.message));
+      if (e.hint) li.appendChild(el("div", "__loa-hint", "Gợi ý: " + e.hint));
       ul.appendChild(li);
     });
     box.appendChild(ul);

@@ -13,29 +13,44 @@ import (
 	"loa/generator/diag"
 )
 
-// eventsPath is where pages listen for rebuilds; no site output is served
-// under /__loa/.
-const eventsPath = "/__loa/events"
+// The preview's own files live under /__loa/, which no site output is
+// served from. The live-reload client and the overlay's styles are files
+// there, not inline code, because the default theme's pages carry a
+// Content-Security-Policy (script-src 'self'; style-src 'self') that
+// blocks inline scripts and style attributes; a file from the same origin
+// passes, and so does the event stream (connect-src 'self').
+const (
+	reservedPrefix = "/__loa/"
+	eventsPath     = reservedPrefix + "events"
+	clientPath     = reservedPrefix + "client.js"
+	overlayCSSPath = reservedPrefix + "overlay.css"
+)
 
+// The overlay as first served, while a rebuild fails: the same markup that
+// client.js builds, styled by classes from overlay.css, never by style
+// attributes.
 var overlayTmpl = template.Must(template.New("overlay").Parse(
-	`<div id="__loa-overlay" role="alert" style="position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,20,.92);color:#fff;font:16px/1.5 system-ui,sans-serif;padding:2rem">` +
-		`<h2 style="margin:0 0 .5rem;color:#ff8a80;font-size:1.4rem">Lỗi khi dựng trang ({{len .}} lỗi)</h2>` +
+	`<link rel="stylesheet" href="` + overlayCSSPath + `" id="__loa-overlay-css">` +
+		`<div id="__loa-overlay" role="alert">` +
+		`<h2>Lỗi khi dựng trang ({{len .}} lỗi)</h2>` +
 		`<p>Trang đang hiện là bản dựng tốt gần nhất. Sửa tệp và lưu lại: trang sẽ tự cập nhật.</p>` +
-		`<ul style="list-style:none;padding:0">{{range .}}<li style="margin:1rem 0;padding:.75rem 1rem;background:#2b2b2b;border-left:4px solid #ff8a80">` +
-		`<code class="__loa-pos" style="display:block;color:#ffd180;font-family:monospace">{{.Pos}}</code>` +
+		`<ul>{{range .}}<li>` +
+		`<code class="__loa-pos">{{.Pos}}</code>` +
 		`<div class="__loa-msg">{{.Message}}</div>` +
-		`{{if .Hint}}<div style="color:#b9f6ca">Gợi ý: {{.Hint}}</div>{{end}}</li>{{end}}</ul></div>`))
+		`{{if .Hint}}<div class="__loa-hint">Gợi ý: {{.Hint}}</div>{{end}}</li>{{end}}</ul></div>`))
+
+// clientTag loads the live-reload client. It needs no data from the page:
+// it reads the page's address from location.
+const clientTag = `<script src="` + clientPath + `" defer></script>`
 
 // injection is what goes before </body> of every HTML page served: the
-// live-reload script and, while the last rebuild failed, the error overlay.
+// live-reload client and, while the last rebuild failed, the error overlay.
 func injection(errs diag.List) []byte {
 	var b bytes.Buffer
 	if len(errs) > 0 {
 		overlayTmpl.Execute(&b, toJSON(errs)) // in Vietnamese where written
 	}
-	b.WriteString("<script>")
-	b.WriteString(clientJS)
-	b.WriteString("</script>")
+	b.WriteString(clientTag)
 	return b.Bytes()
 }
 
@@ -155,6 +170,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	st := s.state.Load()
 	w.Header().Set("Cache-Control", "no-store")
 	w.Header().Set("X-Content-Type-Options", "nosniff")
+	if strings.HasPrefix(r.URL.Path, reservedPrefix) {
+		s.own(w, r, st)
+		return
+	}
 	if strings.Contains(r.URL.RawPath, "%5c") || strings.Contains(r.URL.RawPath, "%5C") {
 		s.notFound(w, r, st, http.StatusBadRequest)
 		return
@@ -197,6 +216,23 @@ func (s *Server) write(w http.ResponseWriter, r *http.Request, st *state, rel st
 		return
 	}
 	http.ServeContent(w, r, rel, time.Time{}, bytes.NewReader(data))
+}
+
+// own answers under the reserved prefix with the preview's own files; the
+// site's files of the same name, if any, are never served.
+func (s *Server) own(w http.ResponseWriter, r *http.Request, st *state) {
+	var body, typ string
+	switch r.URL.Path {
+	case clientPath:
+		body, typ = clientJS, contentType(".js")
+	case overlayCSSPath:
+		body, typ = overlayCSS, contentType(".css")
+	default:
+		s.notFound(w, r, st, http.StatusNotFound)
+		return
+	}
+	w.Header().Set("Content-Type", typ)
+	http.ServeContent(w, r, path.Base(r.URL.Path), time.Time{}, strings.NewReader(body))
 }
 
 // notFound answers with the site's 404 page, or a short one of ours.

@@ -30,8 +30,14 @@ import (
 	"loa/generator/diag"
 )
 
-//go:embed client.js
-var clientJS string
+// The live-reload client and the overlay's styles, served as files under
+// /__loa/ (see http.go for why they are not inline).
+var (
+	//go:embed client.js
+	clientJS string
+	//go:embed overlay.css
+	overlayCSS string
+)
 
 // Options say what to serve and where.
 type Options struct {

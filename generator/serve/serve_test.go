@@ -23,11 +23,15 @@ func TestHTTP(t *testing.T) {
 	if code != 200 || h.Get("Content-Type") != "text/html; charset=utf-8" {
 		t.Fatalf("GET / = %d %q", code, h.Get("Content-Type"))
 	}
-	if !strings.Contains(body, "Trang chủ") || !strings.Contains(body, `new EventSource("/__loa/events")`) {
+	tag := `<script src="/__loa/client.js" defer></script>`
+	if !strings.Contains(body, "Trang chủ") || !strings.Contains(body, tag) {
 		t.Errorf("home page lacks its title or the live-reload script:\n%s", body)
 	}
-	if i, j := strings.Index(body, "<script>"), strings.LastIndex(body, "</body>"); i < 0 || i > j {
+	if i, j := strings.Index(body, tag), strings.LastIndex(body, "</body>"); i < 0 || i > j {
 		t.Errorf("script not before </body>")
+	}
+	if strings.Contains(body, "<script>") || strings.Contains(body, "EventSource") {
+		t.Errorf("inline script served; a Content-Security-Policy would block it:\n%s", body)
 	}
 
 	types := map[string]string{
