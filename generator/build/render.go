@@ -203,7 +203,7 @@ func (r *renderer) htmlNow(n *site.Node, pg *site.Pager, out string) diag.List {
 		return r.once(d)
 	}
 	r.pages.Add(1)
-	return r.write(out, buf.Bytes())
+	return append(r.once(diags), r.write(out, buf.Bytes())...)
 }
 
 // once reports a template error only the first time: the same broken line
@@ -245,19 +245,26 @@ func (r *renderer) layoutFor(n *site.Node) (string, diag.List) {
 		plural = n.Taxonomy.Plural
 	}
 	name, ok := r.theme.Lookup(theme.Candidates(n.Kind.String(), typ, n.Layout(), plural))
-	if ok && (n.Layout() == "" || strings.HasSuffix(name, "/"+n.Layout()+".html")) {
-		return name, nil
-	}
-	if n.Layout() != "" {
-		diags.Errorf(n.Page.KeyPos("layout"), fmt.Sprintf("create layouts/_default/%s.html, or remove the layout line to use the usual one", n.Layout()),
-			"unknown layout %q", n.Layout()).Vi(
-			fmt.Sprintf("tạo tệp layouts/_default/%s.html, hoặc xoá dòng layout để dùng mẫu thường", n.Layout()),
-			"không có mẫu trình bày %q", n.Layout())
+	if !ok {
+		diags.Errorf(diag.Pos{File: "layouts"}, "add layouts/_default/"+map[bool]string{true: "single", false: "list"}[n.IsPage()]+".html to the site or theme",
+			"no layout for %s pages", n.Kind)
 		return "", r.once(diags)
 	}
-	diags.Errorf(diag.Pos{File: "layouts"}, "add layouts/_default/"+map[bool]string{true: "single", false: "list"}[n.IsPage()]+".html to the site or theme",
-		"no layout for %s pages", n.Kind)
-	return "", r.once(diags)
+	// As in Hugo, a layout or type with no template of its own falls back
+	// to the usual one; say so, since the page will not look as asked.
+	if l := n.Layout(); l != "" && !strings.HasSuffix(name, "/"+l+".html") {
+		diags.Warnf(n.Page.KeyPos("layout"), fmt.Sprintf("create layouts/_default/%s.html, or remove the layout line; %s is used meanwhile", l, name),
+			"unknown layout %q", l).Vi(
+			fmt.Sprintf("tạo tệp layouts/_default/%s.html, hoặc xoá dòng layout; tạm dùng mẫu %s", l, name),
+			"không có mẫu trình bày %q", l)
+	}
+	if t := n.Type(); t != "" && !strings.HasPrefix(name, t+"/") && n.Layout() == "" {
+		diags.Warnf(n.Page.KeyPos("type"), fmt.Sprintf("create a folder layouts/%s/ with its layouts, or remove the type line; %s is used meanwhile", t, name),
+			"no layouts for type %q", t).Vi(
+			fmt.Sprintf("tạo thư mục layouts/%s/ với các mẫu của nó, hoặc xoá dòng type; tạm dùng mẫu %s", t, name),
+			"không có mẫu trình bày nào cho loại %q", t)
+	}
+	return name, diags
 }
 
 func (r *renderer) notFound() diag.List {

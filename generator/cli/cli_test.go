@@ -234,7 +234,6 @@ func TestBadInputs(t *testing.T) {
 		{"invalid UTF-8", "-- content/a.md --\n+++\ntitle = \"Tin\"\n+++\nXin ch\xe0o\n", "content/a.md:4:7: the file is not valid UTF-8 text"},
 		{"wrong type", "-- content/a.md --\n+++\ndraft = \"có\"\n+++\n", "content/a.md:2:1: draft must be true or false"},
 		{"same URL twice", "-- content/a.md --\n+++\nurl = \"/trung/\"\n+++\n-- content/b.md --\n+++\nurl = \"/trung/\"\n+++\n", "two pages are published at /trung/"},
-		{"unknown layout", "-- content/a.md --\n+++\nlayout = \"khong-co\"\n+++\n", "content/a.md:2:1: unknown layout \"khong-co\""},
 		{"template error", "-- layouts/_default/single.html --\n<p>\n{{ .Title \n</p>\n-- content/a.md --\nx\n", "layouts/_default/single.html:3: template: unexpected \"<\" in operand"},
 		{"missing linked file", "-- content/a.md --\n+++\n+++\nXem [bài](khong-co.md).\n", "content/a.md:3:5: link to \"khong-co.md\": no such file"},
 		{"missing image", "-- content/a.md --\n\n![Ảnh](anh.jpg)\n", "content/a.md:2:1: image to \"anh.jpg\": no such file"},
@@ -276,6 +275,25 @@ func TestBadInputs(t *testing.T) {
 				t.Errorf("left something beside the destination: %v", entries)
 			}
 		})
+	}
+}
+
+// TestUnknownLayoutFallsBack: as in Hugo, a layout or type without a
+// template of its own uses the usual one, with a warning at its line.
+func TestUnknownLayoutFallsBack(t *testing.T) {
+	site := writeSite(t, baseConfig+"-- content/a.md --\n+++\ntitle = \"Lưu trữ\"\nlayout = \"archives\"\n+++\nNội dung.\n"+
+		"-- content/b.md --\n+++\ntitle = \"B\"\ntype = \"tin-anh\"\n+++\nNội dung.\n")
+	r, dest := buildSite(t, site)
+	if r.code != 0 {
+		t.Fatalf("exit %d\n%s", r.code, r.stderr)
+	}
+	for _, w := range []string{`content/a.md:3:1: warning: unknown layout "archives"`, `content/b.md:3:1: warning: no layouts for type "tin-anh"`} {
+		if strings.Count(r.stderr, w) != 1 {
+			t.Errorf("stderr should say once %q:\n%s", w, r.stderr)
+		}
+	}
+	if !strings.Contains(readOut(t, dest, "a/index.html"), "<h1>Lưu trữ</h1>") {
+		t.Errorf("the page is not rendered with the usual layout")
 	}
 }
 

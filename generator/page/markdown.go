@@ -150,6 +150,9 @@ func (p *Parser) dropUnsafe(n ast.Node, dest string, pos diag.Pos, diags *diag.L
 // ref records a link or image to a file of the site as a Ref and marks the
 // node so that the renderer writes its token.
 func (p *Parser) ref(pg *Page, n ast.Node, kind RefKind, dest string, pos diag.Pos) {
+	if path, ok := ownAddress(p.cfg.BaseURL, dest); ok {
+		dest = path
+	}
 	if !isLocal(dest) {
 		return
 	}

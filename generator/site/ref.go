@@ -28,7 +28,11 @@ func (s *Site) resolveRefs() diag.List {
 		refs := make([]resolved, len(p.Refs))
 		for i, r := range p.Refs {
 			v, err := s.resolve(p, r)
-			if err != nil {
+			switch {
+			case err != nil && err.warn:
+				diags.Warnf(r.Pos, err.hint, "%s", err.msg).Vi(err.hintVi, "%s", err.msgVi)
+				err = nil
+			case err != nil:
 				diags.Errorf(r.Pos, err.hint, "%s", err.msg).Vi(err.hintVi, "%s", err.msgVi)
 			}
 			if r.Kind == page.RefImage && n.firstRef < 0 && err == nil {
@@ -76,7 +80,10 @@ func (n *Node) expand(i int, kind byte) string {
 	return r.image.attrs(n.site.Config.Images.Sizes, eager)
 }
 
-type refError struct{ msg, hint, msgVi, hintVi string }
+type refError struct {
+	msg, hint, msgVi, hintVi string
+	warn                     bool // the link is written all the same
+}
 
 // resolve returns what one ref becomes: the escaped address of a link, or
 // the Image of an image.
@@ -102,7 +109,12 @@ func (s *Site) resolve(p *page.Page, r page.Ref) (resolved, *refError) {
 		name = path.Join("content", p.Dir, target)
 	}
 	var out string
+	var node *Node
 	if file == nil {
+		t, byAddress := destination{}, false
+		if strings.HasPrefix(target, "/") {
+			t, byAddress = s.atAddress(target)
+		}
 		if n, ok := s.pageAt(name); ok {
 			if !n.Published() {
 				return resolved{}, &refError{
@@ -112,9 +124,21 @@ func (s *Site) resolve(p *page.Page, r page.Ref) (resolved, *refError) {
 					hintVi: "đăng bài đó trước, hoặc bỏ liên kết",
 				}
 			}
-			out = n.Path
+			out, node = n.Path, n
 		} else if f, ok := s.files[name]; ok && f.Out != "" {
 			file = f
+		} else if byAddress && t.node != nil {
+			out, node = t.node.Path, t.node
+		} else if byAddress {
+			file = t.file
+		} else if strings.HasPrefix(target, "/") {
+			near := s.nearestAddress(target)
+			return resolved{}, &refError{
+				msg:    fmt.Sprintf("%s to %q: nothing is published at that address, and there is no such file", what, r.Dest),
+				hint:   fmt.Sprintf("the nearest published address is %s; a link may also name a file from the site folder, such as /van-ban/luat.md", near),
+				msgVi:  fmt.Sprintf("%s tới %q: không có trang hay tệp nào ở địa chỉ này", whatVi, r.Dest),
+				hintVi: fmt.Sprintf("địa chỉ gần nhất đang có là %s; cũng có thể trỏ tới tệp, ví dụ /van-ban/luat.md", near),
+			}
 		} else {
 			return resolved{}, &refError{
 				msg:    fmt.Sprintf("%s to %q: no such file (looked for %s)", what, r.Dest, name),
@@ -147,7 +171,7 @@ func (s *Site) resolve(p *page.Page, r page.Ref) (resolved, *refError) {
 		u += "#" + frag
 	}
 	if r.Kind == page.RefLink {
-		return resolved{url: html.EscapeString(u)}, nil
+		return resolved{url: html.EscapeString(u)}, checkFragment(node, frag, r.Dest)
 	}
 	return resolved{url: `src="` + html.EscapeString(u) + `" loading="lazy" decoding="async"`}, nil
 }

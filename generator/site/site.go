@@ -61,7 +61,8 @@ type Site struct {
 	static    map[string]*File // output path → static file
 	coll      *vi.Collator
 	words     map[string]string
-	downloads map[string]bool // pictures offered for download as they are: campaign materials
+	downloads map[string]bool        // pictures offered for download as they are: campaign materials
+	addrs     map[string]destination // every published address, made when a link needs it
 }
 
 // Alias is an old address that redirects to a page.

@@ -220,3 +220,31 @@ func TestSectionAndPageAtOneAddress(t *testing.T) {
 		t.Errorf("errors %q", errs)
 	}
 }
+
+// TestLinksByAddress: editors copy addresses from the browser. A path of
+// the site, with or without its last slash, and a full address on the
+// site's base URL lead to what is published there and are written as
+// relative addresses; a missing one is an error whose hint names the
+// nearest published address; a #fragment must name a heading there.
+func TestLinksByAddress(t *testing.T) {
+	s, errs := fixture(t, "", map[string]string{
+		"content/tin-tuc/a.md": "Xem [luật](/ban/van-ban/luat-binh-dang-gioi/), [không gạch](/ban/van-ban/luat-binh-dang-gioi), " +
+			"[đầy đủ](https://example.gov.vn/ban/van-ban/luat-binh-dang-gioi/#dieu-1), [từ khoá](/ban/tags/bao-luc/), " +
+			"[cũ](/ban/tin-cu/luat/) và [sai](/ban/van-ban/luat-binh-dang-gio/) [mục](/ban/van-ban/luat-binh-dang-gioi/#khong-co).\n",
+		"content/van-ban/luat-binh-dang-gioi.md": "+++\ntitle = \"Luật Bình đẳng giới\"\ntags = [\"Bạo lực\"]\naliases = [\"/tin-cu/luat/\"]\n+++\n## Điều 1\n",
+	})
+	n, _ := s.NodeByFile("content/tin-tuc/a.md")
+	for _, w := range []string{`href="/ban/van-ban/luat-binh-dang-gioi/">luật`, `href="/ban/van-ban/luat-binh-dang-gioi/">không gạch`,
+		`href="/ban/van-ban/luat-binh-dang-gioi/#dieu-1">đầy đủ`, `href="/ban/tags/bao-luc/">từ khoá`, `href="/ban/van-ban/luat-binh-dang-gioi/">cũ`} {
+		if !strings.Contains(n.Content(), w) {
+			t.Errorf("lacks %s in %s", w, n.Content())
+		}
+	}
+	if len(errs) != 2 ||
+		!strings.HasPrefix(errs[0], `content/tin-tuc/a.md:1:228: link to "/ban/van-ban/luat-binh-dang-gio/": nothing is published at that address`) ||
+		!strings.Contains(errs[0], "the nearest published address is /ban/van-ban/luat-binh-dang-gioi/") ||
+		!strings.HasPrefix(errs[1], `content/tin-tuc/a.md:1:268: warning: link to "/ban/van-ban/luat-binh-dang-gioi/#khong-co": content/van-ban/luat-binh-dang-gioi.md has no heading #khong-co`) ||
+		!strings.Contains(errs[1], "its headings are #dieu-1") {
+		t.Errorf("diagnostics:\n%s", strings.Join(errs, "\n"))
+	}
+}
