@@ -259,3 +259,30 @@ func (s *Site) LanguageCode() string   { return s.Config.LanguageCode }
 
 // BaseURL is the site's full address, ending in "/".
 func (s *Site) BaseURL() string { return s.Config.BaseURL.String() }
+
+// MainMenu is the header's menu: the site's [[menu.main]] when it has one,
+// else every top-level section, by weight and then by title in Vietnamese
+// order, so that a bare site still has its navigation.
+func (s *Site) MainMenu() []config.MenuEntry {
+	if m := s.Menus["main"]; len(m) > 0 {
+		return m
+	}
+	var secs []*Node
+	for _, sec := range s.Home.Sections {
+		if sec.Published() {
+			secs = append(secs, sec)
+		}
+	}
+	sort.SliceStable(secs, func(i, j int) bool {
+		a, b := secs[i], secs[j]
+		if wa, wb := a.Weight(), b.Weight(); wa != wb {
+			return wa != 0 && (wb == 0 || wa < wb)
+		}
+		return s.coll.Compare(a.Title(), b.Title()) < 0
+	})
+	var out []config.MenuEntry
+	for i, sec := range secs {
+		out = append(out, config.MenuEntry{Name: sec.Title(), URL: "/" + sec.Path, Weight: i + 1, Identifier: sec.dir})
+	}
+	return out
+}
