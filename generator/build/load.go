@@ -33,17 +33,20 @@ type source struct {
 }
 
 func (b *Builder) loadConfig() (*config.Config, diag.List) {
-	if isLink(b.opts.Site, config.File) {
+	for _, name := range append([]string{"config", config.Dir}, config.Files(b.opts.Site)...) {
+		if !isLink(b.opts.Site, name) {
+			continue
+		}
 		// Checked before it is read: its allowOutside cannot allow itself.
 		var diags diag.List
 		hops := 0
-		if _, ref := newLinks(b.opts.Site, nil).link(place{}, config.File, &hops); ref != nil {
-			written, _ := fs.ReadLink(b.opts.Site, config.File)
-			ref.report(&diags, config.File, written)
+		if _, ref := newLinks(b.opts.Site, nil).link(place{}, name, &hops); ref != nil {
+			written, _ := fs.ReadLink(b.opts.Site, name)
+			ref.report(&diags, name, written)
 			return nil, diags
 		}
 	}
-	cfg, diags := config.Load(b.opts.Site)
+	cfg, srcs, diags := config.Read(b.opts.Site)
 	if cfg == nil {
 		return nil, diags
 	}
@@ -56,7 +59,7 @@ func (b *Builder) loadConfig() (*config.Config, diag.List) {
 		cfg = c
 	}
 	cfg = cfg.WithBuildFlags(b.opts.Drafts, b.opts.Future, b.opts.Expired)
-	src, _ := fs.ReadFile(b.opts.Site, config.File)
+	src := srcs.Bytes()
 	b.mu.Lock()
 	if !bytes.Equal(src, b.cfgSrc) {
 		// Parsed pages depend on the configuration: start afresh.

@@ -1,51 +1,75 @@
-// Package config is level 1 of Loa's pipeline: it turns config.toml into an
-// immutable site configuration. Unknown keys and wrong types are errors with
-// the file, line and column of the key.
+// Package config is level 1 of Loa's pipeline: it turns a site's
+// configuration into an immutable Config. It reads what Hugo reads:
+// config.toml or hugo.toml at the root, or the files of config/_default/,
+// merged as Hugo merges them (see Files), in TOML, YAML or JSON. Keys are
+// case-insensitive, as in Hugo. A Hugo setting Loa has no use for is one
+// warning per top-level key; any other unknown key, and a value of the
+// wrong type, is an error with the file, line and column where it is
+// written.
 //
-// It imports diag, vi (for the time zone) and github.com/BurntSushi/toml.
+// It imports diag, vi (for the time zone), github.com/BurntSushi/toml and
+// go.yaml.in/yaml/v3.
 package config
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
 	"net/url"
+	"reflect"
 	"sort"
 	"strings"
 	"time"
-
-	"github.com/BurntSushi/toml"
 
 	"loa/generator/diag"
 	"loa/generator/vi"
 )
 
-// File is the name of the configuration file at the site root.
-const File = "config.toml"
-
 // Config is a site's configuration. Load returns it complete, with defaults
 // filled in; nothing changes it afterwards.
 type Config struct {
-	BaseURL       *url.URL // always ends in "/"
-	Title         string
-	LanguageCode  string // "vi" unless set; selects the i18n file
-	TimeZone      string
-	Location      *time.Location
+	BaseURL *url.URL // always ends in "/"
+	Title   string
+	// LanguageCode is the site's language: it selects the i18n file and is
+	// the lang of pages and feeds. defaultContentLanguage sets it when
+	// given (Hugo's language key, such as "vi"), else languageCode (or
+	// locale); "vi" unless set.
+	LanguageCode string
+	// Locale is languageCode (or Hugo's newer locale) as written, such as
+	// "vi-VN"; LanguageCode when neither is set.
+	Locale string
+	// DefaultContentLanguage is Hugo's defaultContentLanguage in lower
+	// case, the same as LanguageCode unless languageCode says otherwise.
+	DefaultContentLanguage string
+	TimeZone               string
+	Location               *time.Location
+	// PagerSize is how many pages a list shows: [pagination] pagerSize,
+	// else pagerSize, else Hugo's older paginate; 10 unless set.
 	PagerSize     int
-	SummaryLength int    // words in an automatic summary
-	Theme         string // folder under themes/; "default" is embedded
+	SummaryLength int    // words in an automatic summary (summaryLength)
+	Theme         string // folder under themes/ (the first if theme is a list); "default" is embedded
 	Copyright     string
-	Unsafe        bool              // keep raw HTML in Markdown
-	Permalinks    map[string]string // section → pattern such as "/:section/:year/:slug/"
-	Taxonomies    []Taxonomy        // sorted by plural name
-	Menus         map[string][]MenuEntry
-	Params        map[string]any
-	Images        Images   // [images]: the photo pipeline
-	Security      Security // [security]: symbolic links, file sizes, Content-Security-Policy
+	// Author is the site's author for layouts, as Hugo's .Site.Author:
+	// author = "Ban biên tập" gives {"name": "Ban biên tập"}; a table
+	// [author] gives its keys in lower case (name, email, …).
+	Author map[string]any
+	// EnableRobotsTXT is Hugo's enableRobotsTXT as written. Loa writes
+	// robots.txt either way (a site's static/robots.txt wins).
+	EnableRobotsTXT bool
+	// MainSections are the sections whose pages a home page lists
+	// (mainSections, or params.mainSections); empty unless set.
+	MainSections []string
+	Unsafe       bool              // keep raw HTML in Markdown: [markup] unsafe, or Hugo's [markup.goldmark.renderer] unsafe
+	Permalinks   map[string]string // section → pattern such as "/:section/:year/:slug/"
+	Taxonomies   []Taxonomy        // sorted by plural name
+	Menus        map[string][]MenuEntry
+	Params       map[string]any
+	Images       Images   // [images]: the photo pipeline
+	Security     Security // [security]: symbolic links, file sizes, Content-Security-Policy
 
 	BuildDrafts  bool
 	BuildFuture  bool
 	BuildExpired bool
+
+	settings table // every setting as read, for Pos
 }
 
 // Taxonomy names a way of grouping pages, such as category/categories.
@@ -57,118 +81,163 @@ type Taxonomy struct {
 // MenuEntry is one link of a menu.
 type MenuEntry struct {
 	Name       string
-	URL        string
+	URL        string // url, or Hugo's pageRef (a content path) when url is not set
 	Weight     int
 	Identifier string
+	Parent     string // the identifier (or name) of the entry this one is under
+	Title      string // the link's title attribute
+	Params     map[string]any
 }
 
-// file mirrors config.toml. Only keys listed here are accepted.
+// file mirrors the settings Loa reads. Keys match case-insensitively;
+// permalinks and languages are read on their own (see ParseFiles).
 type file struct {
-	BaseURL       string            `toml:"baseURL"`
-	Title         string            `toml:"title"`
-	LanguageCode  string            `toml:"languageCode"`
-	TimeZone      string            `toml:"timeZone"`
-	PagerSize     int               `toml:"pagerSize"`
-	SummaryLength int               `toml:"summaryLength"`
-	Theme         string            `toml:"theme"`
-	Copyright     string            `toml:"copyright"`
-	BuildDrafts   bool              `toml:"buildDrafts"`
-	BuildFuture   bool              `toml:"buildFuture"`
-	BuildExpired  bool              `toml:"buildExpired"`
-	Permalinks    map[string]string `toml:"permalinks"`
-	Taxonomies    map[string]string `toml:"taxonomies"`
-	Markup        struct {
-		Unsafe bool `toml:"unsafe"`
-	} `toml:"markup"`
-	Menu     map[string][]menuFile `toml:"menu"`
-	Params   map[string]any        `toml:"params"`
-	Images   imagesFile            `toml:"images"`
-	Security securityFile          `toml:"security"`
+	BaseURL                string                `toml:"baseURL"`
+	Title                  string                `toml:"title"`
+	LanguageCode           string                `toml:"languageCode"`
+	Locale                 string                `toml:"locale"`
+	DefaultContentLanguage string                `toml:"defaultContentLanguage"`
+	TimeZone               string                `toml:"timeZone"`
+	PagerSize              int                   `toml:"pagerSize"`
+	Paginate               int                   `toml:"paginate"`
+	Pagination             paginationFile        `toml:"pagination"`
+	SummaryLength          int                   `toml:"summaryLength"`
+	Theme                  []string              `toml:"theme"`
+	Copyright              string                `toml:"copyright"`
+	Author                 any                   `toml:"author"`
+	EnableRobotsTXT        bool                  `toml:"enableRobotsTXT"`
+	MainSections           []string              `toml:"mainSections"`
+	BuildDrafts            bool                  `toml:"buildDrafts"`
+	BuildFuture            bool                  `toml:"buildFuture"`
+	BuildExpired           bool                  `toml:"buildExpired"`
+	Taxonomies             map[string]string     `toml:"taxonomies"`
+	Markup                 markupFile            `toml:"markup"`
+	Menus                  map[string][]menuFile `toml:"menus"`
+	Params                 map[string]any        `toml:"params"`
+	Images                 imagesFile            `toml:"images"`
+	Security               securityFile          `toml:"security"`
+}
+
+type paginationFile struct {
+	PagerSize int `toml:"pagerSize"`
+}
+
+type markupFile struct {
+	Unsafe   bool `toml:"unsafe"`
+	Goldmark struct {
+		Renderer struct {
+			Unsafe bool `toml:"unsafe"`
+		} `toml:"renderer"`
+	} `toml:"goldmark"`
 }
 
 type menuFile struct {
-	Name       string `toml:"name"`
-	URL        string `toml:"url"`
-	Weight     int    `toml:"weight"`
-	Identifier string `toml:"identifier"`
+	Name       string         `toml:"name"`
+	URL        string         `toml:"url"`
+	PageRef    string         `toml:"pageRef"`
+	Weight     int            `toml:"weight"`
+	Identifier string         `toml:"identifier"`
+	Parent     string         `toml:"parent"`
+	Title      string         `toml:"title"`
+	Params     map[string]any `toml:"params"`
 }
 
-// Load reads config.toml from the site folder. A missing file is an error:
-// a site folder is recognised by it.
-func Load(fsys fs.FS) (*Config, diag.List) {
-	var diags diag.List
-	src, err := fs.ReadFile(fsys, File)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			diags.Errorf(diag.Pos{File: File}, "run loa in a site folder, or name one with -s DIR",
-				"no %s here: this is not a Loa site folder", File)
-		} else {
-			diags.Errorf(diag.Pos{File: File}, "", "cannot read %s: %v", File, err)
-		}
-		return nil, diags
-	}
-	return Parse(src)
-}
-
-// Parse builds a Config from the bytes of config.toml.
+// Parse builds a Config from the bytes of one config.toml.
 func Parse(src []byte) (*Config, diag.List) {
+	return ParseFiles(Sources{{Name: File, Data: src}})
+}
+
+// ParseFiles builds a Config from configuration files merged in order (see
+// Files): a setting of a later file replaces the same one of an earlier
+// file, tables merge key by key.
+func ParseFiles(srcs Sources) (*Config, diag.List) {
 	var diags diag.List
-	src = vi.NFCBytes(src)
-	var f file
-	md, err := toml.Decode(string(src), &f)
-	if err != nil {
-		diags.Append(TOMLError(File, 0, src, err))
+	root := table{}
+	for _, src := range srcs {
+		t, d := readFile(src)
+		diags.Append(d)
+		merge(root, t)
+	}
+	if diags.HasErrors() {
 		return nil, diags
 	}
-	for _, k := range md.Undecoded() {
-		if len(k) > 1 && k[0] == "params" {
-			continue
+	foldLanguages(root, &diags)
+	links := root["permalinks"]
+	delete(root, "permalinks")
+	var f file
+	warned := map[string]bool{}
+	dec := &decoder{diags: &diags, unknown: func(path []string, s *setting, known []string) {
+		// Once per key, not once per menu entry.
+		key := strings.ToLower(strings.Join(path, "."))
+		if isHugoKey(path) && warned[key] {
+			return
 		}
-		line, col := KeyPos(src, k...)
-		diags.Errorf(diag.Pos{File: File, Line: line, Col: col},
-			"check the spelling; site-specific settings go under [params]",
-			"unknown setting %q", k.String()).Vi(
-			"kiểm tra chính tả; thiết lập riêng của trang đặt trong mục [params]",
-			"không có thiết lập %q", k.String())
+		warned[key] = true
+		unknown(&diags, path, s, known)
+	}}
+	dec.fields(root, nil, reflect.ValueOf(&f).Elem())
+	at := func(key ...string) diag.Pos {
+		if s, _ := root.get(key...); s != nil {
+			return s.pos
+		}
+		return diag.Pos{File: srcs[0].Name}
 	}
 	c := &Config{
-		Title:         f.Title,
-		LanguageCode:  def(f.LanguageCode, "vi"),
-		TimeZone:      def(f.TimeZone, vi.DefaultZone),
-		PagerSize:     f.PagerSize,
-		SummaryLength: f.SummaryLength,
-		Theme:         def(f.Theme, "default"),
-		Copyright:     f.Copyright,
-		Unsafe:        f.Markup.Unsafe,
-		Permalinks:    f.Permalinks,
-		Params:        f.Params,
-		BuildDrafts:   f.BuildDrafts,
-		BuildFuture:   f.BuildFuture,
-		BuildExpired:  f.BuildExpired,
+		Title:           f.Title,
+		Locale:          def(f.LanguageCode, f.Locale),
+		TimeZone:        def(f.TimeZone, vi.DefaultZone),
+		SummaryLength:   f.SummaryLength,
+		Copyright:       f.Copyright,
+		Author:          author(f.Author),
+		EnableRobotsTXT: f.EnableRobotsTXT,
+		Unsafe:          f.Markup.Unsafe || f.Markup.Goldmark.Renderer.Unsafe,
+		Params:          f.Params,
+		BuildDrafts:     f.BuildDrafts,
+		BuildFuture:     f.BuildFuture,
+		BuildExpired:    f.BuildExpired,
+		settings:        root,
 	}
-	at := func(key ...string) diag.Pos {
-		line, col := KeyPos(src, key...)
-		return diag.Pos{File: File, Line: line, Col: col}
+	c.DefaultContentLanguage = strings.ToLower(f.DefaultContentLanguage)
+	c.LanguageCode = def(c.DefaultContentLanguage, def(c.Locale, "vi"))
+	c.Locale = def(c.Locale, c.LanguageCode)
+	c.DefaultContentLanguage = def(c.DefaultContentLanguage, c.LanguageCode)
+	c.Theme = "default"
+	if len(f.Theme) > 0 && f.Theme[0] != "" {
+		c.Theme = f.Theme[0]
 	}
-	if c.PagerSize == 0 {
-		c.PagerSize = 10
-	} else if c.PagerSize < 0 {
-		diags.Errorf(at("pagerSize"), "use a whole number such as 10", "pagerSize must be positive, not %d", c.PagerSize)
-	}
-	if c.SummaryLength <= 0 {
-		c.SummaryLength = 70
+	if len(f.Theme) > 1 {
+		diags.Warnf(at("theme"), "put the layouts the site needs from the other themes in layouts/",
+			"only the first theme, %q, is used; Loa does not combine themes", c.Theme).Vi(
+			"chép các khuôn mẫu trang cần từ các giao diện khác vào layouts/",
+			"chỉ giao diện đầu tiên, %q, được dùng; Loa không kết hợp nhiều giao diện", c.Theme)
 	}
 	if c.Params == nil {
 		c.Params = map[string]any{}
 	}
-	if c.Permalinks == nil {
-		c.Permalinks = map[string]string{}
+	c.MainSections = f.MainSections
+	if c.MainSections == nil {
+		c.MainSections = paramsMainSections(c.Params)
 	}
-	for sec, pat := range c.Permalinks {
-		if msg := checkPermalink(pat); msg != "" {
-			diags.Errorf(at("permalinks", sec), "a pattern looks like \"/:section/:year/:month/:slug/\"", "permalink for %q: %s", sec, msg)
-		}
+	pager, pagerKey := f.PagerSize, []string{"pagerSize"}
+	if f.Pagination.PagerSize != 0 {
+		pager, pagerKey = f.Pagination.PagerSize, []string{"pagination", "pagerSize"}
+	} else if pager == 0 && f.Paginate != 0 {
+		pager, pagerKey = f.Paginate, []string{"paginate"}
 	}
+	c.PagerSize = pager
+	if c.PagerSize == 0 {
+		c.PagerSize = 10
+	} else if c.PagerSize < 0 {
+		key := strings.Join(pagerKey, ".")
+		diags.Errorf(at(pagerKey...), "use a whole number such as 10", "%s must be positive, not %d", key, c.PagerSize).Vi(
+			"ghi một số nguyên, ví dụ 10", "%s phải là số dương, không phải %d", key, c.PagerSize)
+	}
+	if c.SummaryLength <= 0 {
+		c.SummaryLength = 70
+	}
+	var d diag.List
+	c.Permalinks, d = permalinks(links)
+	diags.Append(d)
 	loc, err := vi.Location(c.TimeZone)
 	if err != nil {
 		diags.Errorf(at("timeZone"), "use a zone name such as \"Asia/Ho_Chi_Minh\"", "%v", err)
@@ -179,19 +248,65 @@ func Parse(src []byte) (*Config, diag.List) {
 		diags.Errorf(at("baseURL"), "write the full address, such as \"https://example.gov.vn/\"", "baseURL: %v", err)
 	}
 	c.Taxonomies = taxonomies(f.Taxonomies)
-	var menuDiags diag.List
-	c.Menus, menuDiags = safeMenus(menus(f.Menu), c.Unsafe, src)
-	diags.Append(menuDiags)
-	var d diag.List
+	c.Menus, d = menus(f.Menus, c.Unsafe, root)
+	diags.Append(d)
 	c.Images, d = f.Images.images(at)
 	diags.Append(d)
-	sec, sd := f.Security.security(at)
-	c.Security = sec
-	diags.Append(sd)
+	c.Security, d = f.Security.security(at)
+	diags.Append(d)
+	diags.Sort()
 	if diags.HasErrors() {
 		return nil, diags
 	}
 	return c, diags
+}
+
+// Pos returns where a setting is written, such as Pos("theme"), for
+// messages about it; the nearest enclosing table when the key is not
+// written itself, and the zero Pos for a Config not read from files.
+func (c *Config) Pos(key ...string) diag.Pos {
+	if s, _ := c.settings.get(key...); s != nil {
+		return s.pos
+	}
+	return diag.Pos{}
+}
+
+// author reads Hugo's author: a name, or a table of name, email and so on.
+func author(v any) map[string]any {
+	switch v := v.(type) {
+	case string:
+		return map[string]any{"name": v}
+	case map[string]any:
+		out := make(map[string]any, len(v))
+		for k, x := range v {
+			out[strings.ToLower(k)] = x
+		}
+		return out
+	}
+	return map[string]any{}
+}
+
+// paramsMainSections reads params.mainSections, where Hugo themes often
+// keep it, in any letter case.
+func paramsMainSections(params map[string]any) []string {
+	for k, v := range params {
+		if !strings.EqualFold(k, "mainSections") {
+			continue
+		}
+		switch v := v.(type) {
+		case string:
+			return []string{v}
+		case []any:
+			var out []string
+			for _, x := range v {
+				if s, ok := x.(string); ok {
+					out = append(out, s)
+				}
+			}
+			return out
+		}
+	}
+	return nil
 }
 
 // WithBaseURL returns a copy of c with another base URL (the --baseURL flag).
@@ -253,37 +368,6 @@ func taxonomies(m map[string]string) []Taxonomy {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Plural < out[j].Plural })
 	return out
-}
-
-func menus(m map[string][]menuFile) map[string][]MenuEntry {
-	out := map[string][]MenuEntry{}
-	for name, entries := range m {
-		var list []MenuEntry
-		for _, e := range entries {
-			list = append(list, MenuEntry(e))
-		}
-		sort.SliceStable(list, func(i, j int) bool { return list[i].Weight < list[j].Weight })
-		out[name] = list
-	}
-	return out
-}
-
-func checkPermalink(p string) string {
-	if !strings.HasPrefix(p, "/") {
-		return "it must start with /"
-	}
-	for _, part := range strings.Split(p, "/") {
-		for _, seg := range strings.Split(part, "-") {
-			if strings.HasPrefix(seg, ":") {
-				switch seg {
-				case ":year", ":month", ":day", ":slug", ":section", ":title", ":filename":
-				default:
-					return fmt.Sprintf("unknown placeholder %s (use :year, :month, :day, :slug, :section, :title or :filename)", seg)
-				}
-			}
-		}
-	}
-	return ""
 }
 
 func def(s, d string) string {

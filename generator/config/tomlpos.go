@@ -2,7 +2,9 @@ package config
 
 import (
 	"errors"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 
@@ -87,4 +89,141 @@ func hasPrefix(key, prefix []string) bool {
 		}
 	}
 	return true
+}
+
+// tomlPositions finds where every key of TOML text is written, and where
+// its value starts. Keys are paths joined by "\x00"; an element of an array
+// of tables ([[menu.main]]) is counted as in the decoded value:
+// "menu\x00main\x001\x00url" is the url of the second entry. Keys inside
+// inline tables are not found; lookups then fall back to the enclosing key.
+func tomlPositions(file string, src []byte) map[string]place {
+	out := map[string]place{}
+	arrays := map[string]int{} // path of an array of tables → entries so far
+	record := func(path []string, line, col, vcol int) {
+		k := strings.Join(path, "\x00")
+		if _, ok := out[k]; !ok {
+			out[k] = place{diag.Pos{File: file, Line: line, Col: col}, diag.Pos{File: file, Line: line, Col: vcol}}
+		}
+	}
+	// resolve puts the current index after every array of tables on a path.
+	resolve := func(parts []string, last bool) []string {
+		var p []string
+		for i, part := range parts {
+			p = append(p, part)
+			if n, ok := arrays[strings.Join(p, "\x00")]; ok && (last || i < len(parts)-1) {
+				p = append(p, strconv.Itoa(n-1))
+			}
+		}
+		return p
+	}
+	var table []string
+	lines := strings.Split(string(src), "\n")
+	for i := 0; i < len(lines); i++ {
+		raw := strings.TrimSuffix(lines[i], "\r")
+		text := strings.TrimSpace(raw)
+		if text == "" || text[0] == '#' {
+			continue
+		}
+		col := utf8.RuneCountInString(raw[:strings.Index(raw, text)]) + 1
+		if strings.HasPrefix(text, "[[") {
+			name, _, _ := strings.Cut(text[2:], "]]")
+			p := resolve(splitKey(name), false)
+			k := strings.Join(p, "\x00")
+			for j := 1; j <= len(p); j++ {
+				record(p[:j], i+1, col, col)
+			}
+			table = append(p, strconv.Itoa(arrays[k]))
+			arrays[k]++
+			record(table, i+1, col, col)
+			continue
+		}
+		if text[0] == '[' {
+			name, _, _ := strings.Cut(text[1:], "]")
+			table = resolve(splitKey(name), true)
+			for j := 1; j <= len(table); j++ {
+				record(table[:j], i+1, col, col) // [privacy.vimeo] also writes privacy
+			}
+			continue
+		}
+		eq := unquotedIndex(text, '=')
+		if eq < 0 {
+			continue
+		}
+		parts := splitKey(text[:eq])
+		full := append(append([]string{}, table...), parts...)
+		rest := strings.TrimLeft(text[eq+1:], " \t")
+		vcol := col + utf8.RuneCountInString(text[:len(text)-len(rest)])
+		if rest != "" && (rest[0] == '"' || rest[0] == '\'') {
+			vcol++
+		}
+		for j := len(table) + 1; j < len(full); j++ {
+			record(full[:j], i+1, col, col)
+		}
+		record(full, i+1, col, vcol)
+		i = skipValue(lines, i, rest)
+	}
+	return out
+}
+
+// unquotedIndex is the first c in s outside quotes, or -1.
+func unquotedIndex(s string, c byte) int {
+	var quote byte
+	for i := 0; i < len(s); i++ {
+		switch {
+		case quote != 0:
+			if s[i] == quote {
+				quote = 0
+			} else if s[i] == '\\' && quote == '"' {
+				i++
+			}
+		case s[i] == '"' || s[i] == '\'':
+			quote = s[i]
+		case s[i] == c:
+			return i
+		}
+	}
+	return -1
+}
+
+// skipValue returns the last line of a value that starts on line i with
+// rest: arrays and inline tables may span lines, and so may strings in
+// triple quotes.
+func skipValue(lines []string, i int, rest string) int {
+	depth := 0
+	var multi string // the closing quotes of a multi-line string
+	for {
+		s := rest
+		for j := 0; j < len(s); j++ {
+			switch {
+			case multi != "":
+				if strings.HasPrefix(s[j:], multi) {
+					j += len(multi) - 1
+					multi = ""
+				} else if s[j] == '\\' && multi == `"""` {
+					j++
+				}
+			case strings.HasPrefix(s[j:], `"""`) || strings.HasPrefix(s[j:], `'''`):
+				multi = s[j : j+3]
+				j += 2
+			case s[j] == '"' || s[j] == '\'':
+				q := s[j]
+				for j++; j < len(s) && s[j] != q; j++ {
+					if s[j] == '\\' && q == '"' {
+						j++
+					}
+				}
+			case s[j] == '#':
+				j = len(s)
+			case s[j] == '[' || s[j] == '{':
+				depth++
+			case s[j] == ']' || s[j] == '}':
+				depth--
+			}
+		}
+		if (depth <= 0 && multi == "") || i+1 >= len(lines) {
+			return i
+		}
+		i++
+		rest = lines[i]
+	}
 }

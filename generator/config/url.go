@@ -1,10 +1,7 @@
 package config
 
 import (
-	"bytes"
 	"strings"
-
-	"loa/generator/diag"
 )
 
 // UnsafeURL returns the scheme of an address that would run code or show a
@@ -46,33 +43,4 @@ func unsafeScheme(scheme, u string) string {
 		return scheme
 	}
 	return ""
-}
-
-// safeMenus drops menu entries whose address would run a script, with a
-// warning where the address is written, unless [markup] unsafe is set.
-func safeMenus(menus map[string][]MenuEntry, unsafe bool, src []byte) (map[string][]MenuEntry, diag.List) {
-	var diags diag.List
-	if unsafe {
-		return menus, diags
-	}
-	for name, entries := range menus {
-		kept := entries[:0]
-		for _, e := range entries {
-			scheme := UnsafeURL(e.URL)
-			if scheme == "" {
-				kept = append(kept, e)
-				continue
-			}
-			line, col := KeyPos(src, "menu", name)
-			if i := bytes.Index(src, []byte(e.URL)); i >= 0 {
-				line, col = diag.LineCol(src, i)
-			}
-			diags.Warnf(diag.Pos{File: File, Line: line, Col: col}, "link the menu entry to a page of the site or another site's address",
-				"menu entry %q: %s: address dropped, and the entry with it", e.Name, scheme).Vi(
-				"hãy trỏ mục này tới một trang của trang web hoặc địa chỉ một trang khác",
-				"mục %q của danh mục: đã bỏ địa chỉ %s: và cả mục này", e.Name, scheme)
-		}
-		menus[name] = kept
-	}
-	return menus, diags
 }

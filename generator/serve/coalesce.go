@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"loa/generator/build"
+	"loa/generator/config"
 )
 
 // Kind says which part of the site a changed file belongs to, and so how
@@ -22,7 +23,7 @@ const (
 	KindAsset        // assets/: fingerprinted CSS and JS
 	KindData         // data/ and i18n/: every page may show it
 	KindLayout       // layouts/ and themes/: every page
-	KindConfig       // config.toml: everything
+	KindConfig       // config.toml, hugo.toml, config/: everything
 )
 
 var kindNames = [...]string{"khác", "nội dung", "tệp tĩnh", "tài nguyên", "dữ liệu", "giao diện", "cấu hình"}
@@ -41,10 +42,12 @@ func classify(rel string) (Kind, bool) {
 			return KindOther, false
 		}
 	}
+	if config.Reads(rel) {
+		// config.toml, hugo.toml, config/_default/*.toml and the like.
+		return KindConfig, true
+	}
 	top, rest, _ := strings.Cut(rel, "/")
 	switch top {
-	case "config.toml":
-		return KindConfig, true
 	case "content":
 		return KindContent, true
 	case "static":
