@@ -50,15 +50,23 @@ func newMarkdown(unsafe bool) *markdown {
 // render converts the body of pg to HTML, collecting references, headings,
 // words and warnings. bodyLine is the file line on which body starts.
 func (p *Parser) render(pg *Page, body []byte, bodyLine int) diag.List {
-	var diags diag.List
-	ctx := parser.NewContext(parser.WithIDs(&headingIDs{used: map[string]bool{}}))
+	e := p.expand(pg, body, bodyLine)
+	diags := e.diags
+	if diags.HasErrors() {
+		return diags
+	}
+	body = e.out
+	ctx := parser.NewContext(parser.WithIDs(&headingIDs{used: map[string]bool{}, plain: e.plain}))
 	doc := p.md.gm.Parser().Parse(text.NewReader(body), parser.WithContext(ctx))
 	at := func(offset int) diag.Pos {
-		line, col := diag.LineCol(body, offset)
-		return diag.Pos{File: pg.File, Line: line + bodyLine - 1, Col: col}
+		pos, _ := e.at(offset)
+		return pos
 	}
 	var plain strings.Builder
 	words := 0
+	var raw rawHTML
+	var more []ast.Node // <!--more--> dividers: the summary is what comes before
+	summary := ""
 	err := ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -71,10 +79,11 @@ func (p *Parser) render(pg *Page, body []byte, bodyLine int) diag.List {
 		case *ast.Heading:
 			id, _ := n.AttributeString("id")
 			idb, _ := id.([]byte)
-			pg.TOC = append(pg.TOC, Heading{Level: n.Level, ID: string(idb), Text: inlineText(n, body)})
+			pg.TOC = append(pg.TOC, Heading{Level: n.Level, ID: string(idb), Text: e.plain(inlineText(n, body))})
 		case *ast.Link:
-			if !p.dropUnsafe(n, string(n.Destination), at(linkOffset(n, body, 1)), &diags) {
-				p.ref(pg, n, RefLink, string(n.Destination), at(linkOffset(n, body, 1)))
+			pos := e.linkPos(n, body, at(linkOffset(n, body, 1)))
+			if !p.dropUnsafe(n, string(n.Destination), pos, &diags) {
+				p.ref(pg, n, RefLink, string(n.Destination), pos)
 			}
 		case *ast.Image:
 			if !p.dropUnsafe(n, string(n.Destination), at(linkOffset(n, body, 2)), &diags) {
@@ -83,21 +92,22 @@ func (p *Parser) render(pg *Page, body []byte, bodyLine int) diag.List {
 		case *ast.AutoLink:
 			p.dropUnsafe(n, string(n.URL(body)), at(autoLinkOffset(n, body)), &diags)
 		case *ast.HTMLBlock:
-			if !p.md.unsafe && n.Lines().Len() > 0 {
-				diags.Warnf(at(n.Lines().At(0).Start), "write it in Markdown, or set unsafe = true under [markup] in config.toml to keep HTML",
-					"raw HTML is not published").Vi(
-					"viết bằng Markdown, hoặc đặt unsafe = true trong mục [markup] của config.toml để giữ HTML",
-					"đoạn HTML viết tay sẽ không được đăng")
+			if isMore(n.Lines(), body) {
+				more, summary = append(more, n), firstOf(summary, plain.String(), " ")
+			} else if !p.md.unsafe && n.Lines().Len() > 0 {
+				raw.add(at(n.Lines().At(0).Start))
 			}
 		case *ast.RawHTML:
-			if !p.md.unsafe && n.Segments.Len() > 0 {
-				diags.Warnf(at(n.Segments.At(0).Start), "write it in Markdown, or set unsafe = true under [markup] in config.toml to keep HTML",
-					"raw HTML is not published").Vi(
-					"viết bằng Markdown, hoặc đặt unsafe = true trong mục [markup] của config.toml để giữ HTML",
-					"đoạn HTML viết tay sẽ không được đăng")
+			if isMore(n.Segments, body) {
+				more, summary = append(more, n), firstOf(summary, plain.String(), " ")
+			} else if !p.md.unsafe && n.Segments.Len() > 0 {
+				raw.add(at(n.Segments.At(0).Start))
 			}
 		case *ast.Text:
 			seg := n.Segment.Value(body)
+			if e.placeholders() {
+				seg = []byte(e.plain(string(seg)))
+			}
 			words += countWords(seg)
 			if plain.Len() < 4000 {
 				plain.Write(seg)
@@ -106,6 +116,9 @@ func (p *Parser) render(pg *Page, body []byte, bodyLine int) diag.List {
 				}
 			}
 		case *ast.Paragraph, *ast.ListItem, *ast.Blockquote:
+			if para, ok := n.(*ast.Paragraph); ok && e.paragraph(para, body) {
+				return ast.WalkSkipChildren, nil
+			}
 			if plain.Len() > 0 && plain.Len() < 4000 {
 				plain.WriteByte(' ')
 			}
@@ -116,15 +129,24 @@ func (p *Parser) render(pg *Page, body []byte, bodyLine int) diag.List {
 		diags.Errorf(diag.Pos{File: pg.File}, "", "reading Markdown: %v", err)
 		return diags
 	}
+	raw.warn(&diags)
+	for _, n := range more {
+		n.Parent().RemoveChild(n.Parent(), n)
+	}
 	var out bytes.Buffer
 	out.Grow(len(body) + len(body)/4)
 	if err := p.md.gm.Renderer().Render(&out, body, doc); err != nil {
 		diags.Errorf(diag.Pos{File: pg.File}, "", "rendering Markdown: %v", err)
 		return diags
 	}
-	pg.Content = out.String()
+	pg.Content = e.fill(out.String())
+	e.sortRefs(pg)
 	pg.WordCount = words
-	if pg.Summary == "" {
+	switch {
+	case pg.Summary != "":
+	case summary != "":
+		pg.Summary = strings.TrimSpace(summary)
+	default:
 		pg.Summary = firstWords(plain.String(), p.cfg.SummaryLength)
 	}
 	return diags
@@ -277,10 +299,13 @@ func isSpace(c byte) bool {
 
 // headingIDs gives headings ids made with the Vietnamese slug, unique in the
 // page: "## Tiếng Việt" → "tieng-viet", a second one "tieng-viet-1".
-type headingIDs struct{ used map[string]bool }
+type headingIDs struct {
+	used  map[string]bool
+	plain func(string) string // the text of shortcodes in place of their placeholders
+}
 
 func (h *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
-	base := vi.Slugify(string(value))
+	base := vi.Slugify(h.plain(string(value)))
 	if base == "" {
 		base = "muc"
 	}

@@ -126,6 +126,7 @@ func (p *Parser) Parse(file string, src []byte) (*Page, diag.List) {
 type Parser struct {
 	cfg *config.Config
 	md  *markdown
+	sc  Shortcodes // the site's shortcode templates, or nil
 }
 
 // NewParser returns a parser for cfg.

@@ -55,14 +55,7 @@ const (
 	OrigBlock byte = 'p' // the same link in a figcaption of its own, or nothing
 )
 
-func writeToken(w util.BufWriter, i int, kind byte) {
-	_ = w.WriteByte(tokenByte)
-	_, _ = w.WriteString(strconv.Itoa(i))
-	if kind != Attrs {
-		_ = w.WriteByte(kind)
-	}
-	_ = w.WriteByte(tokenByte)
-}
+func writeToken(w util.BufWriter, i int, kind byte) { _, _ = w.WriteString(token(i, kind)) }
 
 // Expand returns html with every Ref token replaced by repl(i, kind). For a
 // link, repl gives the escaped URL for the href attribute; for an image of
@@ -159,6 +152,14 @@ func galleryImages(n ast.Node, src []byte) []*ast.Image {
 }
 
 func (r *nodeRenderer) paragraph(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if bare, ok := n.AttributeString(bareAttr); ok {
+		// Shortcodes that give a block, alone in their paragraph.
+		if entering {
+			_, _ = w.Write(bare.([]byte))
+			_ = w.WriteByte('\n')
+		}
+		return ast.WalkSkipChildren, nil
+	}
 	if img := figureImage(n); img != nil {
 		if entering {
 			r.figure(w, src, img)
