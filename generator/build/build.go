@@ -58,6 +58,8 @@ type Builder struct {
 	photos   *photo.Processor      // resizes and cleans pictures, with its cache
 	photoKey string                // the settings photos was made with
 	cfgSrc   []byte                // config the cache was made with
+	scSum    uint64                // shortcode templates the cache was made with
+	sc       page.Shortcodes       // the last build's shortcode templates, for Refresh
 	keys     map[string]uint64     // output → key of its inputs at the last render into a Reuser
 }
 
@@ -112,7 +114,7 @@ func (b *Builder) Assemble() (*Plan, diag.List) {
 	if diags.HasErrors() {
 		return nil, sorted(diags)
 	}
-	pages, d := b.parse(cfg, res.content)
+	pages, d := b.parse(cfg, res)
 	diags.Append(d)
 	s, d := site.Assemble(site.Input{Config: cfg, Pages: pages, Files: b.files(cfg, res), Data: res.data, Words: res.words, Now: b.opts.Now()})
 	diags.Append(d)

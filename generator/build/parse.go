@@ -2,6 +2,7 @@ package build
 
 import (
 	"hash/maphash"
+	"html/template"
 	"io/fs"
 	"maps"
 	"runtime"
@@ -11,13 +12,21 @@ import (
 	"loa/generator/config"
 	"loa/generator/diag"
 	"loa/generator/page"
+	"loa/generator/shortcode"
 	"loa/generator/site"
+	"loa/generator/theme"
 )
 
 // parse reads and parses every content file on all cores, reusing the pages
-// whose bytes did not change since the last build.
-func (b *Builder) parse(cfg *config.Config, files []string) ([]*page.Page, diag.List) {
-	parser := page.NewParser(cfg)
+// whose bytes did not change since the last build. A page depends on its
+// bytes, the configuration and the shortcode templates: a change of
+// either of the last two parses every page again.
+func (b *Builder) parse(cfg *config.Config, res *resources) ([]*page.Page, diag.List) {
+	files := res.content
+	parser, diags := b.parser(cfg, res)
+	if diags.HasErrors() {
+		return nil, diags
+	}
 	pages := make([]*page.Page, len(files))
 	lists := make([]diag.List, len(files))
 	parallel(len(files), func(i int) {
@@ -53,7 +62,6 @@ func (b *Builder) parse(cfg *config.Config, files []string) ([]*page.Page, diag.
 		}
 	}
 	b.mu.Unlock()
-	var diags diag.List
 	var out []*page.Page
 	for i, p := range pages {
 		diags.Append(lists[i])
@@ -63,6 +71,52 @@ func (b *Builder) parse(cfg *config.Config, files []string) ([]*page.Page, diag.
 	}
 	return out, diags
 }
+
+// parser returns the page parser of this build, with the shortcode
+// templates of the site and its theme. When they changed since the last
+// build, the pages parsed with the old ones are forgotten.
+func (b *Builder) parser(cfg *config.Config, res *resources) (*page.Parser, diag.List) {
+	parser := page.NewParser(cfg)
+	env := theme.Env{
+		Config:      cfg,
+		Words:       res.words,
+		Markdownify: func(s string) template.HTML { return template.HTML(parser.Inline(s)) },
+	}
+	t, diags := theme.LoadShortcodes(res.layouts, theme.Funcs(env))
+	sc := shortcodes{t}
+	parser = parser.WithShortcodes(sc)
+	b.mu.Lock()
+	if t.Sum() != b.scSum {
+		b.parsed = map[string]parsedFile{}
+		b.scSum = t.Sum()
+	}
+	b.sc = sc
+	b.mu.Unlock()
+	return parser, diags
+}
+
+// pageParser is the parser Refresh uses: the shortcodes of the last build
+// still hold, since only content files changed.
+func (b *Builder) pageParser(cfg *config.Config) *page.Parser {
+	b.mu.Lock()
+	sc := b.sc
+	b.mu.Unlock()
+	p := page.NewParser(cfg)
+	if sc != nil {
+		p = p.WithShortcodes(sc)
+	}
+	return p
+}
+
+// shortcodes renders shortcodes with the theme's templates for the page
+// parser.
+type shortcodes struct{ t *theme.Shortcodes }
+
+var _ page.Shortcodes = shortcodes{}
+
+func (s shortcodes) Has(name string) bool                     { return s.t.Has(name) }
+func (s shortcodes) Names() []string                          { return s.t.Names() }
+func (s shortcodes) Render(c *shortcode.Call) (string, error) { return s.t.Execute(c.Name, c) }
 
 // parallel runs fn(0) … fn(n-1) on every core.
 func parallel(n int, fn func(i int)) {

@@ -29,7 +29,7 @@ func (b *Builder) Refresh(p *Plan, changed []string) (plan *Plan, diags diag.Lis
 		hash     uint64
 	}
 	var swaps []swap
-	parser := page.NewParser(p.Config)
+	parser := b.pageParser(p.Config)
 	for _, name := range changed {
 		if !strings.HasPrefix(name, "content/") || path.Ext(name) != ".md" {
 			return nil, nil, false

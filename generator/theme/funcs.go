@@ -101,6 +101,7 @@ func Funcs(env Env) template.FuncMap {
 		"upper":     strings.ToUpper,
 		"lower":     strings.ToLower,
 		"replace":   strings.ReplaceAll,
+		"trim":      strings.Trim,
 		"hasPrefix": strings.HasPrefix,
 		"contains":  strings.Contains,
 		"join":      strings.Join,

@@ -128,8 +128,8 @@ func Load(layers []Layer, funcs template.FuncMap) (*Theme, diag.List) {
 		return nil, diags
 	}
 	for _, n := range names {
-		if n == baseof || strings.HasPrefix(n, "partials/") {
-			continue
+		if n == baseof || strings.HasPrefix(n, "partials/") || strings.HasPrefix(n, shortcodeDir) {
+			continue // shortcodes are LoadShortcodes's, run while pages are parsed
 		}
 		set, err := common.Clone()
 		var before *parse.Tree // the Tree of a template changes in place when redefined
