@@ -120,3 +120,33 @@
     box.focus();
   });
 })();
+
+// Videos from YouTube and Vimeo: the page shows a link with a play button
+// drawn by the theme, and nothing is asked of those sites until the reader
+// presses it; then the link gives way to the player (YouTube's without
+// cookies, Vimeo's without tracking). Without this script the link leads
+// to the video on its site.
+(function () {
+  "use strict";
+  var players = {
+    youtube: { id: /^[A-Za-z0-9_-]{6,20}$/, src: function (id, t) { return "https://www.youtube-nocookie.com/embed/" + id + "?autoplay=1" + (t ? "&start=" + t : ""); } },
+    vimeo: { id: /^[0-9]{1,12}$/, src: function (id, t) { return "https://player.vimeo.com/video/" + id + "?dnt=1&autoplay=1" + (t ? "#t=" + t + "s" : ""); } }
+  };
+  document.addEventListener("click", function (ev) {
+    var a = ev.target.closest ? ev.target.closest("a[data-video]") : null;
+    if (!a || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.button > 0) { return; }
+    var p = players[a.getAttribute("data-video")], id = a.getAttribute("data-id") || "";
+    if (!p || !p.id.test(id)) { return; }
+    ev.preventDefault();
+    var t = parseInt(a.getAttribute("data-start"), 10) || 0;
+    var f = document.createElement("iframe");
+    f.className = "video-player";
+    f.src = p.src(id, t);
+    f.title = (a.querySelector(".video-title") || a).textContent;
+    f.allow = "autoplay; encrypted-media; picture-in-picture; fullscreen";
+    f.setAttribute("allowfullscreen", "");
+    f.referrerPolicy = "strict-origin-when-cross-origin";
+    a.parentNode.replaceChild(f, a);
+    f.focus();
+  });
+})();

@@ -1,0 +1,164 @@
+package build
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"os/exec"
+	"path"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// TestVideoFacadeAsksNobody: a page with a YouTube video, under the
+// theme's Content-Security-Policy, asks nothing of any other host until
+// the reader presses play from the keyboard; then the player from
+// youtube-nocookie.com takes the link's place (offline, its request fails:
+// that is fine).
+func TestVideoFacadeAsksNobody(t *testing.T) {
+	exe := ""
+	for _, p := range []string{"/usr/bin/chromium", "chromium", "chromium-browser"} {
+		if found, err := exec.LookPath(p); err == nil {
+			exe = found
+			break
+		}
+	}
+	if exe == "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("chromium not found; CI must install it (apt-get install chromium)")
+		}
+		t.Skip("chromium not found")
+	}
+	files, diags := buildFS(t, shortcodeSite(t, "Đoạn đầu.\n\n{{< youtube id=\"ZJthWmvUzzc\" title=\"Phát động Tháng hành động\" >}}\n\nhttps://vimeo.com/146022717\n"), true)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		name := strings.TrimPrefix(r.URL.Path, "/")
+		if name == "" || strings.HasSuffix(name, "/") {
+			name += "index.html"
+		}
+		data, ok := files[name]
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		switch path.Ext(name) {
+		case ".html":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		case ".js":
+			w.Header().Set("Content-Type", "text/javascript")
+		case ".css":
+			w.Header().Set("Content-Type", "text/css")
+		}
+		w.Write(data)
+	}))
+	defer srv.Close()
+
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
+		chromedp.ExecPath(exe), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.UserDataDir(t.TempDir()))
+	defer cancelAlloc()
+	ctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	ctx, cancelTime := context.WithTimeout(ctx, 30*time.Second)
+	defer cancelTime()
+
+	var mu sync.Mutex
+	var requests []string
+	if err := chromedp.Listen(ctx, func(ev any) {
+		if e, ok := ev.(*network.EventRequestWillBeSent); ok {
+			mu.Lock()
+			requests = append(requests, e.Request.URL)
+			mu.Unlock()
+		}
+	}); err != nil {
+		t.Fatalf("start chromium: %v", err)
+	}
+	others := func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		var out []string
+		for _, r := range requests {
+			u, err := url.Parse(r)
+			if err != nil || u.Hostname() != "127.0.0.1" {
+				out = append(out, r)
+			}
+		}
+		return out
+	}
+	err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		if _, err := cdp.Call(ctx, tg, network.Enable, network.EnableParams{}); err != nil {
+			return err
+		}
+		// Violations of the page's Content-Security-Policy are kept for the end.
+		_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
+			Source: `window.__csp = []; document.addEventListener("securitypolicyviolation", function (e) { window.__csp.push(e.violatedDirective + " " + e.blockedURI); });`})
+		return err
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/tin-tuc/bai/"),
+		chromedp.WaitVisible(`a[data-video="youtube"]`), chromedp.Sleep(500*time.Millisecond)); err != nil {
+		t.Fatal(err)
+	}
+	if len(requests) < 3 {
+		t.Fatalf("the page, its style and its script were not seen: %v", requests)
+	}
+	if o := others(); len(o) > 0 {
+		t.Fatalf("before play the page asked other hosts: %v", o)
+	}
+	if err := chromedp.Do(ctx, chromedp.Focus(`a[data-video="youtube"]`), chromedp.KeyEvent(kb.Enter),
+		chromedp.WaitReady(`iframe.video-player`)); err != nil {
+		t.Fatal(err)
+	}
+	type player struct {
+		Src, Title, Focused string
+		Links               int
+	}
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[player](`(function () {
+		var f = document.querySelector("iframe.video-player");
+		return {Src: f.src, Title: f.title, Focused: document.activeElement.tagName,
+			Links: document.querySelectorAll("a[data-video]").length};
+	})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(got.Src, "https://www.youtube-nocookie.com/embed/ZJthWmvUzzc") || got.Title != "Phát động Tháng hành động" ||
+		got.Focused != "IFRAME" || got.Links != 1 {
+		t.Errorf("after play: %+v", got)
+	}
+	if v, err := chromedp.Run(ctx, chromedp.Evaluate[string](`window.__csp.join("\n")`)); err != nil || v != "" {
+		t.Errorf("Content-Security-Policy violations: %q %v", v, err)
+	}
+	// The listener sees other hosts: the player was asked for. The Vimeo
+	// link of the same page is still a link: nothing asked of Vimeo.
+	if err := chromedp.Do(ctx, chromedp.Sleep(300*time.Millisecond)); err != nil {
+		t.Fatal(err)
+	}
+	asked := false
+	for _, r := range others() {
+		asked = asked || strings.HasPrefix(r, "https://www.youtube-nocookie.com/embed/ZJthWmvUzzc?autoplay=1")
+		if strings.Contains(r, "vimeo") {
+			t.Errorf("vimeo asked before its play: %s", r)
+		}
+	}
+	if !asked {
+		t.Errorf("no request to the player seen after play: %v", others())
+	}
+}
