@@ -25,13 +25,14 @@ func pngBytes(t *testing.T, w, h int) []byte {
 // shortcodeSite is a small site whose news item uses shortcodes.
 func shortcodeSite(t *testing.T, body string) fstest.MapFS {
 	return fstest.MapFS{
-		"config.toml":                     {Data: []byte("baseURL = \"https://thu.gov.vn/\"\ntitle = \"Thử\"\n[params]\ntenDonVi = \"Hội LHPN\"\n")},
-		"content/_index.md":               {Data: []byte("+++\ntitle = \"Trang chủ\"\n+++\n")},
-		"content/van-ban/luat.md":         {Data: []byte("+++\ntitle = \"Luật Bình đẳng giới\"\n+++\nNội dung.\n")},
-		"content/tin-tuc/bai/index.md":    {Data: []byte("+++\ntitle = \"Bài\"\ndate = 2025-03-01\n+++\n" + body)},
-		"content/tin-tuc/bai/anh-1.png":   {Data: pngBytes(t, 1000, 600)},
-		"content/tin-tuc/bai/hop-bao.mp4": {Data: []byte("not really a video")},
-		"content/tin-tuc/bai/hop-bao.vtt": {Data: []byte("WEBVTT\n")},
+		"config.toml":                      {Data: []byte("baseURL = \"https://thu.gov.vn/\"\ntitle = \"Thử\"\n[params]\ntenDonVi = \"Hội LHPN\"\n")},
+		"content/_index.md":                {Data: []byte("+++\ntitle = \"Trang chủ\"\n+++\n")},
+		"content/van-ban/luat.md":          {Data: []byte("+++\ntitle = \"Luật Bình đẳng giới\"\n+++\nNội dung.\n")},
+		"content/tin-tuc/bai/index.md":     {Data: []byte("+++\ntitle = \"Bài\"\ndate = 2025-03-01\n+++\n" + body)},
+		"content/tin-tuc/bai/anh-1.png":    {Data: pngBytes(t, 1000, 600)},
+		"content/tin-tuc/bai/hop-bao.mp4":  {Data: []byte("not really a video")},
+		"content/tin-tuc/bai/hop-bao.vtt":  {Data: []byte("WEBVTT\n")},
+		"content/tin-tuc/bai/phong-su.mp4": {Data: []byte("not really a video either")},
 	}
 }
 
@@ -57,6 +58,10 @@ Xem [luật]({{< ref "van-ban/luat.md" >}}), đơn vị {{< param "tenDonVi" >}}
 
 {{< video src="hop-bao.mp4" captions="hop-bao.vtt" >}}
 
+{{< video src="hop-bao.mp4" >}}
+
+{{< video src="phong-su.mp4" >}}
+
 {{< youtube ZJthWmvUzzc >}}
 
 {{< highlight html >}}<b>đậm</b>{{< /highlight >}}
@@ -71,6 +76,10 @@ Xem [luật]({{< ref "van-ban/luat.md" >}}), đơn vị {{< param "tenDonVi" >}}
 		`alt="Hội nghị"><figcaption>Quang cảnh</figcaption></figure>`,
 		`<a href="/van-ban/luat/">luật</a>, đơn vị Hội LHPN.`,
 		`<video controls preload="none" src="/tin-tuc/bai/hop-bao.mp4"><track kind="captions" srclang="vi" label="Tiếng Việt" default src="/tin-tuc/bai/hop-bao.vtt">`,
+		// The captions beside a video are found without captions=; a
+		// video without them has no track and no error.
+		`<video controls preload="none" src="/tin-tuc/bai/hop-bao.mp4"><track kind="captions" srclang="vi" label="Tiếng Việt" default src="/tin-tuc/bai/hop-bao.vtt"><a href="/tin-tuc/bai/hop-bao.mp4">`,
+		`<video controls preload="none" src="/tin-tuc/bai/phong-su.mp4"><a href="/tin-tuc/bai/phong-su.mp4">`,
 		`<div class="video"><a class="video-facade" href="https://www.youtube.com/watch?v=ZJthWmvUzzc" data-video="youtube" data-id="ZJthWmvUzzc">`,
 		`<pre><code class="language-html">&lt;b&gt;đậm&lt;/b&gt;</code></pre>`,
 	} {

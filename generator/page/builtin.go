@@ -315,6 +315,11 @@ func (e *expansion) media(n *shortcode.Node, c *shortcode.Call, w sink, el, down
 		lang := firstOf(arg(c, "srclang", -1), "vi")
 		label := firstOf(arg(c, "label", -1), "Tiếng Việt")
 		b.WriteString(`<track kind="captions" srclang="` + html.EscapeString(lang) + `" label="` + html.EscapeString(label) + `" default src="` + e.href(captions, c) + `">`)
+	} else if el == "video" && isLocal(src) {
+		// Captions beside the video, video.vtt for video.mp4, are found
+		// by the site; without them this token writes nothing.
+		vtt := strings.TrimSuffix(pathOf(src), path.Ext(pathOf(src))) + ".vtt"
+		b.WriteString(token(e.addRef(RefCaptions, vtt, c.Position), Track))
 	}
 	b.WriteString(`<a href="` + s + `">` + download)
 	if ext := strings.TrimPrefix(path.Ext(pathOf(src)), "."); ext != "" {

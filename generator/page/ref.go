@@ -18,6 +18,9 @@ type RefKind int
 const (
 	RefLink RefKind = iota
 	RefImage
+	// RefCaptions is the captions file a video may have beside it
+	// (video.vtt for video.mp4): a <track> when it exists, nothing when not.
+	RefCaptions
 )
 
 // Ref is a link or image in the Markdown that points at a file of the site:
@@ -53,7 +56,13 @@ const (
 	Large     byte = 'l' // the address of the largest published version of an image
 	Original  byte = 'o' // a link to download the original, or nothing
 	OrigBlock byte = 'p' // the same link in a figcaption of its own, or nothing
+	Track     byte = 't' // a video's <track> of captions, or nothing
 )
+
+// TrackElement is the <track> of Vietnamese captions at url.
+func TrackElement(url string) string {
+	return `<track kind="captions" srclang="vi" label="Tiếng Việt" default src="` + url + `">`
+}
 
 func writeToken(w util.BufWriter, i int, kind byte) { _, _ = w.WriteString(token(i, kind)) }
 

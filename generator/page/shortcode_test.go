@@ -91,10 +91,7 @@ func shown(pg *Page, diags diag.List) string {
 		}))
 		b.WriteString("== refs\n")
 		for i, r := range pg.Refs {
-			kind := "link"
-			if r.Kind == RefImage {
-				kind = "image"
-			}
+			kind := [...]string{RefLink: "link", RefImage: "image", RefCaptions: "captions"}[r.Kind]
 			fmt.Fprintf(&b, "%d %s %s %s\n", i, kind, r.Dest, r.Pos)
 		}
 		fmt.Fprintf(&b, "== summary\n%s\n", pg.Summary)

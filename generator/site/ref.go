@@ -28,6 +28,9 @@ func (s *Site) resolveRefs() diag.List {
 		refs := make([]resolved, len(p.Refs))
 		for i, r := range p.Refs {
 			v, err := s.resolve(p, r)
+			if err != nil && r.Kind == page.RefCaptions {
+				v, err = resolved{}, nil // no captions beside the video: no track
+			}
 			switch {
 			case err != nil && err.warn:
 				diags.Warnf(r.Pos, err.hint, "%s", err.msg).Vi(err.hintVi, "%s", err.msgVi)
@@ -57,6 +60,12 @@ type resolved struct {
 // expand gives the text of one Ref token of the node's HTML.
 func (n *Node) expand(i int, kind byte) string {
 	r := n.refs[i]
+	if kind == page.Track {
+		if r.url == "" {
+			return ""
+		}
+		return page.TrackElement(r.url)
+	}
 	if r.image == nil {
 		if kind == page.Original || kind == page.OrigBlock {
 			return ""
@@ -170,8 +179,11 @@ func (s *Site) resolve(p *page.Page, r page.Ref) (resolved, *refError) {
 	if frag != "" {
 		u += "#" + frag
 	}
-	if r.Kind == page.RefLink {
+	switch r.Kind {
+	case page.RefLink:
 		return resolved{url: html.EscapeString(u)}, checkFragment(node, frag, r.Dest)
+	case page.RefCaptions:
+		return resolved{url: html.EscapeString(u)}, nil
 	}
 	return resolved{url: `src="` + html.EscapeString(u) + `" loading="lazy" decoding="async"`}, nil
 }
