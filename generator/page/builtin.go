@@ -16,7 +16,7 @@ import (
 type builtin func(e *expansion, n *shortcode.Node, c *shortcode.Call, w sink)
 
 // builtinNames are the shortcodes written in Go, for messages.
-var builtinNames = []string{"audio", "details", "figure", "param", "ref", "relref", "video"}
+var builtinNames = []string{"audio", "comment", "details", "figure", "param", "ref", "relref", "video"}
 
 func builtinFor(name string) builtin {
 	switch name {
@@ -32,6 +32,8 @@ func builtinFor(name string) builtin {
 		return (*expansion).audio
 	case "details":
 		return (*expansion).details
+	case "comment":
+		return (*expansion).comment
 	}
 	return nil
 }
@@ -350,4 +352,11 @@ func firstOf(s ...string) string {
 
 func plainText(h string) string {
 	return strings.TrimSpace(html.UnescapeString(tagRe.ReplaceAllString(h, "")))
+}
+
+// comment is Hugo's {{% comment %}}…{{% /comment %}}: a note for the
+// editors that is never published.
+func (e *expansion) comment(n *shortcode.Node, c *shortcode.Call, w sink) {
+	e.inner(n, c)
+	w.insert(e.placeholder(""), n.Start)
 }

@@ -19,7 +19,7 @@ import (
 // network's scripts, and let it follow every reader of the page.
 func social(name string) bool {
 	switch strings.TrimSuffix(name, "_simple") {
-	case "twitter", "x", "tweet", "instagram":
+	case "twitter", "x", "tweet", "instagram", "gist":
 		return true
 	}
 	return false
@@ -29,10 +29,15 @@ func (e *expansion) social(n *shortcode.Node, c *shortcode.Call, w sink) {
 	e.inner(n, c)
 	net := strings.TrimSuffix(n.Name, "_simple")
 	var u, text string
-	if net == "instagram" {
+	switch net {
+	case "instagram":
 		id := url.PathEscape(arg(c, "id", 0))
 		u, text = "https://www.instagram.com/p/"+id+"/", "Xem bài đăng trên Instagram"
-	} else {
+	case "gist":
+		// {{< gist user 23932424365401ffa5e9d9810102a477 [file] >}}
+		u = "https://gist.github.com/" + url.PathEscape(arg(c, "user", 0)) + "/" + url.PathEscape(arg(c, "id", 1))
+		text = "Xem đoạn mã trên GitHub Gist"
+	default:
 		user, id := arg(c, "user", -1), arg(c, "id", -1)
 		if !c.IsNamedParams {
 			// {{< tweet 1234 >}} or, older, {{< tweet user 1234 >}}

@@ -172,14 +172,15 @@ func (p *Parser) dropUnsafe(n ast.Node, dest string, pos diag.Pos, diags *diag.L
 // ref records a link or image to a file of the site as a Ref and marks the
 // node so that the renderer writes its token.
 func (p *Parser) ref(pg *Page, n ast.Node, kind RefKind, dest string, pos diag.Pos) {
+	full := ""
 	if path, ok := ownAddress(p.cfg.BaseURL, dest); ok {
-		dest = path
+		full, dest = dest, path
 	}
 	if !isLocal(dest) {
 		return
 	}
 	n.SetAttributeString(refAttr, len(pg.Refs))
-	pg.Refs = append(pg.Refs, Ref{Kind: kind, Dest: dest, Pos: pos})
+	pg.Refs = append(pg.Refs, Ref{Kind: kind, Dest: dest, Pos: pos, Full: full})
 }
 
 // isLocal reports whether dest names a file of the site rather than another

@@ -31,6 +31,11 @@ type Ref struct {
 	Kind RefKind
 	Dest string // as written, e.g. "../a/index.md#muc-1"
 	Pos  diag.Pos
+	// Full is the address as written when it was a full address on the
+	// site's own host, and Dest the path made of it: another program on
+	// the same host may answer there, so it is kept when the site has
+	// nothing at that path.
+	Full string
 }
 
 // tokenByte delimits a Ref token in Content. It is removed from sources, so a

@@ -173,7 +173,11 @@ func (e *expansion) node(n *shortcode.Node, parent *shortcode.Call, w sink) {
 		w.insert(e.placeholder(html.EscapeString(n.Literal)), n.Start)
 		return
 	}
-	c := shortcode.NewCall(n.Name, n.Args)
+	name := n.Name
+	if name == "vimeo_simple" {
+		name = "vimeo" // Hugo's still picture of the video: the facade is as light
+	}
+	c := shortcode.NewCall(name, n.Args)
 	c.Position, c.Parent, c.Markdown = e.pos(n.Start), parent, n.Markdown
 	c.Page, c.Site = e.pg, e.p.cfg
 	if parent == nil {
@@ -183,11 +187,11 @@ func (e *expansion) node(n *shortcode.Node, parent *shortcode.Call, w sink) {
 		c.Ordinal = e.ordinals[parent]
 		e.ordinals[parent]++
 	}
-	if e.p.sc != nil && e.p.sc.Has(n.Name) {
+	if e.p.sc != nil && e.p.sc.Has(name) {
 		e.template(n, c, w)
 		return
 	}
-	if b := builtinFor(n.Name); b != nil {
+	if b := builtinFor(name); b != nil {
 		b(e, n, c, w)
 		return
 	}

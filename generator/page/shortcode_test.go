@@ -26,7 +26,9 @@ type testShortcodes map[string]*template.Template
 
 func loadShortcodes(t testing.TB, extra map[string]string) testShortcodes {
 	t.Helper()
+	words, _ := config.LoadI18n(os.DirFS("../../themes/default"), "i18n/vi.toml", "i18n/vi.toml")
 	funcs := template.FuncMap{
+		"T":    func(key string, args ...any) string { return fmt.Sprintf(words[key], args...) },
 		"trim": strings.Trim,
 		"default": func(d, v any) any {
 			if v == nil || v == "" || v == false {
@@ -174,7 +176,7 @@ func TestShortcodePositions(t *testing.T) {
 		})
 	}
 	_, diags := p.Parse("content/a.md", []byte("{{< bando >}}"))
-	if hint := diags[0].Hint; !strings.Contains(hint, "audio, details, figure, highlight, hong, param, ref, relref, video, vimeo, youtube") {
+	if hint := diags[0].Hint; !strings.Contains(hint, "audio, comment, details, figure, highlight, hong, param, ref, relref, video, vimeo, youtube") {
 		t.Errorf("the hint does not list the shortcodes: %s", hint)
 	}
 }
@@ -363,4 +365,25 @@ func FuzzShortcodes(f *testing.F) {
 			})
 		}
 	})
+}
+
+// TestHugoBasicExampleShortcodes: shortcodes as the Hugo example site
+// writes them: vimeo_simple is the video's facade, gist a link with a
+// warning, comment nothing at all.
+func TestHugoBasicExampleShortcodes(t *testing.T) {
+	p := testParser(t, false).WithShortcodes(loadShortcodes(t, nil))
+	src := "{{< vimeo_simple 48912912 >}}\n\n{{< gist spf13 7896402 >}}\n\n{{% comment %}}Ghi chú cho biên tập viên{{% /comment %}}\n"
+	pg, diags := p.Parse("content/a.md", []byte(src))
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	if !strings.Contains(pg.Content, `data-video="vimeo" data-id="48912912"`) {
+		t.Errorf("vimeo_simple is not the Vimeo facade:\n%s", pg.Content)
+	}
+	if !strings.Contains(pg.Content, `<a href="https://gist.github.com/spf13/7896402">`) || len(diags) != 1 || !strings.Contains(diags[0].Message, "gist shortcode is published as a plain link") {
+		t.Errorf("gist: %v\n%s", diags, pg.Content)
+	}
+	if strings.Contains(pg.Content, "Ghi chú") {
+		t.Errorf("the comment is published:\n%s", pg.Content)
+	}
 }

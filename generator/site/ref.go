@@ -31,6 +31,9 @@ func (s *Site) resolveRefs() diag.List {
 			if err != nil && r.Kind == page.RefCaptions {
 				v, err = resolved{}, nil // no captions beside the video: no track
 			}
+			if err != nil && !err.warn && r.Full != "" {
+				v, err = resolved{url: html.EscapeString(r.Full)}, keptFull(r)
+			}
 			switch {
 			case err != nil && err.warn:
 				diags.Warnf(r.Pos, err.hint, "%s", err.msg).Vi(err.hintVi, "%s", err.msgVi)
@@ -209,4 +212,17 @@ func (s *Site) pageAt(name string) (*Node, bool) {
 		}
 	}
 	return nil, false
+}
+
+// keptFull is the warning for a full address on the site's host that the
+// site publishes nothing at: another program on the host may answer there,
+// so the link stays as written.
+func keptFull(r page.Ref) *refError {
+	return &refError{
+		warn:   true,
+		msg:    fmt.Sprintf("link to %q: this site publishes nothing at that address; the link is kept as written", r.Full),
+		hint:   "if the page moved, link to its new address; if another program of the host answers there, nothing to do",
+		msgVi:  fmt.Sprintf("liên kết tới %q: trang này không có gì ở địa chỉ đó; liên kết được giữ nguyên", r.Full),
+		hintVi: "nếu bài đã chuyển chỗ, hãy trỏ tới địa chỉ mới; nếu địa chỉ đó do phần mềm khác trên cùng máy chủ phục vụ thì không cần làm gì",
+	}
 }
