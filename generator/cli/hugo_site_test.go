@@ -198,3 +198,49 @@ func pngOf(t *testing.T, w, h int) []byte {
 	}
 	return b.Bytes()
 }
+
+// TestHeadlessHomepage: the Hugo pattern of a headless bundle whose
+// Markdown files fill the home page, through .Site.GetPage and
+// .Resources, with the titles and params of `resources` front matter.
+func TestHeadlessHomepage(t *testing.T) {
+	site := writeSite(t, baseConfig+`-- layouts/index.html --
+<!doctype html><html lang="vi"><head><title>{{ .Site.Title }}</title></head><body>
+{{ with .Site.GetPage "/homepage" }}{{ range .Resources.ByType "page" }}<section><h2>{{ .Title }}</h2>{{ safeHTML .Content }}</section>{{ end }}
+{{ with .Resources.GetMatch "bia.*" }}<img src="{{ .RelPermalink }}" alt="{{ .Title }}">{{ end }}{{ end }}
+</body></html>
+-- content/homepage/index.md --
+---
+headless: true
+resources:
+  - src: "bia.png"
+    title: "Ảnh bìa"
+---
+-- content/homepage/a-gioi-thieu.md --
+---
+title: Giới thiệu
+---
+Ban Vì sự tiến bộ của **Phụ nữ**.
+-- content/homepage/b-nhiem-vu.md --
+---
+title: Nhiệm vụ
+---
+Tham mưu cho tỉnh.
+`)
+	writeFile(t, site+"/content/homepage/bia.png", pngOf(t, 40, 20))
+	r, dest := buildSite(t, site)
+	if r.code != 0 {
+		t.Fatalf("exit %d\n%s", r.code, r.stderr)
+	}
+	home := readOut(t, dest, "index.html")
+	for _, w := range []string{`<section><h2>Giới thiệu</h2><p>Ban Vì sự tiến bộ của <strong>Phụ nữ</strong>.</p>`, `<section><h2>Nhiệm vụ</h2>`} {
+		if !strings.Contains(home, w) {
+			t.Errorf("home lacks %s:\n%s", w, home)
+		}
+	}
+	if exists(dest, "homepage/index.html") {
+		t.Error("the headless bundle is published as a page")
+	}
+	if !strings.Contains(home, `<img src=/homepage/bia.png alt="Ảnh bìa">`) || !exists(dest, "homepage/bia.png") {
+		t.Errorf("the cover's title from front matter is missing:\n%s", home)
+	}
+}

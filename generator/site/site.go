@@ -55,14 +55,15 @@ type Site struct {
 	Menus      map[string][]config.MenuEntry
 	Data       map[string]any // the data/ files: .Site.Data.ten-tep
 
-	byFile    map[string]*Node // content file → node, published or not
-	byOut     map[string]string
-	files     map[string]*File // "content/…" name → file
-	static    map[string]*File // output path → static file
-	coll      *vi.Collator
-	words     map[string]string
-	downloads map[string]bool        // pictures offered for download as they are: campaign materials
-	addrs     map[string]destination // every published address, made when a link needs it
+	byFile      map[string]*Node // content file → node, published or not
+	byOut       map[string]string
+	files       map[string]*File // "content/…" name → file
+	static      map[string]*File // output path → static file
+	coll        *vi.Collator
+	words       map[string]string
+	downloads   map[string]bool        // pictures offered for download as they are: campaign materials
+	addrs       map[string]destination // every published address, made when a link needs it
+	mdResources []*page.Page           // Markdown files of leaf bundles, which are resources
 }
 
 // Alias is an old address that redirects to a page.
@@ -163,6 +164,7 @@ func (s *Site) makeNodes(pages []*page.Page) {
 		case !p.IsBundle && inBundle(p.Dir, bundles):
 			// A Markdown file in a leaf bundle is one of its resources,
 			// as in Hugo, not a page of its own.
+			s.mdResources = append(s.mdResources, p)
 			continue
 		case p.IsIndex:
 			n := section(p.Section)

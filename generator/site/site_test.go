@@ -248,3 +248,60 @@ func TestLinksByAddress(t *testing.T) {
 		t.Errorf("diagnostics:\n%s", strings.Join(errs, "\n"))
 	}
 }
+
+// TestResources: a bundle's files as Hugo layouts see them, with the
+// names, titles and params of `resources` front matter.
+func TestResources(t *testing.T) {
+	s, errs := fixture(t, "", map[string]string{
+		"content/tin-tuc/a/index.md": "+++\ntitle = \"A\"\n[[resources]]\nsrc = \"anh/*.jpg\"\ntitle = \"Ảnh hội nghị\"\n[resources.params]\ntacGia = \"Thu Hà\"\n[[resources]]\nsrc = \"to-roi.pdf\"\nname = \"tai-lieu\"\n+++\n",
+	}, File{Name: "content/tin-tuc/a/anh/1.jpg", Picture: &Picture{Width: 800, Height: 600, Variants: []Variant{{Width: 480, Height: 360, Ext: ".jpg"}, {Width: 800, Height: 600, Ext: ".jpg"}}}},
+		File{Name: "content/tin-tuc/a/to-roi.pdf"})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	n, _ := s.NodeByFile("content/tin-tuc/a/index.md")
+	rs := n.Resources()
+	if len(rs) != 2 {
+		t.Fatalf("resources %v", rs)
+	}
+	img := rs.ByType("image")
+	if len(img) != 1 || img[0].Title != "Ảnh hội nghị" || img[0].Params["tacGia"] != "Thu Hà" || img[0].MediaType() != "image/jpeg" {
+		t.Errorf("image resource %+v", img)
+	}
+	// Nothing shows the picture: its original goes out, cleaned.
+	if u := img[0].RelPermalink(); u != "/ban/tin-tuc/a/anh/1.jpg" {
+		t.Errorf("picture address %s", u)
+	}
+	if pdf := rs.GetMatch("tai-*"); pdf == nil || pdf.RelPermalink() != "/ban/tin-tuc/a/to-roi.pdf" || pdf.ResourceType() != "application" {
+		t.Errorf("pdf resource %+v", pdf)
+	}
+}
+
+func TestGetPage(t *testing.T) {
+	s, errs := fixture(t, "", map[string]string{
+		"content/homepage/index.md":      "+++\nheadless = true\n+++\n",
+		"content/van-ban/luat.md":        "+++\ntitle = \"Luật\"\n+++\n",
+		"content/van-ban/nhap.md":        "+++\ntitle = \"Nháp\"\ndraft = true\n+++\n",
+		"content/tin-tuc/a/index.md":     "+++\ntitle = \"A\"\n+++\n",
+		"content/chien-dich/x/_index.md": "+++\ntitle = \"X\"\n+++\n",
+	})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	for ref, want := range map[string]string{
+		"/van-ban/luat": "content/van-ban/luat.md", "van-ban/luat.md": "content/van-ban/luat.md",
+		"/homepage": "content/homepage/index.md", "tin-tuc/a": "content/tin-tuc/a/index.md",
+		"/chien-dich/x/": "content/chien-dich/x/_index.md", "/van-ban/nhap": "", "/khong-co": "",
+	} {
+		got := ""
+		if n := s.GetPage(ref); n != nil {
+			got = n.File()
+		}
+		if got != want {
+			t.Errorf("GetPage(%q) = %q, want %q", ref, got, want)
+		}
+	}
+	if s.GetPage("/") != s.Home || s.GetPage("/tin-tuc") == nil {
+		t.Error("home or section not found")
+	}
+}

@@ -165,7 +165,12 @@ func (s *Site) placeFiles(files []File) diag.List {
 			for dir := path.Dir(rel); dir != "." && dir != ""; dir = path.Dir(dir) {
 				if b, ok := bundles[dir]; ok {
 					f.Out = strings.TrimSuffix(b.Path, "/") + "/" + strings.TrimPrefix(rel, dir+"/")
-					if !b.Published() {
+					switch {
+					case b.Page.Params["headless"] == true:
+						// Other pages show a headless bundle's files, as
+						// in Hugo: they go out at the bundle's folder.
+						f.Out = slugPath(dir) + "/" + strings.TrimPrefix(rel, dir+"/")
+					case !b.Published():
 						f.Out = "" // the files of an unpublished page stay unpublished
 					}
 					break
