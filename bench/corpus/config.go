@@ -1,6 +1,7 @@
 package main
 
-// hugoConfig is read by Hugo, which looks for hugo.toml before config.toml.
+// hugoConfig is read by Hugo, named with --config hugo-bench.toml: both Hugo
+// and Loa would read a hugo.toml before config.toml.
 // The theme is copied into themes/bench. Hugo before 0.128 ignores
 // [pagination]; its default pager size is 10 as well.
 const hugoConfig = `baseURL = "` + baseURL + `"

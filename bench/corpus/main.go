@@ -56,7 +56,7 @@ func generate(dir, theme string, n int, seed uint64) error {
 		return err
 	}
 	files := map[string]string{
-		"hugo.toml":                 hugoConfig,
+		"hugo-bench.toml":           hugoConfig,
 		"config.toml":               loaConfig,
 		"content/_index.md":         "+++\ntitle = \"Trang chủ\"\n+++\n",
 		"content/tin-tuc/_index.md": "+++\ntitle = \"Tin tức\"\ndescription = \"Tin tức mới nhất từ các địa phương.\"\n+++\n",

@@ -71,7 +71,7 @@ func hugoTool(bin, site string, port int, cache string) (tool, error) {
 	if err != nil {
 		return tool{}, err
 	}
-	argv := []string{bin, "server", "-s", site, "--port", strconv.Itoa(port),
+	argv := []string{bin, "server", "-s", site, "--config", filepath.Join(site, "hugo-bench.toml"), "--port", strconv.Itoa(port),
 		"--disableFastRender", "--minify", "--cacheDir", cache}
 	if hasFlag(bin, "--renderToMemory") {
 		argv = append(argv, "--renderToMemory") // newer Hugo; older ones render to memory anyway
