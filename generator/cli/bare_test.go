@@ -42,7 +42,7 @@ Nội dung.
 	if menu == nil {
 		t.Fatalf("no menu in the header:\n%s", home)
 	}
-	if want := `<li><a href=/van-ban/>Văn bản</a></li><li><a href=/gioi-thieu/>Gioi thieu</a></li><li><a href=/tin-tuc/>Tin tuc</a></li>`; menu[1] != want {
+	if want := `<li><a href=/van-ban/>Văn bản</a></li><li><a href=/gioi-thieu/>Giới thiệu</a></li><li><a href=/tin-tuc/>Tin tức</a></li>`; menu[1] != want {
 		t.Errorf("menu\n%s\nwant (by weight, then by title)\n%s", menu[1], want)
 	}
 	if !exists(dest, "favicon.svg") {

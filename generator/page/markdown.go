@@ -80,6 +80,9 @@ func (p *Parser) render(pg *Page, body []byte, bodyLine int) diag.List {
 			id, _ := n.AttributeString("id")
 			idb, _ := id.([]byte)
 			pg.TOC = append(pg.TOC, Heading{Level: n.Level, ID: string(idb), Text: e.plain(inlineText(n, body))})
+			if plain.Len() > 0 && plain.Len() < 4000 {
+				plain.WriteByte(' ') // "…năm. Kết quả", not "…năm.Kết quả"
+			}
 		case *ast.Link:
 			pos := e.linkPos(n, body, at(linkOffset(n, body, 1)))
 			if !p.dropUnsafe(n, string(n.Destination), pos, &diags) {

@@ -101,13 +101,10 @@ func (s *Site) placeNodes() diag.List {
 }
 
 func sectionTitle(dir string) string {
-	name := path.Base(dir)
-	name = strings.ReplaceAll(name, "-", " ")
-	if name == "" {
+	if dir == "" {
 		return ""
 	}
-	r := []rune(name)
-	return strings.ToUpper(string(r[0])) + string(r[1:])
+	return vi.SectionName(path.Base(dir))
 }
 
 func (s *Site) pagePath(n *Node) string {
