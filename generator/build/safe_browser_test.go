@@ -4,8 +4,6 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"os/exec"
 	"path"
 	"sort"
 	"strings"
@@ -21,19 +19,7 @@ import (
 // with inline scripts allowed by its policy so that only escaping stands
 // between the text and the reader: no payload may run, no dialog open.
 func TestHostileTextInBrowser(t *testing.T) {
-	exe := ""
-	for _, p := range []string{"/usr/bin/chromium", "chromium", "chromium-browser"} {
-		if found, err := exec.LookPath(p); err == nil {
-			exe = found
-			break
-		}
-	}
-	if exe == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("chromium not found; CI must install it (apt-get install chromium)")
-		}
-		t.Skip("chromium not found")
-	}
+	exe := chromium(t)
 	files := buildHostile(t)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		name := strings.TrimPrefix(r.URL.Path, "/")

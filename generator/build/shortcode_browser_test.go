@@ -5,8 +5,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
-	"os/exec"
 	"path"
 	"strings"
 	"sync"
@@ -26,19 +24,7 @@ import (
 // youtube-nocookie.com takes the link's place (offline, its request fails:
 // that is fine).
 func TestVideoFacadeAsksNobody(t *testing.T) {
-	exe := ""
-	for _, p := range []string{"/usr/bin/chromium", "chromium", "chromium-browser"} {
-		if found, err := exec.LookPath(p); err == nil {
-			exe = found
-			break
-		}
-	}
-	if exe == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("chromium not found; CI must install it (apt-get install chromium)")
-		}
-		t.Skip("chromium not found")
-	}
+	exe := chromium(t)
 	files, diags := buildFS(t, shortcodeSite(t, "Đoạn đầu.\n\n{{< youtube id=\"ZJthWmvUzzc\" title=\"Phát động Tháng hành động\" >}}\n\nhttps://vimeo.com/146022717\n"), true)
 	if diags.HasErrors() {
 		t.Fatal(diags)

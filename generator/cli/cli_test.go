@@ -101,6 +101,21 @@ func snapshot(t *testing.T, dir string) map[string]string {
 	return m
 }
 
+// unchanged checks that dest holds exactly the files of before, byte for
+// byte: a failed build publishes nothing.
+func unchanged(t *testing.T, before map[string]string, dest string) {
+	t.Helper()
+	after := snapshot(t, dest)
+	if len(after) != len(before) {
+		t.Errorf("destination changed: %d files, was %d", len(after), len(before))
+	}
+	for k, v := range before {
+		if after[k] != v {
+			t.Errorf("destination file %s changed", k)
+		}
+	}
+}
+
 const baseConfig = `-- config.toml --
 baseURL = "https://example.gov.vn/"
 title = "Ban Vì sự tiến bộ của Phụ nữ tỉnh"
@@ -261,15 +276,7 @@ func TestBadInputs(t *testing.T) {
 			if !strings.Contains(r.stderr, "hint: ") {
 				t.Errorf("no hint:\n%s", r.stderr)
 			}
-			after := snapshot(t, dest)
-			if len(after) != len(before) {
-				t.Fatalf("destination changed: %d files, was %d", len(after), len(before))
-			}
-			for k, v := range before {
-				if after[k] != v {
-					t.Errorf("destination file %s changed", k)
-				}
-			}
+			unchanged(t, before, dest)
 			entries, _ := os.ReadDir(filepath.Dir(dest))
 			if len(entries) != 1 {
 				t.Errorf("left something beside the destination: %v", entries)

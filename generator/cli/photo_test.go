@@ -362,15 +362,7 @@ func TestBadPictures(t *testing.T) {
 					t.Errorf("stderr lacks %q:\n%s", w, r.stderr)
 				}
 			}
-			after := snapshot(t, dest)
-			if len(after) != len(before) {
-				t.Errorf("destination changed: %d files, was %d", len(after), len(before))
-			}
-			for k, v := range before {
-				if after[k] != v {
-					t.Errorf("destination file %s changed", k)
-				}
-			}
+			unchanged(t, before, dest)
 		})
 	}
 }

@@ -13,17 +13,9 @@ import "image"
 // resizeYCbCr scales m to dw×dh (stored) and turns it upright from
 // orientation o; ok is false for layouts it does not handle.
 func resizeYCbCr(m *image.YCbCr, dw, dh, o int) (*image.RGBA, bool) {
-	var sx, sy uint
-	switch m.SubsampleRatio {
-	case image.YCbCrSubsampleRatio444:
-	case image.YCbCrSubsampleRatio422:
-		sx = 1
-	case image.YCbCrSubsampleRatio420:
-		sx, sy = 1, 1
-	case image.YCbCrSubsampleRatio440:
-		sy = 1
-	default:
-		return nil, false
+	sx, sy, ok := subsampling(m.SubsampleRatio)
+	if !ok || sx > 1 {
+		return nil, false // 4:1:1 and 4:1:0 take the general path
 	}
 	if m.Rect.Min != (image.Point{}) {
 		return nil, false

@@ -267,19 +267,7 @@ func rowsOf(img image.Image) rowFunc {
 // color.YCbCrToRGB, inlined because this loop runs for every source pixel.
 func ycbcrRows(m *image.YCbCr) rowFunc {
 	b := m.Rect
-	var sx, sy uint
-	switch m.SubsampleRatio {
-	case image.YCbCrSubsampleRatio422:
-		sx = 1
-	case image.YCbCrSubsampleRatio420:
-		sx, sy = 1, 1
-	case image.YCbCrSubsampleRatio440:
-		sy = 1
-	case image.YCbCrSubsampleRatio411:
-		sx = 2
-	case image.YCbCrSubsampleRatio410:
-		sx, sy = 2, 1
-	}
+	sx, sy, _ := subsampling(m.SubsampleRatio)
 	return func(y int, dst []uint8) {
 		yy := b.Min.Y + y
 		yRow := m.Y[m.YOffset(b.Min.X, yy):]
@@ -304,4 +292,25 @@ func clampYCC(v int32) uint8 {
 		return uint8(v >> 16)
 	}
 	return uint8(^(v >> 31))
+}
+
+// subsampling gives how many bits a chroma plane's columns and rows are
+// shifted by against the luma plane; ok is false for a ratio Go's decoder
+// does not make.
+func subsampling(r image.YCbCrSubsampleRatio) (sx, sy uint, ok bool) {
+	switch r {
+	case image.YCbCrSubsampleRatio444:
+		return 0, 0, true
+	case image.YCbCrSubsampleRatio422:
+		return 1, 0, true
+	case image.YCbCrSubsampleRatio420:
+		return 1, 1, true
+	case image.YCbCrSubsampleRatio440:
+		return 0, 1, true
+	case image.YCbCrSubsampleRatio411:
+		return 2, 0, true
+	case image.YCbCrSubsampleRatio410:
+		return 2, 1, true
+	}
+	return 0, 0, false
 }

@@ -63,7 +63,8 @@ type Site struct {
 	words       map[string]string
 	downloads   map[string]bool        // pictures offered for download as they are: campaign materials
 	addrs       map[string]destination // every published address, made when a link needs it
-	mdResources []*page.Page           // Markdown files of leaf bundles, which are resources
+	mdResources []*page.Page
+	mainMenu    []config.MenuEntry // Markdown files of leaf bundles, which are resources
 }
 
 // Alias is an old address that redirects to a page.
@@ -103,6 +104,7 @@ func Assemble(in Input) (*Site, diag.List) {
 	diags.Append(s.makeAliases())
 	diags.Append(s.resolveRefs())
 	diags.Append(s.decidePictures())
+	s.mainMenu = s.makeMainMenu()
 	s.collect()
 	diags.Sort()
 	return s, diags
@@ -265,7 +267,11 @@ func (s *Site) BaseURL() string { return s.Config.BaseURL.String() }
 // MainMenu is the header's menu: the site's [[menu.main]] when it has one,
 // else every top-level section, by weight and then by title in Vietnamese
 // order, so that a bare site still has its navigation.
-func (s *Site) MainMenu() []config.MenuEntry {
+func (s *Site) MainMenu() []config.MenuEntry { return s.mainMenu }
+
+// makeMainMenu settles MainMenu once, while assembling: layouts ask for it
+// from every page at once, and the collator is not safe for that.
+func (s *Site) makeMainMenu() []config.MenuEntry {
 	if m := s.Menus["main"]; len(m) > 0 {
 		return m
 	}
