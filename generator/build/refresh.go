@@ -38,6 +38,11 @@ func (b *Builder) Refresh(p *Plan, changed []string) (plan *Plan, diags diag.Lis
 		if !found || n.Page == nil {
 			return nil, nil, false
 		}
+		// A file grown past the size limit goes the long way, where the
+		// limit is checked and reported.
+		if st, err := fs.Stat(b.opts.Site, name); err != nil || st.Size() > p.Config.Security.MaxFileSize {
+			return nil, nil, false
+		}
 		src, err := fs.ReadFile(b.opts.Site, name)
 		if err != nil {
 			return nil, nil, false

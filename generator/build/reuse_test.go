@@ -147,6 +147,8 @@ func TestRefreshTakesBodyEditsOnly(t *testing.T) {
 		{"a new link", long + "\n[xem](thang-hanh-dong.md)\n", []string{name}, false},
 		{"a static file", long, []string{"static/robots.txt"}, false},
 		{"a new file", long, []string{"content/tin-tuc/moi.md"}, false},
+		// Past the size limit, the full build reports it.
+		{"grown past the size limit", long + strings.Repeat("Đoạn rất dài. ", 1<<20), []string{name}, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
