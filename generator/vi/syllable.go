@@ -1,0 +1,33 @@
+package vi
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Syllables splits NFC text into its Vietnamese syllables: runs of letters
+// and digits (with any combining marks NFC left), so spaces, punctuation and
+// symbols all separate. "Đường dây nóng: 111!" → "Đường", "dây", "nóng",
+// "111". The syllables are substrings of s, case and marks kept; fold each
+// with Fold to match. Written text separates syllables with spaces, so no
+// dictionary is needed, unlike Thai or Chinese.
+func Syllables(s string) []string {
+	var out []string
+	start := -1
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		in := r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r) || (start >= 0 && unicode.Is(unicode.Mn, r)))
+		switch {
+		case in && start < 0:
+			start = i
+		case !in && start >= 0:
+			out = append(out, s[start:i])
+			start = -1
+		}
+		i += size
+	}
+	if start >= 0 {
+		out = append(out, s[start:])
+	}
+	return out
+}
