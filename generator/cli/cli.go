@@ -15,9 +15,6 @@ import (
 	"loa/generator/diag"
 )
 
-// Version is Loa's version.
-const Version = "0.1.0"
-
 // Exit codes.
 const (
 	ExitOK    = 0
@@ -29,7 +26,13 @@ const (
 type Env struct {
 	Stdout, Stderr io.Writer
 	Theme          fs.FS // the embedded default theme
+	Example        fs.FS // the embedded example site: config.toml, content/, static/
 	Now            func() time.Time
+	// Version is the release version stamped into main at link time; ""
+	// in development builds (see versionLine).
+	Version string
+	// Stdin answers the question a double-click asks; nil reads nothing.
+	Stdin io.Reader
 }
 
 type command struct {
@@ -42,6 +45,7 @@ func commands() []command {
 	return []command{
 		{"build", "dựng trang web vào thư mục public/ (build the site)", runBuild},
 		{"serve", "xem trước trang, tự dựng lại khi lưu tệp (preview with live reload)", runServe},
+		{"init", "tạo trang mẫu trong một thư mục trống: loa init [DIR] (create the example site)", runInit},
 		{"new", "tạo bài viết mới: loa new tin-tuc \"Tiêu đề\" (new content)", runNew},
 		{"version", "in phiên bản (print the version)", runVersion},
 		{"help", "hướng dẫn (help)", runHelp},
@@ -54,8 +58,7 @@ func Main(args []string, env *Env) int {
 		env.Now = time.Now
 	}
 	if len(args) == 0 {
-		usage(env.Stderr)
-		return ExitUsage
+		return runDoubleClick(env)
 	}
 	switch args[0] {
 	case "-h", "--help", "-help":
@@ -81,11 +84,6 @@ func usage(w io.Writer) {
 		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.short)
 	}
 	fmt.Fprintln(w, "\nRun 'loa COMMAND -h' for the flags of a command.")
-}
-
-func runVersion(env *Env, _ []string) int {
-	fmt.Fprintf(env.Stdout, "loa %s\n", Version)
-	return ExitOK
 }
 
 func runHelp(env *Env, args []string) int {
