@@ -59,11 +59,14 @@ type Config struct {
 	MainSections []string
 	Unsafe       bool              // keep raw HTML in Markdown: [markup] unsafe, or Hugo's [markup.goldmark.renderer] unsafe
 	Permalinks   map[string]string // section → pattern such as "/:section/:year/:slug/"
-	Taxonomies   []Taxonomy        // sorted by plural name
-	Menus        map[string][]MenuEntry
-	Params       map[string]any
-	Images       Images   // [images]: the photo pipeline
-	Security     Security // [security]: symbolic links, file sizes, Content-Security-Policy
+	// MaxSlugLength is [permalinks] maxSlugLength: slugs longer than this
+	// many bytes are cut at a hyphen (0: never).
+	MaxSlugLength int
+	Taxonomies    []Taxonomy // sorted by plural name
+	Menus         map[string][]MenuEntry
+	Params        map[string]any
+	Images        Images   // [images]: the photo pipeline
+	Security      Security // [security]: symbolic links, file sizes, Content-Security-Policy
 
 	BuildDrafts  bool
 	BuildFuture  bool
@@ -236,7 +239,7 @@ func ParseFiles(srcs Sources) (*Config, diag.List) {
 		c.SummaryLength = 70
 	}
 	var d diag.List
-	c.Permalinks, d = permalinks(links)
+	c.Permalinks, c.MaxSlugLength, d = permalinks(links)
 	diags.Append(d)
 	loc, err := vi.Location(c.TimeZone)
 	if err != nil {

@@ -12,18 +12,23 @@ import (
 // pages only; [permalinks.section], [permalinks.term] and
 // [permalinks.taxonomy] are a warning each. A pattern may leave out the
 // leading slash, as Hugo allows (":section/:year/:slug/").
-func permalinks(s *setting) (map[string]string, diag.List) {
+//
+// maxSlugLength, Loa's own key there, is the longest slug in bytes (default
+// DefaultMaxSlugLength; 0 keeps slugs whole): Windows cannot open a path
+// of more than 260 characters, and a long Vietnamese title makes a long slug.
+func permalinks(s *setting) (map[string]string, int, diag.List) {
 	var diags diag.List
 	out := map[string]string{}
+	maxSlug := DefaultMaxSlugLength
 	if s == nil {
-		return out, diags
+		return out, maxSlug, diags
 	}
 	t, ok := s.val.(table)
 	if !ok {
 		diags.Errorf(s.pos, `write [permalinks] with lines such as tin-tuc = "/:section/:year/:slug/"`,
 			"setting %q must be a table", s.name).Vi(
 			`ghi mục [permalinks] với các dòng như tin-tuc = "/:section/:year/:slug/"`, "thiết lập %q phải là một bảng", s.name)
-		return out, diags
+		return out, maxSlug, diags
 	}
 	add := func(e *setting) {
 		pat, ok := e.val.(string)
@@ -47,6 +52,15 @@ func permalinks(s *setting) (map[string]string, diag.List) {
 		e := t[k]
 		sub, isTable := e.val.(table)
 		switch {
+		case strings.EqualFold(k, "maxSlugLength"):
+			n, ok := whole(e.val)
+			if !ok || n < 0 {
+				diags.Errorf(e.pos, "write a whole number such as 80, or 0 to keep slugs whole",
+					"maxSlugLength must be a whole number of 0 or more").Vi(
+					"ghi một số nguyên như 80, hoặc 0 để không rút gọn", "maxSlugLength phải là số nguyên từ 0 trở lên")
+				continue
+			}
+			maxSlug = int(n)
 		case !isTable:
 			add(e)
 		case k == "page":
@@ -57,8 +71,12 @@ func permalinks(s *setting) (map[string]string, diag.List) {
 			unknown(&diags, []string{s.name, e.name}, e, []string{"page"})
 		}
 	}
-	return out, diags
+	return out, maxSlug, diags
 }
+
+// DefaultMaxSlugLength leaves room under Windows' 260 characters for the
+// destination folder, the section and "/index.html".
+const DefaultMaxSlugLength = 80
 
 // checkPermalink returns what is wrong with a pattern, in English and in
 // Vietnamese, or "".
