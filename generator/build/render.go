@@ -125,6 +125,7 @@ func (r *renderer) run() (Stats, diag.List) {
 		r.sum = r.siteSum()
 	}
 	var jobs []job
+	jobs = append(jobs, r.searchJobs()...) // first: the index is the longest job
 	for _, n := range r.site.Nodes {
 		n := n
 		if len(n.Pagers) == 0 {

@@ -45,6 +45,9 @@ func (r *renderer) renderRefreshed() (Stats, diag.List, bool) {
 		r.keys.Store(n.OutFile(), r.nodeKey(n, nil))
 		diags.Append(r.htmlNow(n, nil, n.OutFile()))
 	}
+	if r.searchWanted() { // the index holds the bodies
+		diags.Append(r.searchIndexJob())
+	}
 	if !diags.HasErrors() {
 		r.keys.Range(func(k, v any) bool {
 			r.b.keys[k.(string)] = v.(uint64)

@@ -1,0 +1,138 @@
+package build
+
+import (
+	"bytes"
+	"html"
+	"strings"
+
+	"loa/generator/diag"
+	"loa/generator/search"
+	"loa/generator/site"
+	"loa/generator/vi"
+)
+
+// The search page and its index. The address is Vietnamese, as the site's
+// sections are; the index sits below it so one folder holds the feature.
+const (
+	searchPage   = "tim-kiem/index.html"
+	searchIndex  = "tim-kiem/chi-muc/"
+	searchLayout = "search.html"
+)
+
+// searchJobs renders the search page and writes the index, when the theme
+// has a search layout and no page of the site already has the address.
+func (r *renderer) searchJobs() []job {
+	if !r.searchWanted() {
+		return nil
+	}
+	return []job{r.searchPageJob, r.searchIndexJob}
+}
+
+func (r *renderer) searchWanted() bool {
+	if !r.theme.Has(searchLayout) {
+		return false
+	}
+	for _, n := range r.site.Nodes {
+		if n.OutFile() == searchPage {
+			return false
+		}
+	}
+	return true
+}
+
+func (r *renderer) searchPageJob() diag.List {
+	if r.reuse(searchPage, r.siteKey(searchPage)) {
+		return nil
+	}
+	var buf bytes.Buffer
+	if d := r.theme.Execute(&buf, searchLayout, view{Node: r.site.Home}); d.HasErrors() {
+		return r.once(d)
+	}
+	r.pages.Add(1)
+	return r.write(searchPage, buf.Bytes())
+}
+
+// searchIndexJob indexes every published regular page and campaign landing
+// page. It always runs, also on the preview's fast path, since a body edit
+// changes the index though it changes no other page.
+func (r *renderer) searchIndexJob() diag.List {
+	var diags diag.List
+	for _, f := range search.Build(searchDocs(r.site)) {
+		diags.Append(r.writeRaw(searchIndex+f.Name, f.Data))
+	}
+	return diags
+}
+
+func searchDocs(s *site.Site) []search.Doc {
+	nodes := append([]*site.Node(nil), s.Pages...)
+	for _, c := range s.Campaigns {
+		nodes = append(nodes, c.Node)
+	}
+	loc := s.Config.Location
+	docs := make([]search.Doc, 0, len(nodes))
+	for _, n := range nodes {
+		if n.Page == nil || !n.Published() {
+			continue
+		}
+		d := search.Doc{
+			Title:   n.Title(),
+			Lead:    n.Description(),
+			Body:    plainText(n.Content()),
+			Section: sectionName(n),
+			URL:     n.RelPermalink(),
+		}
+		if t := n.Date(); !t.IsZero() {
+			t = t.In(loc)
+			d.Time, d.Year = t, t.Year()
+			d.Date = vi.Weekday(t) + ", " + vi.Date(t)
+		}
+		for _, tax := range n.Terms {
+			for _, t := range tax {
+				d.Terms = append(d.Terms, t.Name)
+			}
+		}
+		docs = append(docs, d)
+	}
+	return docs
+}
+
+// sectionName is the title of the top-level section a page is in.
+func sectionName(n *site.Node) string {
+	for p := n; p != nil; p = p.Parent {
+		if p.Parent != nil && p.Parent.Parent == nil && p.Kind == site.KindSection {
+			return p.Title()
+		}
+	}
+	return ""
+}
+
+// plainText is the text of a page's HTML: tags become spaces, so that words
+// of two paragraphs never join, and script and style elements are dropped.
+func plainText(h string) string {
+	var b strings.Builder
+	b.Grow(len(h))
+	for len(h) > 0 {
+		lt := strings.IndexByte(h, '<')
+		if lt < 0 {
+			b.WriteString(html.UnescapeString(h))
+			break
+		}
+		b.WriteString(html.UnescapeString(h[:lt]))
+		b.WriteByte(' ')
+		h = h[lt:]
+		gt := strings.IndexByte(h, '>')
+		if gt < 0 {
+			break
+		}
+		tag := strings.ToLower(h[:gt])
+		h = h[gt+1:]
+		for _, el := range []string{"script", "style"} {
+			if strings.HasPrefix(tag, "<"+el) {
+				if i := strings.Index(strings.ToLower(h), "</"+el); i >= 0 {
+					h = h[i:]
+				}
+			}
+		}
+	}
+	return b.String()
+}

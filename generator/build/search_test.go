@@ -1,0 +1,95 @@
+package build
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// searchSite is a small site for search: pages written so that each rule
+// of ranking decides one pair of them, a draft, a campaign, and a title
+// holding a script. The numbers in the names are the expected order of the
+// query in the test that uses them.
+func searchSite() fstest.MapFS {
+	page := func(title, date, body string, extra ...string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("+++\ntitle = " + tomlString(title) + "\ndate = " + date + "\n" + strings.Join(extra, "\n") + "\n+++\n" + body + "\n")}
+	}
+	return fstest.MapFS{
+		"config.toml": {Data: []byte("baseURL = \"https://thu.gov.vn/\"\ntitle = \"Thử tìm kiếm\"\ntimeZone = \"Asia/Ho_Chi_Minh\"\n" +
+			"[security.csp]\n# Let inline scripts run, so that only escaping keeps the payload inert.\nscriptSrc = [\"'unsafe-inline'\"]\n")},
+		"content/_index.md": {Data: []byte("+++\ntitle = \"Trang chủ\"\n+++\n")},
+		"content/tin-tuc/duong-day-nong.md": page("Đường dây nóng 111 bảo vệ trẻ em", "2023-02-17T09:00:00+07:00",
+			"Gọi đường dây nóng 111 miễn phí, mọi lúc.", `description = "Số điện thoại miễn phí cho trẻ em."`, `tags = ["Trẻ em"]`),
+		"content/tin-tuc/day-hoc.md": page("Dạy học trên sóng truyền hình", "2024-05-01T09:00:00+07:00",
+			"Những đường dây điện ở vùng nông thôn được kéo đến trường. Nóng lòng chờ ngày khai giảng."),
+		"content/tin-tuc/binh-dang-tieu-de.md": page("Bình đẳng giới trong gia đình", "2020-01-01T09:00:00+07:00", "Nội dung hội nghị."),
+		"content/tin-tuc/binh-dang-cum.md": page("Hội nghị tổng kết", "2021-01-01T09:00:00+07:00", "Thúc đẩy bình đẳng giới ở cơ sở."),
+		"content/tin-tuc/binh-dang-roi.md": page("Hội nghị sơ kết", "2022-01-01T09:00:00+07:00", "Giới trẻ bình luận về sự đẳng cấp của đội bóng."),
+		"content/tin-tuc/tiem-cu.md":       page("Tiêm chủng mở rộng đợt một", "2019-03-01T09:00:00+07:00", "Lịch tiêm tại trạm y tế."),
+		"content/tin-tuc/tiem-moi.md":      page("Tiêm chủng mở rộng đợt hai", "2019-04-01T09:00:00+07:00", "Lịch tiêm tại trạm y tế."),
+		"content/tin-tuc/nhap.md":          page("Bản nháp về đường dây nóng", "2023-03-01T09:00:00+07:00", "Chưa đăng.", "draft = true"),
+		"content/tin-tuc/hen-gio.md":       page("Đường dây nóng sắp có", "2099-03-01T09:00:00+07:00", "Chưa đến giờ đăng."),
+		"content/tin-tuc/doc-hai.md": page(`<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script> Đường dây nóng giả`, "2018-01-01T09:00:00+07:00",
+			`Văn bản <b onmouseover="window.__pwned=1">độc hại</b>.`),
+	}
+}
+
+type searchManifest struct {
+	Docs     int      `json:"n"`
+	PerShard int      `json:"per"`
+	Terms    []string `json:"t"`
+	Sections []string `json:"sections"`
+	Years    [][2]int `json:"years"`
+}
+
+// TestSearchIndexHoldsPublishedPagesOnly: regular pages are indexed;
+// drafts, future pages, lists and terms are not.
+func TestSearchIndexHoldsPublishedPagesOnly(t *testing.T) {
+	files, diags := buildFS(t, searchSite(), true)
+	if diags.HasErrors() {
+		t.Fatal(text(diags))
+	}
+	if _, ok := files["tim-kiem/index.html"]; !ok {
+		t.Fatal("no search page tim-kiem/index.html")
+	}
+	var m searchManifest
+	if err := json.Unmarshal(files["tim-kiem/chi-muc/manifest.json"], &m); err != nil {
+		t.Fatalf("manifest: %v", err)
+	}
+	if m.Docs != 8 {
+		t.Errorf("manifest counts %d documents, want the 8 published pages", m.Docs)
+	}
+	var urls []string
+	for name, data := range files {
+		if !strings.HasPrefix(name, "tim-kiem/chi-muc/d/") {
+			continue
+		}
+		var rows [][]any
+		if err := json.Unmarshal(data, &rows); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		for _, r := range rows {
+			urls = append(urls, r[1].(string))
+		}
+	}
+	all := strings.Join(urls, " ")
+	for _, bad := range []string{"nhap", "hen-gio", "/tags/", "/tin-tuc/ ", "tim-kiem"} {
+		if strings.Contains(all+" ", bad) {
+			t.Errorf("index lists %q: %s", bad, all)
+		}
+	}
+	if !strings.Contains(all, "/tin-tuc/duong-day-nong/") {
+		t.Errorf("index misses the hotline page: %s", all)
+	}
+	if len(m.Years) == 0 || m.Years[0][0] != 2024 {
+		t.Errorf("years %v, want newest first from 2024", m.Years)
+	}
+}
+
+func TestPlainText(t *testing.T) {
+	got := strings.Join(strings.Fields(plainText(`<p>Bình&nbsp;đẳng</p><p>giới</p><script>var x = "<p>không</p>";</script><style>p{}</style>nay`)), " ")
+	if want := "Bình đẳng giới nay"; got != want {
+		t.Errorf("plainText = %q, want %q", got, want)
+	}
+}

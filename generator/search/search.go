@@ -1,0 +1,270 @@
+// Package search is level 2 of Loa's pipeline: it turns the published
+// pages' text into a static search index, sharded so that a reader's
+// browser downloads only the few files a query needs. There is no server:
+// the theme's search.js reads these files. It imports vi only; the build
+// gathers the documents and writes the files.
+//
+// Files, all JSON (see the theme's search.js for the reader's side):
+//
+//	manifest.json  the first key of every term and pair shard, the number of
+//	               documents per document shard, sections and years
+//	t/N.json       folded syllable → marked spelling as written → postings
+//	p/N.json       two adjacent folded syllables "gia dinh" → postings
+//	d/N.json       documents: [title, url, date, section, excerpt]
+//
+// Documents are numbered newest first, so a smaller number is a newer page
+// and ties in ranking go to it without storing dates.
+package search
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"hash/fnv"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"loa/generator/vi"
+)
+
+// Where a syllable was found, as bits of a posting.
+const (
+	InTitle = 1 << iota
+	InLead
+	InBody
+	InTags // the section's name and the page's terms
+)
+
+// Sizes of shards, as a trade between the number of requests and the bytes
+// one query downloads: a shard of 12 KB is 3–6 KB gzip-compressed, and a
+// document shard of 16 pages about 4 KB, so a query of four syllables with
+// ten results stays near 100 KB.
+const (
+	shardBytes   = 12 << 10
+	docsPerShard = 16
+	excerptRunes = 220
+)
+
+// Doc is one page to index.
+type Doc struct {
+	Title   string
+	Lead    string
+	Body    string // plain text
+	Section string
+	Terms   []string
+	URL     string    // as the browser should link it
+	Date    string    // formatted for readers: "Thứ Sáu, 17/02/2023"
+	Time    time.Time // for numbering, newest first; zero sorts last
+	Year    int       // of Time in the site's zone; 0 for none
+}
+
+// File is one file of the index, Name relative to the index folder.
+type File struct {
+	Name string
+	Data []byte
+}
+
+type indexer struct {
+	terms map[string]map[string][]uint32 // folded → as written → id<<4 | bits
+	pairs map[string][]uint32            // "a b" folded → id<<4 | bits
+}
+
+// Build makes the index of docs. It does not change docs' order but
+// numbers them newest first; the result is the same for the same docs.
+func Build(docs []Doc) []File {
+	docs = slices.Clone(docs)
+	slices.SortStableFunc(docs, func(a, b Doc) int {
+		if c := b.Time.Compare(a.Time); c != 0 {
+			if a.Time.IsZero() || b.Time.IsZero() {
+				return -c // undated pages last
+			}
+			return c
+		}
+		return strings.Compare(a.URL, b.URL)
+	})
+	ix := indexer{terms: map[string]map[string][]uint32{}, pairs: map[string][]uint32{}}
+	for id, d := range docs {
+		ix.add(uint32(id), d)
+	}
+	var files []File
+	termHeads, tf := shard("t/", slices.Sorted(mapsKeys(ix.terms)), func(k string) any { return encodeVariants(ix.terms[k]) })
+	files = append(files, tf...)
+	ix.terms = nil
+	pairHeads, pf := shard("p/", slices.Sorted(mapsKeys(ix.pairs)), func(k string) any { return encode(ix.pairs[k]) })
+	files = append(files, pf...)
+	m, df := documents(docs)
+	files = append(files, df...)
+	m.Terms, m.Pairs = termHeads, pairHeads
+	h := fnv.New64a()
+	for _, f := range files {
+		h.Write([]byte(f.Name))
+		h.Write(f.Data)
+	}
+	m.Version = fmt.Sprintf("%x", h.Sum64())
+	files = append(files, File{"manifest.json", marshal(m)})
+	return files
+}
+
+func mapsKeys[V any](m map[string]V) func(func(string) bool) {
+	return func(yield func(string) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}
+
+// add indexes one document's fields. A syllable counts once per page, with
+// the bits of every field it is in.
+func (ix *indexer) add(id uint32, d Doc) {
+	type spelled struct{ key, as string }
+	seen := map[spelled]uint32{}
+	pairs := map[string]uint32{}
+	field := func(text string, bit uint32) {
+		prev := ""
+		for _, s := range vi.Syllables(vi.NFC(text)) {
+			as := strings.ToLower(s)
+			key := vi.Fold(as)
+			seen[spelled{key, as}] |= bit
+			if prev != "" {
+				pairs[prev+" "+key] |= bit
+			}
+			prev = key
+		}
+	}
+	field(d.Title, InTitle)
+	field(d.Lead, InLead)
+	field(d.Body, InBody)
+	field(d.Section, InTags)
+	for _, t := range d.Terms {
+		field(t, InTags)
+	}
+	for s, bits := range seen {
+		vs, ok := ix.terms[s.key]
+		if !ok {
+			// Clone: the key may be a slice of the whole body.
+			vs = map[string][]uint32{}
+			ix.terms[strings.Clone(s.key)] = vs
+		}
+		as := s.as
+		if _, ok := vs[as]; !ok {
+			as = strings.Clone(as)
+		}
+		vs[as] = append(vs[as], id<<4|bits)
+	}
+	for p, bits := range pairs {
+		if _, ok := ix.pairs[p]; !ok {
+			p = strings.Clone(p)
+		}
+		ix.pairs[p] = append(ix.pairs[p], id<<4|bits)
+	}
+}
+
+// shard cuts the sorted keys into files of about shardBytes and returns the
+// first key of each, for the reader to find a key's file by binary search.
+func shard(dir string, keys []string, value func(string) any) ([]string, []File) {
+	var heads []string
+	var files []File
+	cur := map[string]any{}
+	size := 0
+	flush := func() {
+		if len(cur) == 0 {
+			return
+		}
+		files = append(files, File{fmt.Sprintf("%s%d.json", dir, len(files)), marshal(cur)})
+		cur, size = map[string]any{}, 0
+	}
+	for _, k := range keys {
+		v := value(k)
+		n := len(k) + 8
+		switch v := v.(type) {
+		case string:
+			n += len(v)
+		case map[string]string:
+			for a, p := range v {
+				n += len(a) + len(p) + 6
+			}
+		}
+		if size > 0 && size+n > shardBytes {
+			flush()
+		}
+		if len(cur) == 0 {
+			heads = append(heads, k)
+		}
+		cur[k] = v
+		size += n
+	}
+	flush()
+	return heads, files
+}
+
+type manifest struct {
+	Version  string   `json:"v"`
+	Docs     int      `json:"n"`
+	PerShard int      `json:"per"`
+	Terms    []string `json:"t"`
+	Pairs    []string `json:"p"`
+	Sections []string `json:"sections"`
+	Section  []int    `json:"sec"`   // each document's index in Sections
+	Years    [][2]int `json:"years"` // [year, first document], newest first
+}
+
+// documents writes the document shards, and the per-document section and
+// year that filters need before any document shard is fetched.
+func documents(docs []Doc) (manifest, []File) {
+	m := manifest{Docs: len(docs), PerShard: docsPerShard, Section: make([]int, len(docs))}
+	secs := map[string]int{}
+	for _, d := range docs {
+		secs[d.Section] = 0
+	}
+	m.Sections = slices.Sorted(mapsKeys(secs))
+	for i, s := range m.Sections {
+		secs[s] = i
+	}
+	var files []File
+	var rows [][]any
+	for id, d := range docs {
+		m.Section[id] = secs[d.Section]
+		if len(m.Years) == 0 || m.Years[len(m.Years)-1][0] != d.Year {
+			m.Years = append(m.Years, [2]int{d.Year, id})
+		}
+		rows = append(rows, []any{d.Title, d.URL, d.Date, secs[d.Section], excerpt(d.Lead, d.Body)})
+		if len(rows) == docsPerShard || id == len(docs)-1 {
+			files = append(files, File{fmt.Sprintf("d/%d.json", id/docsPerShard), marshal(rows)})
+			rows = nil
+		}
+	}
+	return m, files
+}
+
+// excerpt is the start of the lead and body, cut at a space.
+func excerpt(lead, body string) string {
+	s := strings.Join(strings.Fields(vi.NFC(lead+" "+body)), " ")
+	if utf8.RuneCountInString(s) <= excerptRunes {
+		return s
+	}
+	cut := 0
+	for i := range s {
+		if cut++; cut > excerptRunes {
+			s = s[:i]
+			break
+		}
+	}
+	if i := strings.LastIndexByte(s, ' '); i > excerptRunes/2 {
+		s = s[:i]
+	}
+	return s + " …"
+}
+
+func marshal(v any) []byte {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		panic(err) // only strings, numbers, slices and maps of them
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n"))
+}
