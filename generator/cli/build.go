@@ -80,12 +80,14 @@ func runBuild(env *Env, args []string) int {
 		return ExitUsage
 	}
 	if st, err := os.Stat(sf.source); err != nil || !st.IsDir() {
-		fmt.Fprintf(env.Stderr, "loa build: there is no folder %s (name the site folder with -s)\n", sf.source)
+		fmt.Fprintf(env.Stderr, "loa build: there is no folder %s (name the site folder with -s)\n", filepath.ToSlash(sf.source))
 		return ExitUsage
 	}
 	if dest == "" {
 		dest = filepath.Join(sf.source, "public")
 	}
+	// Messages name folders with / on every OS, as they name the site's files.
+	shown := filepath.ToSlash(dest)
 	if err := build.CheckDest(sf.source, dest, nil); err != nil {
 		fmt.Fprintf(env.Stderr, "loa build: %v\n", err)
 		return ExitUsage
@@ -100,8 +102,13 @@ func runBuild(env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "loa build: %v\n", err)
 		return ExitUsage
 	}
+	// Before anything is written: a path Windows cannot open would leave a
+	// half-copied site on the editor's PC or on the host.
+	if abs, err := filepath.Abs(dest); err == nil && printDiags(env.Stderr, plan.Site.CheckPathLengths(abs)) {
+		return ExitError
+	}
 	stage, err := publish.BeginWith(dest, publish.Options{Waiting: func(string) {
-		fmt.Fprintf(env.Stderr, "loa build: another build is publishing to %s; waiting… (một lần dựng khác đang ghi vào %s; đang chờ…)\n", dest, dest)
+		fmt.Fprintf(env.Stderr, "loa build: another build is publishing to %s; waiting… (một lần dựng khác đang ghi vào %s; đang chờ…)\n", shown, shown)
 	}})
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "loa build: %v\n", err)
@@ -119,14 +126,14 @@ func runBuild(env *Env, args []string) int {
 	}
 	ps, err := stage.Commit()
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "loa build: publishing to %s: %v\n", dest, err)
+		fmt.Fprintf(env.Stderr, "loa build: publishing to %s: %v\n", shown, err)
 		return ExitError
 	}
 	if err := b.PruneImages(); err != nil {
 		fmt.Fprintf(env.Stderr, "loa build: cleaning the picture cache: %v\n", err)
 	}
 	fmt.Fprintf(env.Stdout, "Đã dựng %s và %s vào %s trong %d ms (%d mới hoặc đổi, %d giữ nguyên, %d xoá).\n",
-		plural(stats.Pages, "trang", "trang"), plural(stats.Files-stats.Pages, "tệp khác", "tệp khác"), dest,
+		plural(stats.Pages, "trang", "trang"), plural(stats.Files-stats.Pages, "tệp khác", "tệp khác"), shown,
 		time.Since(start).Milliseconds(), ps.Written, ps.Unchanged, ps.Removed)
 	return ExitOK
 }

@@ -33,7 +33,7 @@ func runNew(env *Env, args []string) int {
 		return ExitUsage
 	}
 	if st, err := os.Stat(source); err != nil || !st.IsDir() {
-		fmt.Fprintf(env.Stderr, "loa new: there is no folder %s (name the site folder with -s)\n", source)
+		fmt.Fprintf(env.Stderr, "loa new: there is no folder %s (name the site folder with -s)\n", filepath.ToSlash(source))
 		return ExitUsage
 	}
 	cfg, diags := config.Load(os.DirFS(source))
@@ -60,7 +60,7 @@ func runNew(env *Env, args []string) int {
 	}
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, os.ErrExist) {
-		fmt.Fprintf(env.Stderr, "loa new: %s already exists; it was left as it is (choose another title, or edit that file)\n", path)
+		fmt.Fprintf(env.Stderr, "loa new: %s already exists; it was left as it is (choose another title, or edit that file)\n", filepath.ToSlash(path))
 		return ExitError
 	}
 	if err == nil {
@@ -73,6 +73,6 @@ func runNew(env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "loa new: %v\n", err)
 		return ExitError
 	}
-	fmt.Fprintf(env.Stdout, "Đã tạo %s (bản nháp: đổi draft = false khi muốn đăng)\n", path)
+	fmt.Fprintf(env.Stdout, "Đã tạo %s (bản nháp: đổi draft = false khi muốn đăng)\n", filepath.ToSlash(path))
 	return ExitOK
 }

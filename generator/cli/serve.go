@@ -32,7 +32,7 @@ func runServe(env *Env, args []string) int {
 		return ExitUsage
 	}
 	if st, err := os.Stat(sf.source); err != nil || !st.IsDir() {
-		fmt.Fprintf(env.Stderr, "loa serve: %s is not a site folder\n", sf.source)
+		fmt.Fprintf(env.Stderr, "loa serve: %s is not a site folder\n", filepath.ToSlash(sf.source))
 		return ExitUsage
 	}
 	opts := serve.Options{

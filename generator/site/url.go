@@ -5,6 +5,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"unicode/utf16"
 
 	"loa/generator/diag"
 	"loa/generator/vi"
@@ -120,7 +121,13 @@ func (s *Site) pagePath(n *Node) string {
 	if base != "" {
 		base += "/"
 	}
-	return base + p.SlugOrName() + "/"
+	return base + s.shorten(p.SlugOrName()) + "/"
+}
+
+// shorten keeps a slug within [permalinks] maxSlugLength. Two long titles
+// that start alike may end up with one address: placeNodes reports it.
+func (s *Site) shorten(slug string) string {
+	return vi.ShortenSlug(slug, s.Config.MaxSlugLength)
 }
 
 // expandPermalink fills a pattern such as "/:section/:year/:month/:slug/".
@@ -132,9 +139,9 @@ func (s *Site) expandPermalink(pat string, n *Node) string {
 		":month", fmt.Sprintf("%02d", int(d.Month())),
 		":day", fmt.Sprintf("%02d", d.Day()),
 		":section", slugPath(strings.SplitN(p.Section, "/", 2)[0]),
-		":slug", p.SlugOrName(),
-		":title", vi.Slugify(p.Title),
-		":filename", vi.Slugify(p.Name),
+		":slug", s.shorten(p.SlugOrName()),
+		":title", s.shorten(vi.Slugify(p.Title)),
+		":filename", s.shorten(vi.Slugify(p.Name)),
 	)
 	return cleanURL(r.Replace(pat))
 }
@@ -228,5 +235,75 @@ func (s *Site) makeAliases() diag.List {
 		}
 	}
 	sort.Slice(s.Aliases, func(i, j int) bool { return s.Aliases[i].From < s.Aliases[j].From })
+	// Aliases are the last outputs claimed.
+	diags.Append(s.caseClashes())
+	return diags
+}
+
+// caseClashes reports outputs whose paths differ only in letter case
+// (tin-tuc/Bai.html and tin-tuc/bai.html, Anh.JPG and anh.jpg) or in the
+// Unicode form of their accents. Linux and most hosts keep both, but
+// Windows and macOS file systems keep one file for the two, so the site an
+// editor previews or uploads from there would silently lose a page.
+func (s *Site) caseClashes() diag.List {
+	var diags diag.List
+	outs := make([]string, 0, len(s.byOut))
+	for out := range s.byOut {
+		outs = append(outs, out)
+	}
+	sort.Strings(outs)
+	seen := make(map[string]string, len(outs)) // folded → first output
+	for _, out := range outs {
+		key := strings.ToLower(vi.NFC(out))
+		first, ok := seen[key]
+		if !ok {
+			seen[key] = out
+			continue
+		}
+		a, b := s.byOut[first], s.byOut[out]
+		diags.Errorf(diag.Pos{File: b}, "rename one of them so that the names differ by more than capitals",
+			"%s (from %s) and %s (from %s) differ only in letter case: Windows and macOS keep one file for both",
+			first, a, out, b).Vi(
+			"đổi tên một trong hai sao cho khác nhau không chỉ ở chữ hoa, chữ thường",
+			"%s (từ %s) và %s (từ %s) chỉ khác nhau ở chữ hoa, chữ thường: Windows và macOS coi là một tệp",
+			first, a, out, b)
+	}
+	return diags
+}
+
+// MaxPathLength is the longest output path, destination included, that
+// CheckPathLengths allows: Windows refuses paths of 260 characters and
+// more unless long paths are enabled, which office PCs rarely have; the
+// margin leaves room for the stage folder Loa writes into first.
+const MaxPathLength = 240
+
+// CheckPathLengths reports every output whose full path below dest (an
+// absolute folder, as the caller will write it) would be longer than
+// MaxPathLength characters, counted as Windows counts them (UTF-16 units),
+// naming the page or file it comes from. It reads no disk.
+func (s *Site) CheckPathLengths(dest string) diag.List {
+	var diags diag.List
+	dest = strings.TrimRight(strings.ReplaceAll(dest, "\\", "/"), "/")
+	outs := make([]string, 0, len(s.byOut))
+	for out := range s.byOut {
+		outs = append(outs, out)
+	}
+	sort.Strings(outs)
+	for _, out := range outs {
+		full := dest + "/" + out
+		n := len(utf16.Encode([]rune(full)))
+		if n <= MaxPathLength {
+			continue
+		}
+		pos := diag.Pos{File: s.byOut[out]}
+		if node, ok := s.byFile[s.byOut[out]]; ok && node.Page != nil {
+			pos = node.Page.KeyPos("title")
+		}
+		diags.Errorf(pos, "give it a shorter slug = \"…\" or file name, lower [permalinks] maxSlugLength, or build into a shorter folder (-d)",
+			"the output %s would be %d characters long with the destination; Windows opens at most %d", full, n, MaxPathLength).Vi(
+			"đặt slug = \"…\" hoặc tên tệp ngắn hơn, giảm [permalinks] maxSlugLength, hoặc dựng vào thư mục có đường dẫn ngắn hơn (-d)",
+			"tệp %s sẽ dài %d ký tự kể cả thư mục đích; Windows chỉ mở được tối đa %d", full, n, MaxPathLength)
+	}
+	diags.Sort()
 	return diags
 }
