@@ -8,6 +8,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"time"
 )
 
 // Commit makes the stage the destination and reports what changed.
@@ -113,7 +114,7 @@ func (s *Stage) scanDest() (keep []string, removed int, extra bool, err error) {
 // changed: carried-over dot-entries are moved back.
 func (s *Stage) swap(hadDest bool, keep []string) (old string, err error) {
 	if !hadDest {
-		return "", os.Rename(s.dir, s.dest)
+		return "", s.renameRetry(s.dir, s.dest)
 	}
 	var moved []string
 	undo := func() {
@@ -146,15 +147,44 @@ func (s *Stage) swap(hadDest bool, keep []string) (old string, err error) {
 	}
 	// MkdirTemp made s.dir unique, so this name is free too.
 	old = s.dir + ".old"
-	if err := os.Rename(s.dest, old); err != nil {
+	if err := s.renameRetry(s.dest, old); err != nil {
 		undo()
 		return "", err
 	}
-	if err := os.Rename(s.dir, s.dest); err != nil {
-		if os.Rename(old, s.dest) == nil {
+	if err := s.renameRetry(s.dir, s.dest); err != nil {
+		if s.renameRetry(old, s.dest) == nil {
 			undo()
 		}
 		return "", err
 	}
 	return old, nil
+}
+
+// renameAttempts and renameBackoff bound the wait for a folder that another
+// program holds open: on Windows a folder with an open handle below it
+// (Explorer showing it, an editor, an antivirus or indexer scanning the new
+// files) cannot be renamed, and such handles are usually gone within a
+// second. Five attempts wait 0.1+0.2+0.4+0.8 s in all.
+const (
+	renameAttempts = 5
+	renameBackoff  = 100 * time.Millisecond
+)
+
+// renameRetry renames a folder, retrying while something holds it open. A
+// folder that is not there is not retried: waiting will not make it appear.
+func (s *Stage) renameRetry(from, to string) error {
+	wait := s.backoff
+	for i := 1; ; i++ {
+		err := s.rename(from, to)
+		if err == nil || errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		if i == renameAttempts {
+			return fmt.Errorf("%w (tried %d times: another program may have a file of %s open, such as Explorer, an editor "+
+				"or an antivirus scan; close it and build again / một chương trình khác đang mở tệp trong %s; đóng nó rồi dựng lại)",
+				err, i, s.given, s.given)
+		}
+		time.Sleep(wait)
+		wait *= 2
+	}
 }

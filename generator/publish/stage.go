@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"time"
 )
 
 // Stage is a folder beside the destination that a build writes into; Commit
@@ -30,6 +31,10 @@ type Stage struct {
 	exchange func(a, b string) error
 	link     func(oldname, newname string) error
 	disk     disk
+	// rename moves the folders where exchange is unsupported, waiting
+	// backoff, then twice that, … between attempts (see renameRetry).
+	rename  func(oldname, newname string) error
+	backoff time.Duration
 
 	given string    // dest as the caller named it, for messages
 	lock  *destLock // held from Begin to Commit or Abort
@@ -74,7 +79,8 @@ func begin(dest string, o Options, d disk) (*Stage, error) {
 	if err := refuse(abs); err != nil {
 		return nil, fmt.Errorf("publish to %s: %w", dest, err)
 	}
-	s := &Stage{dest: abs, given: dest, exchange: exchange, link: os.Link, disk: d, outputs: make(map[string]bool)}
+	s := &Stage{dest: abs, given: dest, exchange: exchange, link: os.Link, disk: d,
+		rename: os.Rename, backoff: renameBackoff, outputs: make(map[string]bool)}
 	if err := s.open(o); err != nil {
 		s.closeRoot()
 		s.lock.unlock()
