@@ -157,6 +157,8 @@ func TestHostileTextIsEscaped(t *testing.T) {
 			var v any
 			if err := json.Unmarshal(data, &v); err != nil {
 				t.Errorf("%s: %v", name, err)
+			} else if searchKeys(name) {
+				// The search index's syllables, not the text as written.
 			} else if !bytes.Contains(data, []byte(`\u003cscript\u003e`)) && !strings.Contains(string(data), hostile) {
 				t.Errorf("%s lost the hostile text", name)
 			}

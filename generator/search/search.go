@@ -262,7 +262,6 @@ func excerpt(lead, body string) string {
 func marshal(v any) []byte {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
 	if err := enc.Encode(v); err != nil {
 		panic(err) // only strings, numbers, slices and maps of them
 	}

@@ -1,0 +1,172 @@
+package build
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"path"
+	"slices"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+// TestSearchInBrowser opens the search page of the small search site with
+// queries in the address, as a link or the header's form would, and reads
+// the results search.js shows: their order is the ranking's.
+func TestSearchInBrowser(t *testing.T) {
+	exe := chromium(t)
+	files, diags := buildFS(t, searchSite(), true)
+	if diags.HasErrors() {
+		t.Fatal(text(diags))
+	}
+	var outside atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		name := strings.TrimPrefix(r.URL.Path, "/")
+		if name == "" || strings.HasSuffix(name, "/") {
+			name += "index.html"
+		}
+		data, ok := files[name]
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		switch path.Ext(name) {
+		case ".html":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		case ".json":
+			w.Header().Set("Content-Type", "application/json")
+		case ".js":
+			w.Header().Set("Content-Type", "text/javascript")
+		}
+		w.Write(data)
+	}))
+	defer srv.Close()
+
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
+		chromedp.ExecPath(exe), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.UserDataDir(t.TempDir()))
+	defer cancelAlloc()
+	ctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	var dialogs atomic.Int32
+	if err := chromedp.Listen(ctx, func(ev any) {
+		switch ev := ev.(type) {
+		case *page.EventJavascriptDialogOpening:
+			dialogs.Add(1)
+		case *page.EventFrameRequestedNavigation:
+			if !strings.HasPrefix(ev.URL, srv.URL) {
+				outside.Add(1)
+			}
+		}
+	}); err != nil {
+		t.Fatalf("start chromium: %v", err)
+	}
+
+	type result struct {
+		Href  string   `json:"href"`
+		Marks []string `json:"marks"`
+	}
+	search := func(t *testing.T, q string) ([]result, string) {
+		t.Helper()
+		pctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+		defer cancel()
+		poll := `(() => { const s = document.getElementById("search-status").textContent; return s !== "" && s !== document.getElementById("tim-kiem").dataset.searching })()`
+		_, err := chromedp.Run(pctx, chromedp.Navigate(srv.URL+"/tim-kiem/?q="+url.QueryEscape(q)))
+		if err == nil {
+			_, err = chromedp.Run(pctx, chromedp.Poll[bool](poll))
+		}
+		var res []result
+		if err == nil {
+			res, err = chromedp.Run(pctx, chromedp.Evaluate[[]result](`[...document.querySelectorAll("#search-results li")].map(li => ({href: new URL(li.querySelector("a").href).pathname, marks: [...li.querySelectorAll("mark")].map(m => m.textContent)}))`))
+		}
+		var status string
+		if err == nil {
+			status, err = chromedp.Run(pctx, chromedp.Evaluate[string](`document.getElementById("search-status").textContent`))
+		}
+		if err != nil {
+			t.Fatalf("search %q: %v", q, err)
+		}
+		return res, status
+	}
+	hrefs := func(rs []result) []string {
+		var out []string
+		for _, r := range rs {
+			out = append(out, strings.TrimSuffix(strings.TrimPrefix(r.Href, "/tin-tuc/"), "/"))
+		}
+		return out
+	}
+
+	t.Run("hotline without marks first, highlighted", func(t *testing.T) {
+		rs, status := search(t, "duong day nong")
+		if len(rs) == 0 || rs[0].Href != "/tin-tuc/duong-day-nong/" {
+			t.Fatalf("results %v, want the hotline page first", hrefs(rs))
+		}
+		if !slices.Contains(rs[0].Marks, "Đường") || !slices.Contains(rs[0].Marks, "nóng") {
+			t.Errorf("marks %q, want Đường, dây, nóng highlighted", rs[0].Marks)
+		}
+		if !strings.Contains(status, "kết quả") {
+			t.Errorf("status %q, want a count of results", status)
+		}
+	})
+	tests := []struct {
+		name, q string
+		want    []string // a prefix of the results, in order
+		not     []string
+	}{
+		{"marks as typed first", "dạy", []string{"day-hoc"}, nil},
+		{"without marks finds every spelling", "day", []string{"day-hoc", "duong-day-nong"}, []string{"nhap"}},
+		{"marked hotline is first, title over body", "đường dây nóng", []string{"duong-day-nong", "doc-hai", "day-hoc"}, []string{"nhap", "hen-gio"}},
+		{"title over body, phrase over apart", "binh dang gioi", []string{"binh-dang-tieu-de", "binh-dang-cum", "binh-dang-roi"}, nil},
+		{"newer first on ties", "tiem chung mo rong", []string{"tiem-moi", "tiem-cu"}, nil},
+		{"prefix of the last syllable", "tiêm chu", []string{"tiem-moi", "tiem-cu"}, nil},
+		{"no result", "xyzw", nil, []string{"duong-day-nong"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rs, _ := search(t, tt.q)
+			got := hrefs(rs)
+			if len(got) < len(tt.want) || !slices.Equal(got[:len(tt.want)], tt.want) {
+				t.Errorf("%q → %v, want first %v", tt.q, got, tt.want)
+			}
+			for _, n := range tt.not {
+				if slices.Contains(got, n) {
+					t.Errorf("%q → %v, must not list %s", tt.q, got, n)
+				}
+			}
+		})
+	}
+	t.Run("hostile title stays text", func(t *testing.T) {
+		rs, _ := search(t, "duong day nong gia ") // a space: "gia" whole, not a prefix of "giảng"
+		if len(rs) != 1 || rs[0].Href != "/tin-tuc/doc-hai/" {
+			t.Fatalf("results %v, want the hostile page alone", hrefs(rs))
+		}
+		_, err := chromedp.Run(ctx, chromedp.Sleep(100*time.Millisecond))
+		var pwned bool
+		var elems int
+		if err == nil {
+			pwned, err = chromedp.Run(ctx, chromedp.Evaluate[bool](`!!window.__pwned`))
+		}
+		if err == nil {
+			elems, err = chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("#search-results img, #search-results script, #search-results b").length`))
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if pwned || dialogs.Load() > 0 || elems > 0 {
+			t.Errorf("hostile title ran or made elements: pwned %v, dialogs %d, elements %d", pwned, dialogs.Load(), elems)
+		}
+	})
+	if outside.Load() > 0 {
+		t.Errorf("%d navigations left the site", outside.Load())
+	}
+}
