@@ -2,9 +2,12 @@ package build
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 )
 
 // searchSite is a small site for search: pages written so that each rule
@@ -99,4 +102,60 @@ func TestPlainText(t *testing.T) {
 func searchKeys(name string) bool {
 	rest, ok := strings.CutPrefix(name, searchIndex)
 	return ok && !strings.HasPrefix(rest, "d/")
+}
+
+// TestSearchIndexFollowsBodyEdits: the preview's fast path, which renders
+// the edited page alone, writes the index again, equal to a fresh build's.
+func TestSearchIndexFollowsBodyEdits(t *testing.T) {
+	dir := copyDir(t, "testdata/site")
+	opts := Options{Site: os.DirFS(dir), Theme: os.DirFS("../../themes/default"), Minify: true,
+		Now: func() time.Time { return time.Date(2026, 11, 29, 3, 0, 0, 0, time.UTC) }}
+	b := New(opts)
+	plan, d := b.Assemble()
+	if d.HasErrors() {
+		t.Fatal(d)
+	}
+	first := &carry{memory: memory{files: map[string][]byte{}}}
+	if _, d := b.Render(plan, first); d.HasErrors() {
+		t.Fatal(d)
+	}
+	name := "content/tin-tuc/tap-huan.md"
+	p := filepath.Join(dir, filepath.FromSlash(name))
+	src, _ := os.ReadFile(p)
+	// Past the summary's 70 words, so that the edit is the body's alone.
+	os.WriteFile(p, append(src, []byte(strings.Repeat("\nNội dung bài.", 80)+"\n\nXoáy thuận nhiệt đới.\n")...), 0o644)
+	// One full render with the longer body, as the preview would do first.
+	plan, _ = b.Assemble()
+	second := &carry{memory: memory{files: map[string][]byte{}}, prev: first.files}
+	b.Render(plan, second)
+	os.WriteFile(p, []byte(strings.Replace(mustRead(t, p), "Xoáy thuận", "Áp thấp", 1)), 0o644)
+	plan, _, ok := b.Refresh(plan, []string{name})
+	if !ok {
+		t.Fatal("a body edit did not take the fast path")
+	}
+	third := &carry{memory: memory{files: map[string][]byte{}}, prev: second.files}
+	if st, d := b.Render(plan, third); d.HasErrors() || st.Pages != 1 {
+		t.Fatalf("fast path rendered %d pages: %v", st.Pages, d)
+	}
+	fresh := New(opts)
+	fp, _ := fresh.Assemble()
+	want := &memory{files: map[string][]byte{}}
+	fresh.Render(fp, want)
+	for name, data := range want.files {
+		if strings.HasPrefix(name, searchIndex) && string(third.files[name]) != string(data) {
+			t.Errorf("%s differs from a fresh build's after a body edit", name)
+		}
+	}
+	if !strings.Contains(string(third.files[searchIndex+"p/0.json"]), `"ap thap"`) {
+		t.Error("the index does not hold the edited words")
+	}
+}
+
+func mustRead(t *testing.T, p string) string {
+	t.Helper()
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }
