@@ -57,9 +57,9 @@ func (r *renderer) searchPageJob() diag.List {
 // changes the index though it changes no other page.
 func (r *renderer) searchIndexJob() diag.List {
 	var diags diag.List
-	for _, f := range search.Build(searchDocs(r.site)) {
+	search.Build(searchDocs(r.site), func(f search.File) {
 		diags.Append(r.writeRaw(searchIndex+f.Name, f.Data))
-	}
+	})
 	return diags
 }
 
@@ -77,7 +77,7 @@ func searchDocs(s *site.Site) []search.Doc {
 		d := search.Doc{
 			Title:   n.Title(),
 			Lead:    n.Description(),
-			Body:    plainText(n.Content()),
+			Body:    func() string { return plainText(n.Content()) },
 			Section: sectionName(n),
 			URL:     n.RelPermalink(),
 		}

@@ -51,7 +51,7 @@ const (
 type Doc struct {
 	Title   string
 	Lead    string
-	Body    string // plain text
+	Body    func() string // the plain text; asked once, while indexing, so that all pages' text is never held at once
 	Section string
 	Terms   []string
 	URL     string    // as the browser should link it
@@ -67,13 +67,20 @@ type File struct {
 }
 
 type indexer struct {
-	terms map[string]map[string][]uint32 // folded → as written → id<<4 | bits
-	pairs map[string][]uint32            // "a b" folded → id<<4 | bits
+	terms map[string]map[string]*postings // folded → as written → pages
+	pairs map[string]*postings            // "a b" folded → pages
+
+	// One page's syllables and pairs, with their fields; reused.
+	seen     map[spelled]uint32
+	pairSeen map[string]uint32
 }
 
-// Build makes the index of docs. It does not change docs' order but
-// numbers them newest first; the result is the same for the same docs.
-func Build(docs []Doc) []File {
+type spelled struct{ key, as string }
+
+// Build makes the index of docs and hands each file to write as soon as it
+// is made, so that the index is never held whole. It numbers the documents
+// newest first; the files are the same for the same docs.
+func Build(docs []Doc, write func(File)) {
 	docs = slices.Clone(docs)
 	slices.SortStableFunc(docs, func(a, b Doc) int {
 		if c := b.Time.Compare(a.Time); c != 0 {
@@ -84,27 +91,33 @@ func Build(docs []Doc) []File {
 		}
 		return strings.Compare(a.URL, b.URL)
 	})
-	ix := indexer{terms: map[string]map[string][]uint32{}, pairs: map[string][]uint32{}}
+	ix := indexer{terms: map[string]map[string]*postings{}, pairs: map[string]*postings{},
+		seen: map[spelled]uint32{}, pairSeen: map[string]uint32{}}
+	excerpts := make([]string, len(docs))
 	for id, d := range docs {
-		ix.add(uint32(id), d)
+		excerpts[id] = ix.add(uint32(id), d)
 	}
-	var files []File
-	termHeads, tf := shard("t/", slices.Sorted(mapsKeys(ix.terms)), func(k string) any { return encodeVariants(ix.terms[k]) })
-	files = append(files, tf...)
-	ix.terms = nil
-	pairHeads, pf := shard("p/", slices.Sorted(mapsKeys(ix.pairs)), func(k string) any { return encode(ix.pairs[k]) })
-	files = append(files, pf...)
-	m, df := documents(docs)
-	files = append(files, df...)
-	m.Terms, m.Pairs = termHeads, pairHeads
 	h := fnv.New64a()
-	for _, f := range files {
+	out := func(f File) {
 		h.Write([]byte(f.Name))
 		h.Write(f.Data)
+		write(f)
 	}
+	var m manifest
+	// Each key's postings are dropped once written: their text replaces them.
+	m.Terms = shard("t/", slices.Sorted(mapsKeys(ix.terms)), func(k string) any {
+		v := encodeVariants(ix.terms[k])
+		delete(ix.terms, k)
+		return v
+	}, out)
+	m.Pairs = shard("p/", slices.Sorted(mapsKeys(ix.pairs)), func(k string) any {
+		v := string(ix.pairs[k].buf)
+		delete(ix.pairs, k)
+		return v
+	}, out)
+	documents(&m, docs, excerpts, out)
 	m.Version = fmt.Sprintf("%x", h.Sum64())
-	files = append(files, File{"manifest.json", marshal(m)})
-	return files
+	write(File{"manifest.json", marshal(m)})
 }
 
 func mapsKeys[V any](m map[string]V) func(func(string) bool) {
@@ -117,12 +130,16 @@ func mapsKeys[V any](m map[string]V) func(func(string) bool) {
 	}
 }
 
-// add indexes one document's fields. A syllable counts once per page, with
-// the bits of every field it is in.
-func (ix *indexer) add(id uint32, d Doc) {
-	type spelled struct{ key, as string }
-	seen := map[spelled]uint32{}
-	pairs := map[string]uint32{}
+// add indexes one document's fields and returns its excerpt. A syllable
+// counts once per page, with the bits of every field it is in.
+func (ix *indexer) add(id uint32, d Doc) string {
+	seen, pairs := ix.seen, ix.pairSeen
+	clear(seen)
+	clear(pairs)
+	body := ""
+	if d.Body != nil {
+		body = d.Body()
+	}
 	field := func(text string, bit uint32) {
 		prev := ""
 		for _, s := range vi.Syllables(vi.NFC(text)) {
@@ -137,7 +154,7 @@ func (ix *indexer) add(id uint32, d Doc) {
 	}
 	field(d.Title, InTitle)
 	field(d.Lead, InLead)
-	field(d.Body, InBody)
+	field(body, InBody)
 	field(d.Section, InTags)
 	for _, t := range d.Terms {
 		field(t, InTags)
@@ -146,35 +163,41 @@ func (ix *indexer) add(id uint32, d Doc) {
 		vs, ok := ix.terms[s.key]
 		if !ok {
 			// Clone: the key may be a slice of the whole body.
-			vs = map[string][]uint32{}
+			vs = map[string]*postings{}
 			ix.terms[strings.Clone(s.key)] = vs
 		}
-		as := s.as
-		if _, ok := vs[as]; !ok {
-			as = strings.Clone(as)
+		p, ok := vs[s.as]
+		if !ok {
+			p = newPostings()
+			vs[strings.Clone(s.as)] = p
 		}
-		vs[as] = append(vs[as], id<<4|bits)
+		p.add(id, bits)
 	}
-	for p, bits := range pairs {
-		if _, ok := ix.pairs[p]; !ok {
-			p = strings.Clone(p)
+	for k, bits := range pairs {
+		p, ok := ix.pairs[k]
+		if !ok {
+			p = newPostings()
+			ix.pairs[strings.Clone(k)] = p
 		}
-		ix.pairs[p] = append(ix.pairs[p], id<<4|bits)
+		p.add(id, bits)
 	}
+	// Keys of seen and pairs may be slices of body: drop them with it.
+	clear(seen)
+	clear(pairs)
+	return excerpt(d.Lead, body)
 }
 
 // shard cuts the sorted keys into files of about shardBytes and returns the
 // first key of each, for the reader to find a key's file by binary search.
-func shard(dir string, keys []string, value func(string) any) ([]string, []File) {
+func shard(dir string, keys []string, value func(string) any, write func(File)) []string {
 	var heads []string
-	var files []File
 	cur := map[string]any{}
 	size := 0
 	flush := func() {
 		if len(cur) == 0 {
 			return
 		}
-		files = append(files, File{fmt.Sprintf("%s%d.json", dir, len(files)), marshal(cur)})
+		write(File{fmt.Sprintf("%s%d.json", dir, len(heads)-1), marshal(cur)})
 		cur, size = map[string]any{}, 0
 	}
 	for _, k := range keys {
@@ -198,7 +221,7 @@ func shard(dir string, keys []string, value func(string) any) ([]string, []File)
 		size += n
 	}
 	flush()
-	return heads, files
+	return heads
 }
 
 type manifest struct {
@@ -214,8 +237,8 @@ type manifest struct {
 
 // documents writes the document shards, and the per-document section and
 // year that filters need before any document shard is fetched.
-func documents(docs []Doc) (manifest, []File) {
-	m := manifest{Docs: len(docs), PerShard: docsPerShard, Section: make([]int, len(docs))}
+func documents(m *manifest, docs []Doc, excerpts []string, write func(File)) {
+	m.Docs, m.PerShard, m.Section = len(docs), docsPerShard, make([]int, len(docs))
 	secs := map[string]int{}
 	for _, d := range docs {
 		secs[d.Section] = 0
@@ -224,20 +247,18 @@ func documents(docs []Doc) (manifest, []File) {
 	for i, s := range m.Sections {
 		secs[s] = i
 	}
-	var files []File
 	var rows [][]any
 	for id, d := range docs {
 		m.Section[id] = secs[d.Section]
 		if len(m.Years) == 0 || m.Years[len(m.Years)-1][0] != d.Year {
 			m.Years = append(m.Years, [2]int{d.Year, id})
 		}
-		rows = append(rows, []any{d.Title, d.URL, d.Date, secs[d.Section], excerpt(d.Lead, d.Body)})
+		rows = append(rows, []any{d.Title, d.URL, d.Date, secs[d.Section], excerpts[id]})
 		if len(rows) == docsPerShard || id == len(docs)-1 {
-			files = append(files, File{fmt.Sprintf("d/%d.json", id/docsPerShard), marshal(rows)})
+			write(File{fmt.Sprintf("d/%d.json", id/docsPerShard), marshal(rows)})
 			rows = nil
 		}
 	}
-	return m, files
 }
 
 // excerpt is the start of the lead and body, cut at a space.
