@@ -92,6 +92,9 @@ type Plan struct {
 	prepared  *prepared // what the last render into a Reuser loaded, for the next render of this plan
 	photos    *photo.Processor
 	refreshed []string // the files Refresh put in since the last render
+	// searchStale says the search index lags behind body edits that
+	// renderRefreshed rendered; FinishSearch writes it.
+	searchStale bool
 }
 
 type prepared struct {

@@ -45,9 +45,9 @@ func (r *renderer) renderRefreshed() (Stats, diag.List, bool) {
 		r.keys.Store(n.OutFile(), r.nodeKey(n, nil))
 		diags.Append(r.htmlNow(n, nil, n.OutFile()))
 	}
-	if r.searchWanted() { // the index holds the bodies
-		diags.Append(r.searchIndexJob())
-	}
+	// The index holds the bodies, but writing it takes long on a big site:
+	// it is left for FinishSearch, after the preview has shown the edit.
+	p.searchStale = p.searchStale || r.searchWanted()
 	if !diags.HasErrors() {
 		r.keys.Range(func(k, v any) bool {
 			r.b.keys[k.(string)] = v.(uint64)

@@ -15,9 +15,12 @@ import (
 // sections are; the index sits below it so one folder holds the feature.
 const (
 	searchPage   = "tim-kiem/index.html"
-	searchIndex  = "tim-kiem/chi-muc/"
+	searchIndex  = SearchIndexDir
 	searchLayout = "search.html"
 )
+
+// SearchIndexDir is the folder of the search index in the output.
+const SearchIndexDir = "tim-kiem/chi-muc/"
 
 // searchJobs renders the search page and writes the index, when the theme
 // has a search layout and no page of the site already has the address.
@@ -38,6 +41,23 @@ func (r *renderer) searchWanted() bool {
 		}
 	}
 	return true
+}
+
+// FinishSearch writes the search index that a render of body edits left
+// behind (see renderRefreshed) into out, which must hold that render's
+// files. The preview calls it after sending the reload, so that a save
+// shows at once and the search follows it; it does nothing when the index
+// is current.
+func (b *Builder) FinishSearch(p *Plan, out Output) diag.List {
+	if p == nil || !p.searchStale {
+		return nil
+	}
+	r := &renderer{b: b, plan: p, site: p.Site, out: out}
+	diags := r.searchIndexJob()
+	if !diags.HasErrors() {
+		p.searchStale = false
+	}
+	return diags
 }
 
 func (r *renderer) searchPageJob() diag.List {

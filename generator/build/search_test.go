@@ -104,8 +104,10 @@ func searchKeys(name string) bool {
 	return ok && !strings.HasPrefix(rest, "d/")
 }
 
-// TestSearchIndexFollowsBodyEdits: the preview's fast path, which renders
-// the edited page alone, writes the index again, equal to a fresh build's.
+// TestSearchIndexFollowsBodyEdits: the preview's fast path renders the
+// edited page alone and leaves the index for FinishSearch, which the
+// preview calls once the reload is sent; then the index equals a fresh
+// build's.
 func TestSearchIndexFollowsBodyEdits(t *testing.T) {
 	dir := copyDir(t, "testdata/site")
 	opts := Options{Site: os.DirFS(dir), Theme: os.DirFS("../../themes/default"), Minify: true,
@@ -136,6 +138,12 @@ func TestSearchIndexFollowsBodyEdits(t *testing.T) {
 	third := &carry{memory: memory{files: map[string][]byte{}}, prev: second.files}
 	if st, d := b.Render(plan, third); d.HasErrors() || st.Pages != 1 {
 		t.Fatalf("fast path rendered %d pages: %v", st.Pages, d)
+	}
+	if d := b.FinishSearch(plan, third); d.HasErrors() {
+		t.Fatal(d)
+	}
+	if d := b.FinishSearch(plan, third); len(d) != 0 {
+		t.Fatal(d)
 	}
 	fresh := New(opts)
 	fp, _ := fresh.Assemble()

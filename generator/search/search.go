@@ -21,8 +21,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"hash/fnv"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -68,14 +71,13 @@ type File struct {
 
 type indexer struct {
 	terms map[string]map[string]*postings // folded → as written → pages
-	pairs map[string]*postings            // "a b" folded → pages
-
-	// One page's syllables and pairs, with their fields; reused.
-	seen     map[spelled]uint32
-	pairSeen map[string]uint32
+	pairs map[pair]*postings              // two adjacent folded syllables → pages
 }
 
 type spelled struct{ key, as string }
+
+// pair is two adjacent folded syllables, written "a b" in the index.
+type pair [2]string
 
 // Build makes the index of docs and hands each file to write as soon as it
 // is made, so that the index is never held whole. It numbers the documents
@@ -91,11 +93,30 @@ func Build(docs []Doc, write func(File)) {
 		}
 		return strings.Compare(a.URL, b.URL)
 	})
-	ix := indexer{terms: map[string]map[string]*postings{}, pairs: map[string]*postings{},
-		seen: map[spelled]uint32{}, pairSeen: map[string]uint32{}}
+	ix := indexer{terms: map[string]map[string]*postings{}, pairs: map[pair]*postings{}}
 	excerpts := make([]string, len(docs))
-	for id, d := range docs {
-		excerpts[id] = ix.add(uint32(id), d)
+	// Pages are read and split on every core, a batch at a time so that
+	// only a batch's text is held at once, then merged in their order:
+	// postings need the pages' numbers in increasing order.
+	workers := runtime.GOMAXPROCS(0)
+	spellers := make([]speller, workers)
+	for start := 0; start < len(docs); start += analysisBatch {
+		batch := docs[start:min(start+analysisBatch, len(docs))]
+		as := make([]analysis, len(batch))
+		var next atomic.Int64
+		var wg sync.WaitGroup
+		for w := range workers {
+			wg.Go(func() {
+				for i := int(next.Add(1)) - 1; i < len(batch); i = int(next.Add(1)) - 1 {
+					as[i] = spellers[w].analyze(batch[i])
+				}
+			})
+		}
+		wg.Wait()
+		for i, a := range as {
+			ix.merge(uint32(start+i), a)
+			excerpts[start+i] = a.excerpt
+		}
 	}
 	h := fnv.New64a()
 	out := func(f File) {
@@ -110,9 +131,14 @@ func Build(docs []Doc, write func(File)) {
 		delete(ix.terms, k)
 		return v
 	}, out)
-	m.Pairs = shard("p/", slices.Sorted(mapsKeys(ix.pairs)), func(k string) any {
-		v := string(ix.pairs[k].buf)
-		delete(ix.pairs, k)
+	byText := make(map[string]*postings, len(ix.pairs))
+	for k, p := range ix.pairs {
+		byText[k[0]+" "+k[1]] = p
+	}
+	ix.pairs = nil
+	m.Pairs = shard("p/", slices.Sorted(mapsKeys(byText)), func(k string) any {
+		v := string(byText[k].buf)
+		delete(byText, k)
 		return v
 	}, out)
 	documents(&m, docs, excerpts, out)
@@ -130,26 +156,55 @@ func mapsKeys[V any](m map[string]V) func(func(string) bool) {
 	}
 }
 
-// add indexes one document's fields and returns its excerpt. A syllable
-// counts once per page, with the bits of every field it is in.
-func (ix *indexer) add(id uint32, d Doc) string {
-	seen, pairs := ix.seen, ix.pairSeen
-	clear(seen)
-	clear(pairs)
+// analysisBatch pages are analysed at once: enough to keep every core
+// busy, few enough that their text is a small part of the build's memory.
+const analysisBatch = 64
+
+// analysis is what one page adds to the index: each syllable as spelled
+// and each pair of adjacent syllables, with the bits of the fields they
+// are in, and the page's excerpt.
+type analysis struct {
+	terms   map[spelled]uint32
+	pairs   map[pair]uint32
+	excerpt string
+}
+
+// speller splits and folds syllables for one worker, remembering what it
+// folded: a site uses a few thousand syllables over and over.
+type speller struct{ known map[string]spelled }
+
+func (sp *speller) spell(s string) spelled {
+	if v, ok := sp.known[s]; ok {
+		return v
+	}
+	if sp.known == nil || len(sp.known) > 200_000 {
+		sp.known = map[string]spelled{}
+	}
+	as := strings.ToLower(s)
+	v := spelled{vi.Fold(as), as}
+	sp.known[strings.Clone(s)] = v
+	return v
+}
+
+// analyze reads one page's fields. A syllable counts once per page, with
+// the bits of every field it is in.
+func (sp *speller) analyze(d Doc) analysis {
+	// Sized for a news item of 500–900 words, so the maps rarely grow.
+	a := analysis{terms: make(map[spelled]uint32, 512), pairs: make(map[pair]uint32, 1024)}
 	body := ""
 	if d.Body != nil {
 		body = d.Body()
 	}
 	field := func(text string, bit uint32) {
 		prev := ""
-		for _, s := range vi.Syllables(vi.NFC(text)) {
-			as := strings.ToLower(s)
-			key := vi.Fold(as)
-			seen[spelled{key, as}] |= bit
+		// Pages' text is NFC already: the parser made it so.
+		for _, s := range vi.Syllables(text) {
+			w := sp.spell(s)
+			a.terms[w] |= bit
 			if prev != "" {
-				pairs[prev+" "+key] |= bit
+				a.pairs[pair{prev, w.key}] |= bit
 			}
-			prev = key
+			prev = w.key
 		}
 	}
 	field(d.Title, InTitle)
@@ -159,32 +214,33 @@ func (ix *indexer) add(id uint32, d Doc) string {
 	for _, t := range d.Terms {
 		field(t, InTags)
 	}
-	for s, bits := range seen {
+	a.excerpt = excerpt(d.Lead, body)
+	return a
+}
+
+// merge adds one page's analysis to the postings, as page number id.
+func (ix *indexer) merge(id uint32, a analysis) {
+	for s, bits := range a.terms {
 		vs, ok := ix.terms[s.key]
 		if !ok {
-			// Clone: the key may be a slice of the whole body.
 			vs = map[string]*postings{}
-			ix.terms[strings.Clone(s.key)] = vs
+			ix.terms[s.key] = vs
 		}
 		p, ok := vs[s.as]
 		if !ok {
 			p = newPostings()
-			vs[strings.Clone(s.as)] = p
+			vs[s.as] = p
 		}
 		p.add(id, bits)
 	}
-	for k, bits := range pairs {
+	for k, bits := range a.pairs {
 		p, ok := ix.pairs[k]
 		if !ok {
 			p = newPostings()
-			ix.pairs[strings.Clone(k)] = p
+			ix.pairs[k] = p
 		}
 		p.add(id, bits)
 	}
-	// Keys of seen and pairs may be slices of body: drop them with it.
-	clear(seen)
-	clear(pairs)
-	return excerpt(d.Lead, body)
 }
 
 // shard cuts the sorted keys into files of about shardBytes and returns the
@@ -263,8 +319,24 @@ func documents(m *manifest, docs []Doc, excerpts []string, write func(File)) {
 
 // excerpt is the start of the lead and body, cut at a space.
 func excerpt(lead, body string) string {
-	s := strings.Join(strings.Fields(vi.NFC(lead+" "+body)), " ")
-	if utf8.RuneCountInString(s) <= excerptRunes {
+	// Only the start is needed: gather words until there are enough.
+	var b strings.Builder
+	runes := 0
+	for _, text := range []string{lead, body} {
+		for w := range strings.FieldsSeq(text) {
+			if runes > excerptRunes {
+				break
+			}
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+				runes++
+			}
+			b.WriteString(w)
+			runes += utf8.RuneCountInString(w)
+		}
+	}
+	s := b.String()
+	if runes <= excerptRunes {
 		return s
 	}
 	cut := 0

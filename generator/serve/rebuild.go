@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"loa/generator/build"
 	"loa/generator/diag"
 	"loa/generator/publish"
 )
@@ -28,6 +29,10 @@ func (s *Server) rebuild(batch Batch) {
 	c := diff(old.snap, snap)
 	s.hub.broadcast(message{Pages: urlPaths(c.Pages), Files: urlPaths(c.Files), Styles: urlMap(c.Styles), Errors: []errorJSON{}})
 	took := time.Since(start)
+	if next := s.finishSearch(snap); next != nil {
+		snap = next
+		s.state.Store(&state{snap: snap, inject: injection(nil)})
+	}
 	if err := s.renderToDisk(snap); err != nil {
 		fmt.Fprintf(s.opts.Stderr, "Lỗi khi ghi ra đĩa: %v\n", err)
 	}
@@ -56,6 +61,33 @@ func (s *Server) buildOnce(batch Batch) (*snapshot, diag.List) {
 	}
 	s.plan = plan
 	return mem.snapshot(), diags
+}
+
+// finishSearch writes the search index that a render of body edits left
+// for after the reload (see build.Builder.FinishSearch): the edit shows at
+// once, and the search follows before the next save is built. It returns
+// the build with the new index, or nil when the index was current.
+func (s *Server) finishSearch(snap *snapshot) *snapshot {
+	if s.plan == nil {
+		return nil
+	}
+	old := map[string]bool{}
+	for rel := range snap.files {
+		if strings.HasPrefix(rel, build.SearchIndexDir) {
+			old[rel] = true
+		}
+	}
+	mem := newMemory(s.seed, snap)
+	mem.ReuseAll(old)
+	d := s.b.FinishSearch(s.plan, mem)
+	if len(mem.touched) == len(old) && len(d) == 0 {
+		return nil // nothing was written: the index was current
+	}
+	if d.HasErrors() {
+		s.printWarnings(d)
+		return nil
+	}
+	return mem.snapshot()
 }
 
 func (s *Server) renderToDisk(snap *snapshot) error {
