@@ -12,7 +12,7 @@ import (
 func TestSearchFollowsBodyEdits(t *testing.T) {
 	long := strings.Repeat("Nội dung bài viết về hội nghị. ", 40)
 	dir := writeSite(t, map[string]string{
-		"config.toml": "baseURL = \"https://example.gov.vn/\"\ntitle = \"Thử\"\n",
+		"config.toml":                "baseURL = \"https://example.gov.vn/\"\ntitle = \"Thử\"\n",
 		"content/tin-tuc/hop-ban.md": "+++\ntitle = \"Họp Ban\"\ndate = 2025-03-01T08:00:00+07:00\n+++\n" + long + "\n\nĐoạn cuối về xoáy thuận.\n",
 	})
 	opts := testOptions(dir)
