@@ -1,10 +1,58 @@
 package build
 
 import (
+	"context"
+	"mime"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
+	"path"
+	"strings"
 	"testing"
+
+	"github.com/chromedp/chromedp"
 )
+
+// serveOutputs serves a build's outputs held in memory, as a static host
+// does: folders by their index.html, each file with its media type. The
+// server stops when the test ends.
+func serveOutputs(t *testing.T, files map[string][]byte) *httptest.Server {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		name := strings.TrimPrefix(r.URL.Path, "/")
+		if name == "" || strings.HasSuffix(name, "/") {
+			name += "index.html"
+		}
+		data, ok := files[name]
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		if t := mime.TypeByExtension(path.Ext(name)); t != "" {
+			w.Header().Set("Content-Type", t)
+		}
+		w.Write(data)
+	}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// browser starts headless Chromium with a fresh profile, closed when the
+// test ends, with the flags this machine's closed network needs.
+func browser(t *testing.T) context.Context {
+	t.Helper()
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
+		chromedp.ExecPath(chromium(t)), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.UserDataDir(t.TempDir()))
+	t.Cleanup(cancelAlloc)
+	ctx, cancel := chromedp.NewContext(actx)
+	t.Cleanup(cancel)
+	return ctx
+}
 
 // chromium finds Debian's Chromium for the browser tests; without it a test
 // is skipped, except under CI, which must have installed it.

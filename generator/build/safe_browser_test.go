@@ -2,9 +2,6 @@ package build
 
 import (
 	"context"
-	"net/http"
-	"net/http/httptest"
-	"path"
 	"sort"
 	"strings"
 	"sync/atomic"
@@ -19,35 +16,10 @@ import (
 // with inline scripts allowed by its policy so that only escaping stands
 // between the text and the reader: no payload may run, no dialog open.
 func TestHostileTextInBrowser(t *testing.T) {
-	exe := chromium(t)
 	files := buildHostile(t)
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		name := strings.TrimPrefix(r.URL.Path, "/")
-		if name == "" || strings.HasSuffix(name, "/") {
-			name += "index.html"
-		}
-		data, ok := files[name]
-		if !ok {
-			http.NotFound(w, r)
-			return
-		}
-		if path.Ext(name) == ".html" {
-			w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		}
-		w.Write(data)
-	}))
-	defer srv.Close()
+	srv := serveOutputs(t, files)
 
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(exe), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.UserDataDir(t.TempDir()))
-	defer cancelAlloc()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
+	ctx := browser(t)
 	var dialogs atomic.Int32
 	// A dialog blocks the page: the evaluation below then times out too.
 	if err := chromedp.Listen(ctx, func(ev any) {

@@ -2,10 +2,7 @@ package build
 
 import (
 	"context"
-	"net/http"
-	"net/http/httptest"
 	"net/url"
-	"path"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -20,44 +17,14 @@ import (
 // queries in the address, as a link or the header's form would, and reads
 // the results search.js shows: their order is the ranking's.
 func TestSearchInBrowser(t *testing.T) {
-	exe := chromium(t)
 	files, diags := buildFS(t, searchSite(), true)
 	if diags.HasErrors() {
 		t.Fatal(text(diags))
 	}
 	var outside atomic.Int32
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		name := strings.TrimPrefix(r.URL.Path, "/")
-		if name == "" || strings.HasSuffix(name, "/") {
-			name += "index.html"
-		}
-		data, ok := files[name]
-		if !ok {
-			http.NotFound(w, r)
-			return
-		}
-		switch path.Ext(name) {
-		case ".html":
-			w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		case ".json":
-			w.Header().Set("Content-Type", "application/json")
-		case ".js":
-			w.Header().Set("Content-Type", "text/javascript")
-		}
-		w.Write(data)
-	}))
-	defer srv.Close()
+	srv := serveOutputs(t, files)
 
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(exe), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.UserDataDir(t.TempDir()))
-	defer cancelAlloc()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
+	ctx := browser(t)
 	var dialogs atomic.Int32
 	if err := chromedp.Listen(ctx, func(ev any) {
 		switch ev := ev.(type) {

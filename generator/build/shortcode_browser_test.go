@@ -2,10 +2,7 @@ package build
 
 import (
 	"context"
-	"net/http"
-	"net/http/httptest"
 	"net/url"
-	"path"
 	"strings"
 	"sync"
 	"testing"
@@ -24,43 +21,13 @@ import (
 // youtube-nocookie.com takes the link's place (offline, its request fails:
 // that is fine).
 func TestVideoFacadeAsksNobody(t *testing.T) {
-	exe := chromium(t)
 	files, diags := buildFS(t, shortcodeSite(t, "Đoạn đầu.\n\n{{< youtube id=\"ZJthWmvUzzc\" title=\"Phát động Tháng hành động\" >}}\n\nhttps://vimeo.com/146022717\n"), true)
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		name := strings.TrimPrefix(r.URL.Path, "/")
-		if name == "" || strings.HasSuffix(name, "/") {
-			name += "index.html"
-		}
-		data, ok := files[name]
-		if !ok {
-			http.NotFound(w, r)
-			return
-		}
-		switch path.Ext(name) {
-		case ".html":
-			w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		case ".js":
-			w.Header().Set("Content-Type", "text/javascript")
-		case ".css":
-			w.Header().Set("Content-Type", "text/css")
-		}
-		w.Write(data)
-	}))
-	defer srv.Close()
+	srv := serveOutputs(t, files)
 
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(exe), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.UserDataDir(t.TempDir()))
-	defer cancelAlloc()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
+	ctx := browser(t)
 	ctx, cancelTime := context.WithTimeout(ctx, 30*time.Second)
 	defer cancelTime()
 
