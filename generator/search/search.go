@@ -158,7 +158,12 @@ func mapsKeys[V any](m map[string]V) func(func(string) bool) {
 
 // analysisBatch pages are analysed at once: enough to keep every core
 // busy, few enough that their text is a small part of the build's memory.
-const analysisBatch = 64
+const analysisBatch = 32
+
+// pairSyllables bounds the adjacent pairs taken from one field: a phrase
+// matters most where a news item says what it is about, its opening, and
+// pairs from the whole body would be half the cost of the index.
+const pairSyllables = 300
 
 // analysis is what one page adds to the index: each syllable as spelled
 // and each pair of adjacent syllables, with the bits of the fields they
@@ -177,7 +182,7 @@ func (sp *speller) spell(s string) spelled {
 	if v, ok := sp.known[s]; ok {
 		return v
 	}
-	if sp.known == nil || len(sp.known) > 200_000 {
+	if sp.known == nil || len(sp.known) > 50_000 {
 		sp.known = map[string]spelled{}
 	}
 	as := strings.ToLower(s)
@@ -198,10 +203,10 @@ func (sp *speller) analyze(d Doc) analysis {
 	field := func(text string, bit uint32) {
 		prev := ""
 		// Pages' text is NFC already: the parser made it so.
-		for _, s := range vi.Syllables(text) {
+		for i, s := range vi.Syllables(text) {
 			w := sp.spell(s)
 			a.terms[w] |= bit
-			if prev != "" {
+			if prev != "" && i < pairSyllables {
 				a.pairs[pair{prev, w.key}] |= bit
 			}
 			prev = w.key
