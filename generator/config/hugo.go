@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"loa/generator/diag"
+	"loa/generator/vi"
 )
 
 // hugoKeys are the top-level settings of Hugo's configuration, written from
@@ -119,39 +120,12 @@ func nearest(word string, candidates []string) string {
 	w := strings.ToLower(word)
 	best, bestD := "", 3
 	for _, c := range candidates {
-		d := editDistance(w, strings.ToLower(c))
+		d := vi.EditDistance(w, strings.ToLower(c))
 		if d < bestD && d < len([]rune(w)) {
 			best, bestD = c, d
 		}
 	}
 	return best
-}
-
-// editDistance counts the insertions, deletions, substitutions and swaps
-// of neighbouring letters that turn a into b (optimal string alignment).
-func editDistance(a, b string) int {
-	x, y := []rune(a), []rune(b)
-	d := make([][]int, len(x)+1)
-	for i := range d {
-		d[i] = make([]int, len(y)+1)
-		d[i][0] = i
-	}
-	for j := range d[0] {
-		d[0][j] = j
-	}
-	for i := 1; i <= len(x); i++ {
-		for j := 1; j <= len(y); j++ {
-			cost := 1
-			if x[i-1] == y[j-1] {
-				cost = 0
-			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
-			if i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
-			}
-		}
-	}
-	return d[len(x)][len(y)]
 }
 
 // languageOnly are the settings of a language that describe it rather than

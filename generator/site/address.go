@@ -5,6 +5,8 @@ import (
 	"maps"
 	"slices"
 	"strings"
+
+	"loa/generator/vi"
 )
 
 // destination is what the site publishes at an address: a node, or a file.
@@ -82,34 +84,11 @@ func (s *Site) nearestAddress(addr string) string {
 	want := strings.Trim(strings.TrimPrefix(addr, s.Config.BaseURL.Path), "/")
 	best, bestD := "", -1
 	for _, k := range slices.Sorted(maps.Keys(s.addressIndex())) {
-		if d := editDistance(want, strings.Trim(k, "/")); bestD < 0 || d < bestD {
+		if d := vi.EditDistance(want, strings.Trim(k, "/")); bestD < 0 || d < bestD {
 			best, bestD = k, d
 		}
 	}
 	return s.RelURL(best)
-}
-
-// editDistance counts the letters to insert, delete or replace to turn a
-// into b (Levenshtein), over runes.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // checkFragment warns when a link's #fragment names no heading of the page
