@@ -229,12 +229,16 @@ func (s *Site) frontImages(n *Node) ([]*Image, diag.List) {
 			out = append(out, &Image{s: s, url: dest})
 			continue
 		}
-		f, err := s.fileAt(n.Page, dest)
+		// Found as a Markdown image is, with the same errors.
+		v, err := s.resolve(n.Page, page.Ref{Kind: page.RefImage, Dest: dest, Pos: n.Page.KeyPos("images")})
+		if err == nil && v.image != nil {
+			out = append(out, v.image)
+			continue
+		}
 		if err == nil {
-			var im *Image
-			if im, err = s.image(f, n.Page.KeyPos("images")); err == nil {
-				out = append(out, im)
-				continue
+			err = &refError{
+				msg: fmt.Sprintf("image %q is a page, not a picture", dest), hint: "name a picture file, such as anh-1.jpg",
+				msgVi: fmt.Sprintf("ảnh %q là một bài, không phải tệp ảnh", dest), hintVi: "ghi tên một tệp ảnh, ví dụ anh-1.jpg",
 			}
 		}
 		diags.Errorf(n.Page.KeyPos("images"), err.hint, "images: %s", err.msg).Vi(err.hintVi, "images: %s", err.msgVi)
@@ -244,32 +248,6 @@ func (s *Site) frontImages(n *Node) ([]*Image, diag.List) {
 
 func isLocalDest(dest string) bool {
 	return dest != "" && !strings.Contains(dest, "://") && !strings.HasPrefix(dest, "//") && !strings.HasPrefix(dest, "data:")
-}
-
-// fileAt finds a published file named as a page names it: relative to the
-// page's folder, or from the site root ("/images/a.jpg": static/ first,
-// then content/).
-func (s *Site) fileAt(p *page.Page, dest string) (*File, *refError) {
-	target, _, _ := strings.Cut(dest, "#")
-	var name string
-	if strings.HasPrefix(target, "/") {
-		rel := strings.TrimPrefix(path.Clean(target), "/")
-		if f, ok := s.static[rel]; ok {
-			return f, nil
-		}
-		name = path.Join("content", rel)
-	} else {
-		name = path.Join("content", p.Dir, target)
-	}
-	if f, ok := s.files[name]; ok && f.Out != "" {
-		return f, nil
-	}
-	return nil, &refError{
-		msg:    fmt.Sprintf("image %q: no such file (looked for %s)", dest, name),
-		hint:   fmt.Sprintf("check the file name; a relative path starts from the folder of this file (%s/), a path with / from static/ or content/", path.Join("content", p.Dir)),
-		msgVi:  fmt.Sprintf("ảnh %q: không có tệp này (đã tìm %s)", dest, name),
-		hintVi: fmt.Sprintf("kiểm tra tên tệp (chữ hoa, chữ thường cũng tính); đường dẫn tương đối tính từ thư mục của bài (%s/), đường dẫn bắt đầu bằng / tính từ static/ hoặc content/", path.Join("content", p.Dir)),
-	}
 }
 
 // decidePictures settles what of each picture goes out: the resized versions
