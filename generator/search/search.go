@@ -21,6 +21,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"hash/fnv"
+	"maps"
 	"runtime"
 	"slices"
 	"strings"
@@ -126,7 +127,7 @@ func Build(docs []Doc, write func(File)) {
 	}
 	var m manifest
 	// Each key's postings are dropped once written: their text replaces them.
-	m.Terms = shard("t/", slices.Sorted(mapsKeys(ix.terms)), func(k string) any {
+	m.Terms = shard("t/", slices.Sorted(maps.Keys(ix.terms)), func(k string) any {
 		v := encodeVariants(ix.terms[k])
 		delete(ix.terms, k)
 		return v
@@ -136,7 +137,7 @@ func Build(docs []Doc, write func(File)) {
 		byText[k[0]+" "+k[1]] = p
 	}
 	ix.pairs = nil
-	m.Pairs = shard("p/", slices.Sorted(mapsKeys(byText)), func(k string) any {
+	m.Pairs = shard("p/", slices.Sorted(maps.Keys(byText)), func(k string) any {
 		v := string(byText[k].buf)
 		delete(byText, k)
 		return v
@@ -144,16 +145,6 @@ func Build(docs []Doc, write func(File)) {
 	documents(&m, docs, excerpts, out)
 	m.Version = fmt.Sprintf("%x", h.Sum64())
 	write(File{"manifest.json", marshal(m)})
-}
-
-func mapsKeys[V any](m map[string]V) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
 }
 
 // analysisBatch pages are analysed at once: enough to keep every core
@@ -304,7 +295,7 @@ func documents(m *manifest, docs []Doc, excerpts []string, write func(File)) {
 	for _, d := range docs {
 		secs[d.Section] = 0
 	}
-	m.Sections = slices.Sorted(mapsKeys(secs))
+	m.Sections = slices.Sorted(maps.Keys(secs))
 	for i, s := range m.Sections {
 		secs[s] = i
 	}
