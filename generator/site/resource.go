@@ -90,23 +90,30 @@ func applyMeta(rs Resources, meta any) {
 	}
 }
 
-// RelPermalink is the address the file is published at: for a picture, its
+// out is the output path the file is published at: for a picture, its
 // original when that goes out, else its largest version; "" when the file
-// is not published (a headless bundle's).
-func (r *Resource) RelPermalink() string {
-	if r.file == nil || r.file.Out == "" {
+// is not published (a headless bundle's Markdown).
+func (r *Resource) out() string {
+	if r.file == nil {
 		return ""
 	}
-	if im := r.Image(); im != nil && im.Original() == "" {
-		return im.Large()
+	if pic := r.file.Picture; pic != nil && pic.Problem == nil && !pic.Original && len(pic.Variants) > 0 {
+		return pic.Variants[len(pic.Variants)-1].Out
 	}
-	return r.s.RelURL(r.file.Out)
+	return r.file.Out
 }
 
-// Permalink is RelPermalink as a full address.
+// RelPermalink and Permalink are the address of out, "" when unpublished.
+func (r *Resource) RelPermalink() string {
+	if o := r.out(); o != "" {
+		return r.s.RelURL(o)
+	}
+	return ""
+}
+
 func (r *Resource) Permalink() string {
-	if u := r.RelPermalink(); u != "" {
-		return r.s.AbsURL(strings.TrimPrefix(u, r.s.Config.BaseURL.Path))
+	if o := r.out(); o != "" {
+		return r.s.AbsURL(o)
 	}
 	return ""
 }
