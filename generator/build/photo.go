@@ -157,15 +157,15 @@ func (r *renderer) picture(f site.File) diag.List {
 		}
 	}
 	if pic.Original {
-		src, err := fs.ReadFile(fsys, name)
-		if err == nil {
-			src, err = photo.Clean(src, r.plan.Config.Images.KeepCopyright)
-		}
-		if err != nil {
+		dir, file, data, err := r.plan.photos.Cleaned(fsys, name)
+		switch {
+		case err != nil:
 			fail(err)
-			return diags
+		case data != nil:
+			diags.Append(r.writeRaw(f.Out, data))
+		default:
+			diags.Append(r.copy(site.File{Name: f.Name, Out: f.Out}, dir, file))
 		}
-		diags.Append(r.writeRaw(f.Out, src))
 	}
 	return diags
 }

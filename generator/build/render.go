@@ -155,7 +155,7 @@ func (r *renderer) run() (Stats, diag.List) {
 	}
 	for _, f := range r.site.Files {
 		f := f
-		jobs = append(jobs, func() diag.List { return r.copy(f) })
+		jobs = append(jobs, func() diag.List { return r.copyFile(f) })
 	}
 	lists := make([]diag.List, len(jobs))
 	parallel(len(jobs), func(i int) { lists[i] = jobs[i]() })
@@ -301,12 +301,18 @@ func (r *renderer) writeRaw(out string, data []byte) diag.List {
 	return nil
 }
 
-func (r *renderer) copy(f site.File) diag.List {
+// copyFile publishes a file as it is, or a picture through the pipeline.
+func (r *renderer) copyFile(f site.File) diag.List {
 	if f.Picture != nil {
 		return r.picture(f)
 	}
-	r.files.Add(1)
 	fsys, name := r.source(f)
+	return r.copy(f, fsys, name)
+}
+
+// copy hands the output the file fsys/name to publish at f.Out.
+func (r *renderer) copy(f site.File, fsys fs.FS, name string) diag.List {
+	r.files.Add(1)
 	if err := r.out.CopyFile(f.Out, fsys, name); err != nil {
 		var d diag.List
 		d.Errorf(diag.Pos{File: f.Name}, "", "copying: %v", err)

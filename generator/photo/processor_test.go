@@ -2,6 +2,7 @@ package photo
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"io/fs"
 	"os"
@@ -228,4 +229,45 @@ func cacheFiles(t *testing.T, dir string) []string {
 		return nil
 	})
 	return files
+}
+
+// TestProcessorCleaned: an original published as it is is cleaned once and
+// kept in the cache; the next build finds it there without reading the
+// picture, and pruning keeps it while it is used.
+func TestProcessorCleaned(t *testing.T) {
+	src := phoneJPEG(t, binary.BigEndian, nil)
+	_, fsys := site(t, map[string][]byte{"a.jpg": src})
+	cache := filepath.Join(t.TempDir(), "cache")
+	want, err := Clean(src, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := NewProcessor(Settings{Widths: []int{100}}, cache, 0)
+	dir, name, data, err := p.Cleaned(fsys, "a.jpg")
+	if err != nil || data != nil || dir == nil {
+		t.Fatalf("with a disk cache Cleaned gives a file: %v %v %d bytes", dir, err, len(data))
+	}
+	got, err := fs.ReadFile(dir, name)
+	if err != nil || !bytes.Equal(got, want) || bytes.Contains(got, []byte("SECRET")) {
+		t.Fatalf("cached copy differs from Clean, or keeps metadata: %v", err)
+	}
+	reads := fsys.count("a.jpg")
+	p2 := NewProcessor(Settings{Widths: []int{100}}, cache, 0)
+	if _, name2, _, err := p2.Cleaned(fsys, "a.jpg"); err != nil || name2 != name {
+		t.Fatalf("second build: %s %v, want %s", name2, err, name)
+	}
+	if fsys.count("a.jpg") != reads {
+		t.Error("the next build read the picture again")
+	}
+	if err := p2.Prune(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := fs.Stat(dir, name); err != nil {
+		t.Errorf("pruning removed a cleaned copy in use: %v", err)
+	}
+	// Without a disk cache, the bytes.
+	_, _, data, err = NewProcessor(Settings{Widths: []int{100}}, "", 0).Cleaned(fsys, "a.jpg")
+	if err != nil || !bytes.Equal(data, want) {
+		t.Errorf("no disk cache: %d bytes, %v", len(data), err)
+	}
 }
