@@ -186,16 +186,24 @@ Mô hình đã giúp đỡ 12 phụ nữ.
 -- content/tin-tuc/dia-chi-tin-cay/sinh-hoat.jpg --
 `
 
+// photoSite writes the news item of photoPage with its two phone photos,
+// config lines added; it returns the site and the item's folder.
+func photoSite(t *testing.T, config string) (site, dir string) {
+	t.Helper()
+	site = writeSite(t, baseConfig+config+photoPage)
+	dir = filepath.Join(site, "content/tin-tuc/dia-chi-tin-cay")
+	// Stored 2000×1500 landscape, to be turned to 1500×2000 portrait.
+	writeFile(t, filepath.Join(dir, "nha.jpg"), phoneJPEG(t, 2000, 1500, 6))
+	writeFile(t, filepath.Join(dir, "sinh-hoat.jpg"), phoneJPEG(t, 1000, 750, 1))
+	return site, dir
+}
+
 // TestPhonephotoPublishedSmallUprightAndClean is the news item of a phone
 // user: a photo stored sideways (orientation 6) with GPS. It comes out in
 // every width up to its own, upright, without its metadata, with srcset
 // markup; the original stays home.
 func TestPhonePhotoPublishedSmallUprightAndClean(t *testing.T) {
-	site := writeSite(t, baseConfig+photoPage)
-	dir := filepath.Join(site, "content/tin-tuc/dia-chi-tin-cay")
-	// Stored 2000×1500 landscape, to be turned to 1500×2000 portrait.
-	writeFile(t, filepath.Join(dir, "nha.jpg"), phoneJPEG(t, 2000, 1500, 6))
-	writeFile(t, filepath.Join(dir, "sinh-hoat.jpg"), phoneJPEG(t, 1000, 750, 1))
+	site, _ := photoSite(t, "")
 	r, dest := buildSite(t, site)
 	if r.code != 0 {
 		t.Fatalf("exit %d\n%s", r.code, r.stderr)
@@ -284,10 +292,7 @@ func TestPicturesNobodyShowsArePublishedCleaned(t *testing.T) {
 // TestOriginalsOnRequest: [images] originals = true publishes the original,
 // cleaned, and the figure offers it for download.
 func TestOriginalsOnRequest(t *testing.T) {
-	site := writeSite(t, baseConfig+"[images]\noriginals = true\n"+photoPage)
-	dir := filepath.Join(site, "content/tin-tuc/dia-chi-tin-cay")
-	writeFile(t, filepath.Join(dir, "nha.jpg"), phoneJPEG(t, 2000, 1500, 6))
-	writeFile(t, filepath.Join(dir, "sinh-hoat.jpg"), phoneJPEG(t, 1000, 750, 1))
+	site, _ := photoSite(t, "[images]\noriginals = true\n")
 	r, dest := buildSite(t, site)
 	if r.code != 0 {
 		t.Fatalf("exit %d\n%s", r.code, r.stderr)
@@ -371,10 +376,7 @@ func TestBadPictures(t *testing.T) {
 // the site folder; an edit of the text processes nothing again; a picture
 // removed from the site leaves the cache after the next build.
 func TestPictureCache(t *testing.T) {
-	site := writeSite(t, baseConfig+photoPage)
-	dir := filepath.Join(site, "content/tin-tuc/dia-chi-tin-cay")
-	writeFile(t, filepath.Join(dir, "nha.jpg"), phoneJPEG(t, 2000, 1500, 6))
-	writeFile(t, filepath.Join(dir, "sinh-hoat.jpg"), phoneJPEG(t, 1000, 750, 1))
+	site, dir := photoSite(t, "")
 	if r, _ := buildSite(t, site); r.code != 0 {
 		t.Fatal(r.stderr)
 	}
