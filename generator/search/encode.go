@@ -18,15 +18,13 @@ const (
 // memory.
 type postings struct {
 	buf  []byte
-	last int32 // the last document added, -1 before the first
+	next uint32 // one more than the last document added; 0 before the first
 }
-
-func newPostings() *postings { return &postings{last: -1} }
 
 // add appends a document, which must come after the last one added.
 func (p *postings) add(id uint32, bits uint32) {
-	v := uint64(int64(id)-int64(p.last))<<4 | uint64(bits)
-	p.last = int32(id)
+	v := uint64(id+1-p.next)<<4 | uint64(bits)
+	p.next = id + 1
 	var digits [8]byte
 	n := 0
 	for {
@@ -44,7 +42,7 @@ func (p *postings) add(id uint32, bits uint32) {
 }
 
 func encode(ps []uint32) string {
-	p := newPostings()
+	var p postings
 	for _, x := range ps {
 		p.add(x>>4, x&15)
 	}
@@ -65,14 +63,6 @@ func decode(s string) []uint32 {
 		id := prev + int64(v>>4)
 		out = append(out, uint32(id)<<4|uint32(v&15))
 		prev, v = id, 0
-	}
-	return out
-}
-
-func encodeVariants(vs map[string]*postings) map[string]string {
-	out := make(map[string]string, len(vs))
-	for as, p := range vs {
-		out[as] = string(p.buf)
 	}
 	return out
 }

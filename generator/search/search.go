@@ -70,15 +70,18 @@ type File struct {
 	Data []byte
 }
 
+// indexer gathers the postings. Syllables are numbered by the vocabulary,
+// so that a posting is found by a number, not by hashing its text again
+// for every page.
 type indexer struct {
-	terms map[string]map[string]*postings // folded → as written → pages
-	pairs map[pair]*postings              // two adjacent folded syllables → pages
+	terms []postings        // by spelling number
+	pairs map[uint64]uint32 // two adjacent folded syllables' numbers → index in pairList
+	list  []postings        // the pairs' postings
 }
 
-type spelled struct{ key, as string }
-
-// pair is two adjacent folded syllables, written "a b" in the index.
-type pair [2]string
+// pairKey is two adjacent folded syllables' numbers, written "a b" in the
+// index.
+func pairKey(a, b uint32) uint64 { return uint64(a)<<32 | uint64(b) }
 
 // Build makes the index of docs and hands each file to write as soon as it
 // is made, so that the index is never held whole. It numbers the documents
@@ -94,29 +97,33 @@ func Build(docs []Doc, write func(File)) {
 		}
 		return strings.Compare(a.URL, b.URL)
 	})
-	ix := indexer{terms: map[string]map[string]*postings{}, pairs: map[pair]*postings{}}
+	var voc vocabulary
+	ix := indexer{pairs: map[uint64]uint32{}}
 	excerpts := make([]string, len(docs))
 	// Pages are read and split on every core, a batch at a time so that
 	// only a batch's text is held at once, then merged in their order:
 	// postings need the pages' numbers in increasing order.
 	workers := runtime.GOMAXPROCS(0)
 	spellers := make([]speller, workers)
+	for w := range spellers {
+		spellers[w].voc = &voc
+	}
+	as := make([]analysis, analysisBatch)
 	for start := 0; start < len(docs); start += analysisBatch {
 		batch := docs[start:min(start+analysisBatch, len(docs))]
-		as := make([]analysis, len(batch))
 		var next atomic.Int64
 		var wg sync.WaitGroup
 		for w := range workers {
 			wg.Go(func() {
 				for i := int(next.Add(1)) - 1; i < len(batch); i = int(next.Add(1)) - 1 {
-					as[i] = spellers[w].analyze(batch[i])
+					spellers[w].analyze(batch[i], &as[i])
 				}
 			})
 		}
 		wg.Wait()
-		for i, a := range as {
-			ix.merge(uint32(start+i), a)
-			excerpts[start+i] = a.excerpt
+		for i := range batch {
+			ix.merge(uint32(start+i), &as[i])
+			excerpts[start+i] = as[i].excerpt
 		}
 	}
 	h := fnv.New64a()
@@ -127,19 +134,42 @@ func Build(docs []Doc, write func(File)) {
 	}
 	var m manifest
 	// Each key's postings are dropped once written: their text replaces them.
-	m.Terms = shard("t/", slices.Sorted(maps.Keys(ix.terms)), func(k string) any {
-		v := encodeVariants(ix.terms[k])
-		delete(ix.terms, k)
+	byKey := make(map[string][]uint32, len(voc.keys))
+	for id, w := range voc.words {
+		k := voc.keyText[w.key]
+		byKey[k] = append(byKey[k], uint32(id))
+	}
+	m.Terms = shard("t/", slices.Sorted(maps.Keys(byKey)), func(k string) any {
+		v := make(map[string]string, len(byKey[k]))
+		for _, id := range byKey[k] {
+			if id < uint32(len(ix.terms)) && len(ix.terms[id].buf) > 0 {
+				v[voc.words[id].as] = string(ix.terms[id].buf)
+				ix.terms[id] = postings{}
+			}
+		}
 		return v
 	}, out)
-	byText := make(map[string]*postings, len(ix.pairs))
-	for k, p := range ix.pairs {
-		byText[k[0]+" "+k[1]] = p
+	type named struct {
+		text string
+		i    uint32
+	}
+	pairs := make([]named, 0, len(ix.pairs))
+	for k, i := range ix.pairs {
+		pairs = append(pairs, named{voc.keyText[k>>32] + " " + voc.keyText[uint32(k)], i})
 	}
 	ix.pairs = nil
-	m.Pairs = shard("p/", slices.Sorted(maps.Keys(byText)), func(k string) any {
-		v := string(byText[k].buf)
-		delete(byText, k)
+	slices.SortFunc(pairs, func(a, b named) int { return strings.Compare(a.text, b.text) })
+	keys := make([]string, len(pairs))
+	at := make(map[string]uint32, len(pairs))
+	for j, p := range pairs {
+		keys[j] = p.text
+		at[p.text] = p.i
+	}
+	pairs = nil
+	m.Pairs = shard("p/", keys, func(k string) any {
+		p := &ix.list[at[k]]
+		v := string(p.buf)
+		*p = postings{}
 		return v
 	}, out)
 	documents(&m, docs, excerpts, out)
@@ -158,47 +188,95 @@ const pairSyllables = 300
 
 // analysis is what one page adds to the index: each syllable as spelled
 // and each pair of adjacent syllables, with the bits of the fields they
-// are in, and the page's excerpt.
+// are in, and the page's excerpt. Its maps are reused page after page.
 type analysis struct {
-	terms   map[spelled]uint32
-	pairs   map[pair]uint32
+	terms   map[uint32]uint32 // spelling number → bits
+	pairs   map[uint64]uint32 // pairKey → bits
 	excerpt string
 }
 
-// speller splits and folds syllables for one worker, remembering what it
-// folded: a site uses a few thousand syllables over and over.
-type speller struct{ known map[string]spelled }
-
-func (sp *speller) spell(s string) spelled {
-	if v, ok := sp.known[s]; ok {
-		return v
-	}
-	if sp.known == nil || len(sp.known) > 50_000 {
-		sp.known = map[string]spelled{}
-	}
-	as := strings.ToLower(s)
-	v := spelled{vi.Fold(as), as}
-	sp.known[strings.Clone(s)] = v
-	return v
+// vocabulary numbers the syllables of the site as spelled (lower case,
+// marks kept) and as folded, for all workers at once.
+type vocabulary struct {
+	mu      sync.Mutex
+	ids     map[string]uint32 // as spelled → number
+	words   []word
+	keys    map[string]uint32 // folded → number
+	keyText []string
 }
 
-// analyze reads one page's fields. A syllable counts once per page, with
-// the bits of every field it is in.
-func (sp *speller) analyze(d Doc) analysis {
-	// Sized for a news item of 500–900 words, so the maps rarely grow.
-	a := analysis{terms: make(map[spelled]uint32, 512), pairs: make(map[pair]uint32, 1024)}
+// word is a spelling's text and its folded key's number.
+type word struct {
+	as  string
+	key uint32
+}
+
+// number is a syllable's spelling and folded key, numbered.
+type number struct{ id, key uint32 }
+
+func (v *vocabulary) add(as string) number {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if id, ok := v.ids[as]; ok {
+		return number{id, v.words[id].key}
+	}
+	if v.ids == nil {
+		v.ids, v.keys = map[string]uint32{}, map[string]uint32{}
+	}
+	k := vi.Fold(as)
+	key, ok := v.keys[k]
+	if !ok {
+		key = uint32(len(v.keyText))
+		v.keys[k] = key
+		v.keyText = append(v.keyText, k)
+	}
+	id := uint32(len(v.words))
+	v.ids[as] = id
+	v.words = append(v.words, word{as, key})
+	return number{id, key}
+}
+
+// speller splits and numbers syllables for one worker, remembering what
+// it numbered: a site uses a few thousand syllables over and over, so the
+// shared vocabulary is rarely asked.
+type speller struct {
+	voc   *vocabulary
+	known map[string]number
+}
+
+func (sp *speller) spell(s string) number {
+	if n, ok := sp.known[s]; ok {
+		return n
+	}
+	if sp.known == nil {
+		sp.known = map[string]number{}
+	}
+	n := sp.voc.add(strings.ToLower(s))
+	sp.known[strings.Clone(s)] = n
+	return n
+}
+
+// analyze reads one page's fields into a. A syllable counts once per page,
+// with the bits of every field it is in.
+func (sp *speller) analyze(d Doc, a *analysis) {
+	if a.terms == nil {
+		// Sized for a news item of 500–900 words, so the maps rarely grow.
+		a.terms, a.pairs = make(map[uint32]uint32, 512), make(map[uint64]uint32, 1024)
+	}
+	clear(a.terms)
+	clear(a.pairs)
 	body := ""
 	if d.Body != nil {
 		body = d.Body()
 	}
 	field := func(text string, bit uint32) {
-		prev := ""
+		prev := ^uint32(0)
 		// Pages' text is NFC already: the parser made it so.
 		for i, s := range vi.Syllables(text) {
 			w := sp.spell(s)
-			a.terms[w] |= bit
-			if prev != "" && i < pairSyllables {
-				a.pairs[pair{prev, w.key}] |= bit
+			a.terms[w.id] |= bit
+			if prev != ^uint32(0) && i < pairSyllables {
+				a.pairs[pairKey(prev, w.key)] |= bit
 			}
 			prev = w.key
 		}
@@ -211,31 +289,24 @@ func (sp *speller) analyze(d Doc) analysis {
 		field(t, InTags)
 	}
 	a.excerpt = excerpt(d.Lead, body)
-	return a
 }
 
 // merge adds one page's analysis to the postings, as page number id.
-func (ix *indexer) merge(id uint32, a analysis) {
+func (ix *indexer) merge(id uint32, a *analysis) {
 	for s, bits := range a.terms {
-		vs, ok := ix.terms[s.key]
-		if !ok {
-			vs = map[string]*postings{}
-			ix.terms[s.key] = vs
+		if int(s) >= len(ix.terms) {
+			ix.terms = append(ix.terms, make([]postings, int(s)+1-len(ix.terms))...)
 		}
-		p, ok := vs[s.as]
-		if !ok {
-			p = newPostings()
-			vs[s.as] = p
-		}
-		p.add(id, bits)
+		ix.terms[s].add(id, bits)
 	}
 	for k, bits := range a.pairs {
-		p, ok := ix.pairs[k]
+		i, ok := ix.pairs[k]
 		if !ok {
-			p = newPostings()
-			ix.pairs[k] = p
+			i = uint32(len(ix.list))
+			ix.pairs[k] = i
+			ix.list = append(ix.list, postings{})
 		}
-		p.add(id, bits)
+		ix.list[i].add(id, bits)
 	}
 }
 
