@@ -12,11 +12,20 @@ import (
 // with Fold to match. Written text separates syllables with spaces, so no
 // dictionary is needed, unlike Thai or Chinese.
 func Syllables(s string) []string {
-	var out []string
+	// A Vietnamese syllable averages about six bytes with its space.
+	out := make([]string, 0, len(s)/6+1)
 	start := -1
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		in := r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r) || (start >= 0 && unicode.Is(unicode.Mn, r)))
+		var in bool
+		size := 1
+		if c := s[i]; c < utf8.RuneSelf {
+			// Most bytes are ASCII: letters, digits, spaces, punctuation.
+			in = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			in = r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r) || (start >= 0 && unicode.Is(unicode.Mn, r)))
+		}
 		switch {
 		case in && start < 0:
 			start = i
