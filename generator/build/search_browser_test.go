@@ -48,7 +48,7 @@ func TestSearchInBrowser(t *testing.T) {
 		pctx, cancel := context.WithTimeout(ctx, 20*time.Second)
 		defer cancel()
 		poll := `(() => { const s = document.getElementById("search-status").textContent; return s !== "" && s !== document.getElementById("tim-kiem").dataset.searching })()`
-		_, err := chromedp.Run(pctx, chromedp.Navigate(srv.URL+"/tim-kiem/?q="+url.QueryEscape(q)))
+		_, err := chromedp.Run(pctx, chromedp.Navigate(srv.URL+"/tim-kiem/?q="+query(q)))
 		if err == nil {
 			_, err = chromedp.Run(pctx, chromedp.Poll[bool](poll))
 		}
@@ -112,6 +112,34 @@ func TestSearchInBrowser(t *testing.T) {
 			}
 		})
 	}
+	t.Run("filters from the address, and back into it", func(t *testing.T) {
+		for _, tt := range []struct{ q, want string }{
+			{"tuyen dung", "/thong-bao/tuyen-dung-vien-chuc/ /tin-tuc/tuyen-dung-giao-vien/"},
+			{"tuyen dung&cm=" + url.QueryEscape("Thông báo"), "/thong-bao/tuyen-dung-vien-chuc/"},
+			{"tuyen dung&nam=2023", "/tin-tuc/tuyen-dung-giao-vien/"},
+			{"tuyen dung&cm=" + url.QueryEscape("Thông báo") + "&nam=2023", ""},
+		} {
+			rs, _ := search(t, tt.q)
+			var got []string
+			for _, r := range rs {
+				got = append(got, r.Href)
+			}
+			if strings.Join(got, " ") != tt.want {
+				t.Errorf("?q=%s → %v, want %s", tt.q, got, tt.want)
+			}
+		}
+		// The reader picks a year: the address says so, and a reload keeps it.
+		search(t, "tuyen dung")
+		pctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+		defer cancel()
+		loc, err := chromedp.Run(pctx, chromedp.Evaluate[string](`(() => { const s = document.getElementById("search-year"); s.value = "2024"; s.dispatchEvent(new Event("change")); return location.search })()`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if q, _ := url.ParseQuery(strings.TrimPrefix(loc, "?")); q.Get("nam") != "2024" || q.Get("q") != "tuyen dung" || q.Has("cm") {
+			t.Errorf("address after picking 2024: %s, want q=tuyen dung and nam=2024 only", loc)
+		}
+	})
 	t.Run("hostile title stays text", func(t *testing.T) {
 		rs, _ := search(t, "duong day nong gia ") // a space: "gia" whole, not a prefix of "giảng"
 		if len(rs) != 1 || rs[0].Href != "/tin-tuc/doc-hai/" {
@@ -136,4 +164,13 @@ func TestSearchInBrowser(t *testing.T) {
 	if outside.Load() > 0 {
 		t.Errorf("%d navigations left the site", outside.Load())
 	}
+}
+
+// query escapes a query for the address, leaving any filters after it (&cm=…) as they are.
+func query(q string) string {
+	q, filters, _ := strings.Cut(q, "&")
+	if filters != "" {
+		filters = "&" + filters
+	}
+	return url.QueryEscape(q) + filters
 }
