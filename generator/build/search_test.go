@@ -35,7 +35,7 @@ func searchSite() fstest.MapFS {
 		"content/tin-tuc/hen-gio.md":           page("Đường dây nóng sắp có", "2099-03-01T09:00:00+07:00", "Chưa đến giờ đăng."),
 		"content/tin-tuc/doc-hai.md": page(`<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script> Đường dây nóng giả`, "2018-01-01T09:00:00+07:00",
 			`Văn bản <b onmouseover="window.__pwned=1">độc hại</b>.`),
-		"content/tin-tuc/tuyen-dung-giao-vien.md": page("Tuyển dụng giáo viên", "2023-06-01T09:00:00+07:00", "Hồ sơ nộp tại phòng giáo dục."),
+		"content/tin-tuc/tuyen-dung-giao-vien.md":   page("Tuyển dụng giáo viên", "2023-06-01T09:00:00+07:00", "Hồ sơ nộp tại phòng giáo dục."),
 		"content/thong-bao/tuyen-dung-vien-chuc.md": page("Thông báo tuyển dụng viên chức", "2024-06-01T09:00:00+07:00", "Hồ sơ nộp tại sở."),
 	}
 }
