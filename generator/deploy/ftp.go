@@ -130,12 +130,6 @@ func (f *ftpTarget) ftp() (*ftp.ServerConn, error) {
 	}
 	conn, err := ftp.Dial(f.addr, f.options...)
 	if err != nil {
-		var cert *tls.CertificateVerificationError
-		var host x509.HostnameError
-		if errors.As(err, &cert) || errors.As(err, &host) {
-			return nil, &Error{Kind: Failed, Host: f.addr, Op: "kiểm tra chứng chỉ TLS", Err: err,
-				Hint: "chứng chỉ của máy chủ không được tin cậy: nếu máy chủ dùng chứng chỉ tự ký, xin tệp chứng chỉ (PEM) từ quản trị máy chủ và ghi đường dẫn vào caFile"}
-		}
 		return nil, f.sort(err, "kết nối", "")
 	}
 	if err := conn.Login(f.user, f.pass); err != nil {
@@ -171,6 +165,13 @@ func (f *ftpTarget) sort(err error, what, name string) error {
 		return err
 	}
 	op := strings.TrimSpace(what + " " + name)
+	var cert *tls.CertificateVerificationError
+	var hostname x509.HostnameError
+	if errors.As(err, &cert) || errors.As(err, &hostname) {
+		f.drop()
+		return &Error{Kind: Failed, Host: f.addr, Op: "kiểm tra chứng chỉ TLS", Err: err,
+			Hint: "chứng chỉ của máy chủ không được tin cậy: nếu máy chủ dùng chứng chỉ tự ký, xin tệp chứng chỉ (PEM) từ quản trị máy chủ và ghi đường dẫn vào caFile"}
+	}
 	var te *textproto.Error
 	if !errors.As(err, &te) {
 		k := classify(err)
@@ -197,10 +198,19 @@ func (f *ftpTarget) sort(err error, what, name string) error {
 	return &Error{Kind: k, Host: f.addr, Op: op, Err: err}
 }
 
-// notFound reports a 550 reply, which is how FTP says a file is missing.
+// notFound reports a 550 reply, which is how FTP says a file is missing
+// (some servers, goftp's among them, say 551).
 func notFound(err error) bool {
 	var te *textproto.Error
-	return errors.As(err, &te) && te.Code == ftpUnavailable
+	return errors.As(err, &te) && (te.Code == ftpUnavailable || te.Code == ftpUnavailable+1)
+}
+
+// sizeBusy reports a 450 reply to SIZE, which some servers (goftp's) give
+// for a missing file. For Size, missing is the safe reading: a deploy then
+// sends the file again rather than trust it.
+func sizeBusy(err error) bool {
+	var te *textproto.Error
+	return errors.As(err, &te) && te.Code == ftpBusy
 }
 
 func (f *ftpTarget) drop() {
@@ -237,7 +247,7 @@ func (f *ftpTarget) Size(name string) (int64, error) {
 	var n int64
 	err := f.do("xem", name, func(c *ftp.ServerConn) (err error) {
 		n, err = c.FileSize(f.abs(name))
-		if notFound(err) {
+		if notFound(err) || sizeBusy(err) {
 			return fs.ErrNotExist
 		}
 		return err
@@ -304,6 +314,7 @@ func (f *ftpTarget) Remove(name string) error {
 }
 
 func (f *ftpTarget) RemoveDir(dir string) error {
+	delete(f.dirs, dir) // the cache must not outlive the folder
 	return f.do("xoá thư mục", dir, func(c *ftp.ServerConn) error { return c.RemoveDir(f.abs(dir)) })
 }
 

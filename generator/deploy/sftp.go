@@ -353,6 +353,7 @@ func (s *sftpTarget) Remove(name string) error {
 }
 
 func (s *sftpTarget) RemoveDir(dir string) error {
+	delete(s.dirs, dir) // the cache must not outlive the folder
 	return s.do("xoá thư mục", dir, func(c *sftp.Client) error { return c.RemoveDirectory(s.abs(dir)) })
 }
 
