@@ -121,3 +121,10 @@ func (c Credentials) password(t config.DeployTarget, host, user string) (string,
 		Err:  fmt.Errorf("no password: the environment variable %s is not set", t.PasswordEnv),
 		Hint: fmt.Sprintf("đặt mật khẩu vào biến môi trường %s trước khi chạy (trong CI: lấy từ secrets), hoặc chạy loa deploy trong cửa sổ dòng lệnh để được hỏi mật khẩu", t.PasswordEnv)}
 }
+
+// IsTerminal reports whether w is a terminal, where the progress line is
+// rewritten in place.
+func IsTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && f != nil && term.IsTerminal(int(f.Fd()))
+}
