@@ -47,10 +47,13 @@ func (e *Error) Error() string {
 		msg = "mất kết nối với máy chủ " + e.Host
 	case Auth:
 		msg = "máy chủ " + e.Host + " từ chối đăng nhập"
+		if e.Host == "" {
+			msg = "không đăng nhập được" // nothing was asked of the host yet
+		}
 	case UnknownHost:
 		msg = "máy chủ " + e.Host + " chưa được tin cậy: khoá của nó chưa có trong known_hosts"
 	case HostChanged:
-		msg = "CẢNH BÁO: khoá của máy chủ " + e.Host + " khác với khoá đã lưu trong known_hosts; có thể có kẻ đang mạo danh máy chủ. Không gửi gì"
+		msg = "CẢNH BÁO: khoá của máy chủ " + e.Host + " khác với khoá đã lưu trong known_hosts; có thể có kẻ đang mạo danh máy chủ"
 	case Permission:
 		msg = "máy chủ " + e.Host + " không cho phép"
 	case DiskFull:

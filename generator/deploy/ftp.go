@@ -136,7 +136,7 @@ func (f *ftpTarget) ftp() (*ftp.ServerConn, error) {
 		conn.Quit()
 		var te *textproto.Error
 		if errors.As(err, &te) && (te.Code == ftpNotLoggedIn || te.Code == ftpNeedAccount) {
-			return nil, &Error{Kind: Auth, Host: f.addr, Op: "đăng nhập với tên " + f.user, Err: err,
+			return nil, &Error{Kind: Auth, Host: f.addr, Err: fmt.Errorf("user %s: %w", f.user, err),
 				Hint: "kiểm tra tên đăng nhập (user hoặc url) và mật khẩu trong biến môi trường passwordEnv"}
 		}
 		return nil, f.sort(err, "đăng nhập", "")

@@ -94,18 +94,18 @@ func (h *hostKeys) check(addr string, remote net.Addr, key ssh.PublicKey) error 
 		for _, k := range ke.Want {
 			was = append(was, fmt.Sprintf("%s dòng %d: %s", k.Filename, k.Line, ssh.FingerprintSHA256(k.Key)))
 		}
-		return &Error{Kind: HostChanged, Host: addr, Op: "kiểm tra khoá máy chủ",
+		return &Error{Kind: HostChanged, Host: addr,
 			Err: fmt.Errorf("host key %s %s, known_hosts has %s", key.Type(), fp, strings.Join(was, "; ")),
-			Hint: fmt.Sprintf("hỏi quản trị máy chủ xem khoá có thật sự được đổi không (dấu vân tay mới: %s). "+
+			Hint: fmt.Sprintf("chưa gửi gì. Hỏi quản trị máy chủ xem khoá có thật sự được đổi không (dấu vân tay mới: %s). "+
 				"Chỉ khi họ xác nhận: xoá khoá cũ bằng `ssh-keygen -R %s -f %s` rồi chạy lại với --trust-host", fp, host, h.file)}
 	}
 	var revoked *knownhosts.RevokedError
 	if errors.As(err, &revoked) {
-		return &Error{Kind: HostChanged, Host: addr, Op: "kiểm tra khoá máy chủ", Err: err,
+		return &Error{Kind: HostChanged, Host: addr, Err: err,
 			Hint: "khoá này đã bị thu hồi trong known_hosts; hỏi quản trị máy chủ"}
 	}
 	if err != nil && !errors.As(err, &ke) {
-		return &Error{Kind: Failed, Host: addr, Op: "kiểm tra khoá máy chủ", Err: err}
+		return &Error{Kind: Failed, Host: addr, Err: err}
 	}
 	line := knownhosts.Line([]string{host}, key)
 	if h.trust {
@@ -124,7 +124,7 @@ func (h *hostKeys) check(addr string, remote net.Addr, key ssh.PublicKey) error 
 	if hn, _, err := net.SplitHostPort(addr); err == nil {
 		name = hn
 	}
-	return &Error{Kind: UnknownHost, Host: addr, Op: "kiểm tra khoá máy chủ",
+	return &Error{Kind: UnknownHost, Host: addr,
 		Err: fmt.Errorf("%s key %s", key.Type(), fp),
 		Hint: fmt.Sprintf("lần đầu kết nối: hỏi quản trị máy chủ dấu vân tay khoá của máy chủ và so với %s. Nếu khớp, chạy lại với --trust-host, "+
 			"hoặc thêm khoá bằng `ssh-keyscan -p %s %s >> %s`, hoặc thêm dòng này vào %s:\n    %s", fp, port, name, h.file, h.file, line)}

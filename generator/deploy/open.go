@@ -117,8 +117,8 @@ func (c Credentials) password(t config.DeployTarget, host, user string) (string,
 	if p, ok := c.ask(fmt.Sprintf("Mật khẩu của %s trên %s: ", user, host)); ok {
 		return p, nil
 	}
-	return "", &Error{Kind: Auth, Host: host, Op: "đăng nhập",
-		Err:  fmt.Errorf("no password: the environment variable %s is not set", t.PasswordEnv),
+	return "", &Error{Kind: Auth,
+		Err:  fmt.Errorf("no password for %s on %s: the environment variable %s is not set", user, host, t.PasswordEnv),
 		Hint: fmt.Sprintf("đặt mật khẩu vào biến môi trường %s trước khi chạy (trong CI: lấy từ secrets), hoặc chạy loa deploy trong cửa sổ dòng lệnh để được hỏi mật khẩu", t.PasswordEnv)}
 }
 

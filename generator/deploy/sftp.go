@@ -3,6 +3,7 @@ package deploy
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"net"
@@ -192,9 +193,9 @@ func (s *sftpTarget) sftp() (*sftp.Client, error) {
 		var e *Error
 		switch {
 		case !s.keys.checked && errors.As(err, &e):
-			return nil, err // the host's key was refused
+			return nil, e // the host's key was refused, said without "ssh: handshake failed"
 		case s.keys.checked && classify(err) != Transient:
-			return nil, &Error{Kind: Auth, Host: s.addr, Op: "đăng nhập với tên " + s.config.User, Err: err,
+			return nil, &Error{Kind: Auth, Host: s.addr, Err: fmt.Errorf("user %s: %w", s.config.User, err),
 				Hint: "kiểm tra tên đăng nhập và khoá SSH: khoá công khai (.pub) phải có trong ~/.ssh/authorized_keys của tài khoản trên máy chủ; " +
 					"chỉ định khoá bằng identityFile, hoặc nạp khoá vào ssh-agent; nếu máy chủ dùng mật khẩu, đặt nó vào biến môi trường " + s.passwordEnv}
 		}
