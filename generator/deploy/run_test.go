@@ -375,3 +375,41 @@ func TestFileDeployCutAnywhere(t *testing.T) {
 func deployPlanBytes(t *testing.T, tg Target, public string) int64 {
 	return deployOnce(t, tg, public, Options{DryRun: true}).Bytes
 }
+
+// TestCtrlC cancels a deploy in the middle of an upload, as Ctrl-C does:
+// it stops with Interrupted, the live site is the old one, and the next run
+// finishes.
+func TestCtrlC(t *testing.T) {
+	base := t.TempDir()
+	public, host := filepath.Join(base, "public"), filepath.Join(base, "host")
+	os.Mkdir(host, 0o755)
+	tg, _ := openFile(fileURL(host))
+	writeTree(t, public, oldSite)
+	deployOnce(t, tg, public, Options{})
+	writeTree(t, public, newSite)
+	ctx, cancel := context.WithCancel(context.Background())
+	_, err := Run(ctx, &cancelOnPut{Target: tg, cancel: cancel}, Options{Public: public})
+	if KindOf(err) != Interrupted {
+		t.Fatalf("got %v", err)
+	}
+	if got := readTree(t, host)["index.html"]; got != oldSite["index.html"] {
+		t.Errorf("the home page changed: %q", got)
+	}
+	liveConsistent(t, host, -1)
+	deployOnce(t, tg, public, Options{})
+	sameTree(t, public, host)
+}
+
+// cancelOnPut presses Ctrl-C while the first upload is being read.
+type cancelOnPut struct {
+	Target
+	cancel func()
+}
+
+func (c *cancelOnPut) Put(name string, r io.Reader) error {
+	if strings.Contains(name, JournalName) {
+		return c.Target.Put(name, r)
+	}
+	c.cancel()
+	return c.Target.Put(name, r)
+}
