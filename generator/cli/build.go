@@ -86,20 +86,27 @@ func runBuild(env *Env, args []string) int {
 	if dest == "" {
 		dest = filepath.Join(sf.source, "public")
 	}
+	return buildInto(env, "build", sf, dest, *minify)
+}
+
+// buildInto builds the site of sf into dest, printing what loa build
+// prints, with cmd ("build", "deploy") naming the command in messages. It
+// is runBuild after the flags, shared with loa deploy.
+func buildInto(env *Env, cmd string, sf siteFlags, dest string, minify bool) int {
 	// Messages name folders with / on every OS, as they name the site's files.
 	shown := filepath.ToSlash(dest)
 	if err := build.CheckDest(sf.source, dest, nil); err != nil {
-		fmt.Fprintf(env.Stderr, "loa build: %v\n", err)
+		fmt.Fprintf(env.Stderr, "loa %s: %v\n", cmd, err)
 		return ExitUsage
 	}
 	start := time.Now()
-	b := build.New(sf.options(env, *minify))
+	b := build.New(sf.options(env, minify))
 	plan, diags := b.Assemble()
 	if printDiags(env.Stderr, diags) {
 		return ExitError
 	}
 	if err := plan.CheckDest(sf.source, dest); err != nil {
-		fmt.Fprintf(env.Stderr, "loa build: %v\n", err)
+		fmt.Fprintf(env.Stderr, "loa %s: %v\n", cmd, err)
 		return ExitUsage
 	}
 	// Before anything is written: a path Windows cannot open would leave a
@@ -108,16 +115,16 @@ func runBuild(env *Env, args []string) int {
 		return ExitError
 	}
 	stage, err := publish.BeginWith(dest, publish.Options{Waiting: func(string) {
-		fmt.Fprintf(env.Stderr, "loa build: another build is publishing to %s; waiting… (một lần dựng khác đang ghi vào %s; đang chờ…)\n", shown, shown)
+		fmt.Fprintf(env.Stderr, "loa %s: another build is publishing to %s; waiting… (một lần dựng khác đang ghi vào %s; đang chờ…)\n", cmd, shown, shown)
 	}})
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "loa build: %v\n", err)
+		fmt.Fprintf(env.Stderr, "loa %s: %v\n", cmd, err)
 		return ExitError
 	}
 	stats, diags := b.Render(plan, stage)
 	if err := stage.Err(); err != nil { // a full or read-only disk: one message, not one per file
 		stage.Abort()
-		fmt.Fprintf(env.Stderr, "loa build: %v\n", err)
+		fmt.Fprintf(env.Stderr, "loa %s: %v\n", cmd, err)
 		return ExitError
 	}
 	if printDiags(env.Stderr, diags) {
@@ -126,11 +133,11 @@ func runBuild(env *Env, args []string) int {
 	}
 	ps, err := stage.Commit()
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "loa build: publishing to %s: %v\n", shown, err)
+		fmt.Fprintf(env.Stderr, "loa %s: publishing to %s: %v\n", cmd, shown, err)
 		return ExitError
 	}
 	if err := b.PruneImages(); err != nil {
-		fmt.Fprintf(env.Stderr, "loa build: cleaning the picture cache: %v\n", err)
+		fmt.Fprintf(env.Stderr, "loa %s: cleaning the picture cache: %v\n", cmd, err)
 	}
 	fmt.Fprintf(env.Stdout, "Đã dựng %s và %s vào %s trong %d ms (%d mới hoặc đổi, %d giữ nguyên, %d xoá).\n",
 		plural(stats.Pages, "trang", "trang"), plural(stats.Files-stats.Pages, "tệp khác", "tệp khác"), shown,

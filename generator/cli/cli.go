@@ -44,6 +44,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"build", "dựng trang web vào thư mục public/ (build the site)", runBuild},
+		{"deploy", "gửi trang lên máy chủ, chỉ những tệp đã đổi (publish to the host)", runDeploy},
 		{"serve", "xem trước trang, tự dựng lại khi lưu tệp (preview with live reload)", runServe},
 		{"init", "tạo trang mẫu trong một thư mục trống: loa init [DIR] (create the example site)", runInit},
 		{"new", "tạo bài viết mới: loa new tin-tuc \"Tiêu đề\" (new content)", runNew},
