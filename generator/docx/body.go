@@ -476,7 +476,8 @@ func (r *reader) flush(c *pctx) {
 // detectLegacy converts a paragraph typed in a legacy encoding whose font
 // Word no longer names as one (the text was pasted, or the font replaced).
 func (r *reader) detectLegacy(p *Paragraph) {
-	enc, _, ok := vi.DetectLegacy(p.Plain())
+	before := p.Plain()
+	enc, _, ok := vi.DetectLegacy(before)
 	if !ok {
 		return
 	}
@@ -493,13 +494,13 @@ func (r *reader) detectLegacy(p *Paragraph) {
 		}
 	}
 	d := r.doc.Warnings.Warnf(diag.Pos{}, "check its letters; set the font to Times New Roman in Word to keep them",
-		"a paragraph looks typed in %s without its font and was converted: %q", enc, clip(p.Plain(), 60))
+		"a paragraph looks typed in %s without its font and was converted: %q", enc, clip(before, 60))
 	d.Vi("kiểm tra lại các chữ; trong Word, đổi phông chữ đoạn đó sang Times New Roman",
-		"một đoạn có vẻ gõ bằng bảng mã %s mà không còn phông chữ đó, đã được chuyển sang Unicode: %q", enc, clip(p.Plain(), 60))
+		"một đoạn có vẻ gõ bằng bảng mã %s mà không còn phông chữ đó, đã được chuyển sang Unicode: %q", enc, clip(before, 60))
 }
 
 // warnOnce adds a warning the first time key is met.
-func (r *reader) warnOnce(key, hint, msg, msgVi, hintVi string) {
+func (r *reader) warnOnce(key, msg, hint, msgVi, hintVi string) {
 	if r.warned == nil {
 		r.warned = map[string]bool{}
 	}

@@ -165,12 +165,14 @@ func (r *reader) drawing(x *xmlReader, c *pctx, kind string) error {
 					title = attr(t, "title")
 				}
 			case "chart":
-				r.warnOnce("chart", "paste the chart into Word as a picture (Paste Special → Picture) and import again",
-					"a chart was left out", "một biểu đồ đã bị bỏ qua",
+				r.warnOnce("chart", "a chart was left out",
+					"paste the chart into Word as a picture (Paste Special → Picture) and import again",
+					"một biểu đồ đã bị bỏ qua",
 					"dán biểu đồ vào Word dưới dạng ảnh (Dán đặc biệt → Ảnh) rồi nhập lại")
 			case "relIds":
-				r.warnOnce("smartart", "save the SmartArt graphic as a picture and put that picture in its place",
-					"a SmartArt graphic was left out", "một hình SmartArt đã bị bỏ qua",
+				r.warnOnce("smartart", "a SmartArt graphic was left out",
+					"save the SmartArt graphic as a picture and put that picture in its place",
+					"một hình SmartArt đã bị bỏ qua",
 					"lưu hình SmartArt thành ảnh và chèn ảnh đó vào chỗ của nó")
 			}
 			depth++

@@ -226,9 +226,13 @@ func (w *inlineWriter) text(s string) {
 		if s == "" {
 			return
 		}
+		s = escapeText(s, w.o.cell)
 		if len(w.open) == 0 {
 			s = escapeLineStart(s)
 		}
+		w.b.WriteString(s)
+		w.lineStart = false
+		return
 	}
 	w.b.WriteString(escapeText(s, w.o.cell))
 	w.lineStart = false
