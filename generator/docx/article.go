@@ -81,17 +81,29 @@ func (c *converter) title(blocks []Block, a *Article) []Block {
 		}
 		return -1
 	}
+	atTop := func(i int) int { // a line far down is a subheading, not the title
+		if i > 2 {
+			return -1
+		}
+		return i
+	}
+	heading := func(p *Paragraph) bool { return p.Heading > 0 }
+	boldLine := func(p *Paragraph) bool {
+		return p.List == nil && allText(p, func(in Inline) bool { return in.Bold }) && runeLen(plain(p.Inlines)) <= 300
+	}
 	i := pick(func(p *Paragraph) bool { return p.Style == "title" })
-	if i < 0 {
-		i = pick(func(p *Paragraph) bool { return p.Heading > 0 })
+	if i < 0 && len(blocks) > 0 { // the first line, a heading or in bold
+		if p, ok := blocks[0].(*Paragraph); ok && (heading(p) || boldLine(p)) && plain(p.Inlines) != "" {
+			i = 0
+		}
+	}
+	for _, f := range []func(*Paragraph) bool{heading, boldLine} {
+		if i < 0 {
+			i = atTop(pick(f))
+		}
 	}
 	if i < 0 {
-		i = pick(func(p *Paragraph) bool {
-			return allText(p, func(in Inline) bool { return in.Bold }) && runeLen(plain(p.Inlines)) <= 300
-		})
-		if i > 2 {
-			i = -1 // a bold line far down is a subheading, not the title
-		}
+		i = pick(heading)
 	}
 	if i >= 0 {
 		a.Title = plain(blocks[i].(*Paragraph).Inlines)
@@ -276,6 +288,9 @@ func (c *converter) findCaptions(blocks []Block) []Block {
 	for i := 0; i < len(blocks); i++ {
 		out = append(out, blocks[i])
 		p, ok := blocks[i].(*Paragraph)
+		if ok && p.Heading == 0 {
+			c.captionInside(p)
+		}
 		if !ok || p.Heading > 0 || !picturesOnly(p) || i+1 >= len(blocks) {
 			continue
 		}
@@ -296,6 +311,40 @@ func (c *converter) findCaptions(blocks []Block) []Block {
 		}
 	}
 	return out
+}
+
+// captionInside takes the caption of a picture typed in its own paragraph
+// after a line break (picture, Shift+Enter, caption): in italics, or in a
+// centred paragraph.
+func (c *converter) captionInside(p *Paragraph) {
+	var pic *Image
+	k := -1 // the line break after the pictures
+	for i, in := range p.Inlines {
+		switch {
+		case k >= 0:
+			if in.Kind == Picture || in.Kind == NoteRef {
+				return
+			}
+		case in.Kind == Picture:
+			if pic == nil {
+				pic = in.Image
+			}
+		case in.Kind == Break && pic != nil:
+			k = i
+		case in.Kind == Text && strings.TrimSpace(in.Text) != "", in.Kind == NoteRef:
+			return // text before the break: not a line of pictures
+		}
+	}
+	if k < 0 {
+		return
+	}
+	rest := &Paragraph{Inlines: p.Inlines[k+1:]}
+	text := plain(rest.Inlines)
+	if text == "" || runeLen(text) > 300 || !(p.Align == "center" || allText(rest, func(in Inline) bool { return in.Italic })) {
+		return
+	}
+	c.captions[pic] = text
+	p.Inlines = p.Inlines[:k]
 }
 
 // picturesOnly reports whether p holds pictures and nothing else but

@@ -114,3 +114,28 @@ func TestTextBoxAndMath(t *testing.T) {
 	}
 	contains(t, "warnings", warns, "equations were imported as plain text")
 }
+
+func TestCaptionAfterALineBreak(t *testing.T) {
+	f := fixture{rels: imageRel("rI1", "media/image1.png"), media: map[string][]byte{"image1.png": pngBytes(t)},
+		body: p("", drawing("rI1", "Ảnh"), `<w:r><w:br/></w:r>`, r("<w:i/>", "Chú thích "), r("<w:i/><w:b/>", "dưới ảnh")) +
+			p(`<w:jc w:val="center"/>`, drawing("rI1", "Lần hai"), `<w:r><w:br/></w:r>`, r("", "Căn giữa")) +
+			p("", drawing("rI1", "Lần ba"), `<w:r><w:br/></w:r>`, r("", "Chữ thường, không phải chú thích"))}
+	got, _ := body(t, f)
+	want := `![Ảnh](anh-1.png "Chú thích dưới ảnh")` + "\n\n" + `![Lần hai](anh-1.png "Căn giữa")` + "\n\n" +
+		"![Lần ba](anh-1.png)\n\nChữ thường, không phải chú thích"
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+// A bold first line is the title even when headings come later; the
+// first heading is the title only at the top.
+func TestTitleFromBoldLineBeforeHeadings(t *testing.T) {
+	f := fixture{styles: titleStyles, body: p("", r("<w:b/>", "Tiêu đề in đậm")) + p("", r("", "Đoạn đầu của bài viết, khá dài.")) +
+		p(`<w:pStyle w:val="Heading2"/>`, r("", "Mục một")) + p("", r("", "Nội dung mục một, khá dài."))}
+	a, _ := f.convert(t)
+	if a.Title != "Tiêu đề in đậm" {
+		t.Errorf("title %q", a.Title)
+	}
+	contains(t, "body", a.Body, "## Mục một")
+}
