@@ -160,7 +160,7 @@ func textParagraph(b Block) *Paragraph {
 func (c *converter) date(blocks []Block, a *Article) []Block {
 	for _, i := range candidates(len(blocks), 4, 3) {
 		p := textParagraph(blocks[i])
-		if p == nil {
+		if p == nil || underPicture(blocks, i) {
 			continue
 		}
 		if t, ok := dateLine(plain(p.Inlines), c.opts.Location); ok {
@@ -178,6 +178,16 @@ func (c *converter) date(blocks []Block, a *Article) []Block {
 	}
 	a.Date = a.Date.Truncate(time.Second)
 	return blocks
+}
+
+// underPicture reports whether blocks[i] comes right after a line of
+// pictures: it is their caption, not a date line or a byline.
+func underPicture(blocks []Block, i int) bool {
+	if i == 0 {
+		return false
+	}
+	p, ok := blocks[i-1].(*Paragraph)
+	return ok && picturesOnly(p)
 }
 
 // candidates returns the indexes of the first top and last bottom of n
@@ -210,7 +220,7 @@ func (c *converter) lead(blocks []Block, a *Article) []Block {
 // aligned; else the author in the document's properties.
 func (c *converter) author(blocks []Block, a *Article) []Block {
 	if n := len(blocks); n > 0 {
-		if p := textParagraph(blocks[n-1]); p != nil {
+		if p := textParagraph(blocks[n-1]); p != nil && p.Style != "caption" && !underPicture(blocks, n-1) {
 			if name, ok := authorLine(p); ok {
 				a.Author = name
 				return blocks[:n-1]

@@ -35,7 +35,7 @@ func marksOf(in Inline, noBold bool) mark {
 // inlineOpts tell how a paragraph's inlines are written.
 type inlineOpts struct {
 	noBold bool // headings are bold already
-	cell   bool // in a table cell: one line, | escaped
+	cell   bool // in a table cell, heading or note: one line
 }
 
 // inlines writes a paragraph's inlines as Markdown text: emphasis, links,

@@ -76,7 +76,7 @@ func (c *converter) block(bl Block, ls *listState) (s string, isList bool) {
 			return "", false
 		case bl.Heading > 0:
 			level := min(max(bl.Heading-c.headBase+2, 2), 6)
-			return strings.Repeat("#", level) + " " + c.inlines(bl.Inlines, inlineOpts{noBold: true}), false
+			return strings.Repeat("#", level) + " " + c.inlines(bl.Inlines, inlineOpts{noBold: true, cell: true}), false
 		case bl.List != nil:
 			return c.listItem(bl, ls), true
 		}

@@ -139,3 +139,23 @@ func TestTitleFromBoldLineBeforeHeadings(t *testing.T) {
 	}
 	contains(t, "body", a.Body, "## Mục một")
 }
+
+// A caption at the end of the document is neither the byline nor the date.
+func TestCaptionLastIsNotAuthorOrDate(t *testing.T) {
+	f := fixture{styles: titleStyles, rels: imageRel("rI1", "media/image1.png"), media: map[string][]byte{"image1.png": pngBytes(t)},
+		body: p(`<w:pStyle w:val="Title"/>`, r("", "Tiêu đề")) + p("", r("", "Nội dung của bài viết.")) +
+			p("", drawing("rI1", "")) + p(`<w:jc w:val="center"/>`, r("<w:i/>", "Ảnh chụp ngày 17/02/2023")) +
+			p("", drawing("rI1", "")) + p("", r("<w:i/>", "Quang cảnh hội nghị"))}
+	a, _ := f.convert(t)
+	if a.Author != "" || a.DateFrom != "now" {
+		t.Errorf("author %q, date from %s", a.Author, a.DateFrom)
+	}
+	contains(t, "body", a.Body, `"Ảnh chụp ngày 17/02/2023")`, `"Quang cảnh hội nghị")`)
+}
+
+func TestHeadingWithALineBreak(t *testing.T) {
+	got, _ := body(t, fixture{body: p(`<w:pStyle w:val="Heading2"/>`, r("", "Phần một"), `<w:r><w:br/></w:r>`, r("<w:b/>", "tiếp theo"))})
+	if got != "## Phần một tiếp theo" {
+		t.Errorf("got %q", got)
+	}
+}
