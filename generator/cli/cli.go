@@ -48,6 +48,7 @@ func commands() []command {
 		{"serve", "xem trước trang, tự dựng lại khi lưu tệp (preview with live reload)", runServe},
 		{"init", "tạo trang mẫu trong một thư mục trống: loa init [DIR] (create the example site)", runInit},
 		{"new", "tạo bài viết mới: loa new tin-tuc \"Tiêu đề\" (new content)", runNew},
+		{"import", "nhập bài từ tệp Word: loa import bai-viet.docx (import a Word document)", runImport},
 		{"version", "in phiên bản (print the version)", runVersion},
 		{"help", "hướng dẫn (help)", runHelp},
 	}
