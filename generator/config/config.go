@@ -67,6 +67,7 @@ type Config struct {
 	Params        map[string]any
 	Images        Images   // [images]: the photo pipeline
 	Security      Security // [security]: symbolic links, file sizes, Content-Security-Policy
+	Check         Check    // [check]: the proofreader's rules
 
 	BuildDrafts  bool
 	BuildFuture  bool
@@ -119,6 +120,7 @@ type file struct {
 	Params                 map[string]any        `toml:"params"`
 	Images                 imagesFile            `toml:"images"`
 	Security               securityFile          `toml:"security"`
+	Check                  checkFile             `toml:"check"`
 }
 
 type paginationFile struct {
@@ -256,6 +258,8 @@ func ParseFiles(srcs Sources) (*Config, diag.List) {
 	c.Images, d = f.Images.images(at)
 	diags.Append(d)
 	c.Security, d = f.Security.security(at)
+	diags.Append(d)
+	c.Check, d = f.Check.check(at)
 	diags.Append(d)
 	diags.Sort()
 	if diags.HasErrors() {
