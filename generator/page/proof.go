@@ -129,6 +129,7 @@ func (pr *Proof) fields(pg *Page, src []byte) {
 		}
 		line := pos.Line - 1 // index in lines
 		for _, part := range strings.Split(value, "\n") {
+			part = strings.TrimLeft(part, " \t")
 			at := pos
 			for i := line; i < len(lines) && i < pos.Line+200; i++ {
 				if j := strings.Index(lines[i], part); j >= 0 && (i > pos.Line-1 || j >= pos.Col) {
