@@ -97,7 +97,7 @@ func TestPlaceToneEveryTone(t *testing.T) {
 	}
 }
 
-func TestIsSyllable(t *testing.T) {
+func TestIsSyllableShape(t *testing.T) {
 	yes := []string{"Nam", "HỘI", "nghiêng", "CA", "TU", "BAN", "đoàn", "ĐOÀN", "gì", "quý", "khuya", "oà", "Việt", "NGHĨA"}
 	no := []string{"UBND", "BCĐ", "HĐND", "WHO", "THCS", "TP", "HCM", "PV", "COVID", "BĐG", "VSTBCPN", "", "A2", "x1", "MTTQ"}
 	for _, w := range yes {
