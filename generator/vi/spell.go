@@ -3,7 +3,6 @@ package vi
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -80,15 +79,14 @@ func spot(word string) (toneSpot, bool) {
 	if !(a == 'o' && (b == 'a' || b == 'e')) && !(a == 'u' && b == 'y') {
 		return toneSpot{}, false
 	}
-	// The initial consonant, in lower case without marks (đ is one letter).
-	var init strings.Builder
+	// The letters before the two vowels make the initial consonant, and
+	// "quy" is q-u-y: its u belongs to the consonant.
 	for _, l := range ls[:n-2] {
 		if len(l.marks) > 0 {
 			return toneSpot{}, false
 		}
-		init.WriteRune(unicode.ToLower(l.base))
 	}
-	if !initials[init.String()] || (a == 'u' && init.String() == "q") {
+	if !isSyllable(word) || (a == 'u' && n >= 3 && unicode.ToLower(ls[n-3].base) == 'q') {
 		return toneSpot{}, false
 	}
 	sp := toneSpot{letters: ls, first: n - 2}
@@ -146,48 +144,9 @@ func PlaceTone(word string, style ToneStyle) string {
 	return norm.NFC.String(b.String())
 }
 
-// initials are the consonants a Vietnamese syllable may start with, in
-// lower case; "" is a syllable that starts with its vowel.
-var initials = map[string]bool{
-	"": true, "b": true, "c": true, "ch": true, "d": true, "đ": true, "g": true, "gh": true, "gi": true,
-	"h": true, "k": true, "kh": true, "l": true, "m": true, "n": true, "ng": true, "ngh": true, "nh": true,
-	"p": true, "ph": true, "q": true, "qu": true, "r": true, "s": true, "t": true, "th": true, "tr": true,
-	"v": true, "x": true,
-}
-
 // IsSyllable reports whether word has the shape of a Vietnamese syllable:
-// an initial consonant, one to three vowels and a final consonant, in the
-// letters Vietnamese uses (no f, j, w or z), marks and case aside. "Nam",
-// "HỘI", "nghiêng" are; "UBND", "BCĐ", "HĐND", "WHO" are not, so they
-// can be told as abbreviations even when written in capitals.
-func IsSyllable(word string) bool {
-	f := Fold(word) // đ → d, marks and case gone
-	if f == "" || !utf8.ValidString(f) {
-		return false
-	}
-	i := 0
-	// The longest initial that leaves a vowel next.
-	for _, n := range []int{3, 2, 1, 0} {
-		if n <= len(f) && initials[f[:n]] && n < len(f) && isVowel(f[n]) {
-			i = n
-			break
-		}
-		if n == 0 {
-			return false
-		}
-	}
-	j := i
-	for j < len(f) && isVowel(f[j]) {
-		j++
-	}
-	if j-i > 3 {
-		return false
-	}
-	switch f[j:] {
-	case "", "c", "ch", "m", "n", "ng", "nh", "p", "t":
-		return true
-	}
-	return false
-}
-
-func isVowel(c byte) bool { return strings.IndexByte("aeiouy", c) >= 0 }
+// an initial consonant, a vowel sequence, a final consonant and at most
+// one tone, in any case. "Nam", "HỘI", "nghiêng" are; "UBND", "BCĐ",
+// "HĐND", "WHO" are not, so they can be told as abbreviations even when
+// written in capitals.
+func IsSyllable(word string) bool { return isSyllable(word) }
