@@ -152,6 +152,7 @@ func Read(name string, src []byte, pg *page.Page, proof *page.Proof) *File {
 		}
 	}
 	f.readProse(proof.Texts)
+	f.readLegacy(string(src), proof.Texts)
 	f.readImages(proof.Images)
 	f.links = proof.Links
 	f.readTones(proof.Texts)

@@ -117,6 +117,35 @@ func TestEncodingRules(t *testing.T) {
 	}
 }
 
+func TestLegacyRule(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      []string
+	}{
+		{"TCVN3 with Markdown", front + "Ban **V\u00d7 s\u00f9** ti\u00d5n b\u00e9 c\u00f1a [Ph\u00f4 n\u00f7](/a/) t\u00d8nh h\u00e4p.\n", []string{
+			"content/tin-tuc/a.md:6:8: error: text typed in the TCVN3 (ABC, .VnTime) encoding of old Vietnamese fonts; the line should read: “Ban **Vì sự** tiến bộ của [Phụ nữ](/a/) tỉnh họp.” [legacyEncoding]"}},
+		{"VNI title", "+++\ntitle = \"Ho\u00e4i ngh\u00f2 to\u00e5ng ke\u00e1t co\u00e2ng ta\u00f9c na\u00eam 2023\"\ndate = 2024-01-02\ndescription = \"Sapo.\"\n+++\n", []string{
+			"content/tin-tuc/a.md:2:11: error: text typed in the VNI (VNI-Times) encoding of old Vietnamese fonts; the line should read: “title = \"Hội nghị tổng kết công tác năm 2023\"” [legacyEncoding]"}},
+		{"VISCII in a list", front + "- Ban V\u00ec s\u00f1 ti\u00aan b\u00b5 c\u00fca Ph\u00f8 n\u00e6 t\u00efnh h\u00f7p\n", []string{
+			"content/tin-tuc/a.md:6:11: error: text typed in the VISCII encoding of old Vietnamese fonts; the line should read: “- Ban Vì sự tiến bộ của Phụ nữ tỉnh họp” [legacyEncoding]"}},
+		{"Unicode, French and code are left alone", front + "Ban Vì sự tiến bộ của Phụ nữ; café, naïve, Müller.\n\n`V\u00d7 s\u00f9 ti\u00d5n b\u00e9 c\u00f1a`\n", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fs, in := site(t, "", nil, map[string]string{"content/tin-tuc/a.md": tt.src})
+			expect(t, only(fs, RuleLegacy), tt.want...)
+			if len(tt.want) > 0 {
+				// --fix writes the line as the message says it should read.
+				out, _ := Fix("content/tin-tuc/a.md", []byte(tt.src), Edits(in)["content/tin-tuc/a.md"])
+				line := strings.Split(string(out), "\n")[fs[0].Pos.Line-1]
+				if !strings.Contains(fs[0].Message, "“"+line+"”") {
+					t.Errorf("fixed line %q is not the one the message shows", line)
+				}
+			}
+		})
+	}
+}
+
 func TestFieldsAreProofread(t *testing.T) {
 	src := "+++\ntitle = \"Hội nghị  tổng kết\"\ndate = 2024-01-02\ndescription = \"Sáng 17/2 , Ban họp.\"\n+++\nThân bài.\n"
 	fs, _ := site(t, "", nil, map[string]string{"content/tin-tuc/a.md": src})

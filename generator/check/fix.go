@@ -89,6 +89,10 @@ func Fix(name string, src []byte, edits []Edit) ([]byte, []Change) {
 	if len(changes) == 0 {
 		return src, nil
 	}
+	sort.SliceStable(changes, func(i, j int) bool {
+		a, b := changes[i].Pos, changes[j].Pos
+		return a.Line < b.Line || (a.Line == b.Line && a.Col < b.Col)
+	})
 	return []byte(b.String()), changes
 }
 
