@@ -22,6 +22,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"loa/generator/config"
 	"loa/generator/diag"
 	"loa/generator/page"
@@ -135,7 +137,8 @@ type File struct {
 	links    []page.Link
 	images   []page.Image // every picture, for captions
 	hasTitle bool
-	edits    []Edit // what --fix does whatever the site decides
+	edits    []Edit         // what --fix does whatever the site decides
+	nfd      map[int]string // the lines not in NFC, as written: places of the prose count in NFC
 }
 
 // Read proofreads one content file: src is its bytes as stored, pg and
@@ -151,13 +154,57 @@ func Read(name string, src []byte, pg *page.Page, proof *page.Proof) *File {
 			f.hasTitle = true
 		}
 	}
+	n := len(f.findings)
 	f.readProse(proof.Texts)
 	f.readLegacy(string(src), proof.Texts)
 	f.readImages(proof.Images)
 	f.links = proof.Links
 	f.readTones(proof.Texts)
 	f.readAbbrs(proof.Texts)
+	if len(f.nfd) > 0 {
+		// Places found in the prose count its characters composed (NFC);
+		// editors count the file's as written.
+		for i := n; i < len(f.findings); i++ {
+			f.findings[i].Pos = f.written(f.findings[i].Pos)
+		}
+		for i := range f.images {
+			f.images[i].Pos = f.written(f.images[i].Pos)
+		}
+		for i := range f.links {
+			f.links[i].Pos = f.written(f.links[i].Pos)
+		}
+		for i := range f.tones {
+			f.tones[i].pos = f.written(f.tones[i].nfc)
+		}
+		for i := range f.abbrs {
+			f.abbrs[i].pos = f.written(f.abbrs[i].pos)
+		}
+	}
 	return f
+}
+
+// written is the place in the file as written of a place counted in the
+// NFC text: a decomposed letter is several characters of its line.
+func (f *File) written(p diag.Pos) diag.Pos {
+	line, ok := f.nfd[p.Line]
+	if !ok || p.Col < 1 {
+		return p
+	}
+	col, raw := 1, 1 // columns in the NFC text and as written
+	var it norm.Iter
+	it.InitString(norm.NFC, line)
+	for !it.Done() {
+		start := it.Pos()
+		seg := it.Next() // one composed character, or a few
+		n := utf8.RuneCount(seg)
+		if p.Col < col+n {
+			break
+		}
+		col += n
+		raw += utf8.RuneCountInString(line[start:it.Pos()])
+	}
+	p.Col = raw + (p.Col - col)
+	return p
 }
 
 // Input is what a run of the proofreader reads.
@@ -178,6 +225,9 @@ type Input struct {
 // Run applies the rules across the site and the levels of [check], and
 // returns every finding that is not off, sorted.
 func Run(in Input) []Finding {
+	if in.Config == nil { // the configuration did not read: the build's errors say why
+		in.Config = &config.Config{}
+	}
 	var out []Finding
 	for _, f := range in.Files {
 		out = append(out, f.findings...)

@@ -103,6 +103,9 @@ func TestEncodingRules(t *testing.T) {
 		{"double spaces", "Hội nghị  tổng kết,   năm 2023.\n\nMột  hai\n", []string{
 			"content/tin-tuc/a.md:6:9: warning: 2 spaces in a row (and another place on this line) [doubleSpace]",
 			"content/tin-tuc/a.md:8:4: warning: 2 spaces in a row [doubleSpace]"}},
+		{"places on a decomposed line count its characters as written", "Vi\u0300 ba\u0301o  ca\u0301o.\n", []string{
+			"content/tin-tuc/a.md:6:1: warning: “Vì” is typed with separate accent marks (decomposed, NFD) instead of whole letters (NFC) (and 2 more words on this line) [nfc]",
+			"content/tin-tuc/a.md:6:9: warning: 2 spaces in a row [doubleSpace]"}},
 		{"double spaces in code are fine", "`a  b` và\n\n```\nx  =  1\n```\n", nil},
 		{"space before punctuation", "Hà Nội , ngày 5 . Vì sao ?\n", []string{
 			"content/tin-tuc/a.md:6:7: warning: space before “,” (and 2 more places on this line) [spaceBeforePunctuation]"}},

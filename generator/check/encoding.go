@@ -68,6 +68,10 @@ func (f *File) readBytes(src []byte) {
 		pos := diag.Pos{File: f.Name, Line: n + 1}
 		if !norm.NFC.IsNormalString(line) {
 			nfd = append(nfd, decomposed(line, pos)...)
+			if f.nfd == nil {
+				f.nfd = map[int]string{}
+			}
+			f.nfd[n+1] = line
 		}
 		hidden = append(hidden, invisibles(line, pos)...)
 	}

@@ -38,7 +38,8 @@ type abbrUse struct {
 // for emphasis or in a heading ("CỘNG HÒA XÃ HỘI", "RẤT"): a syllable of
 // Vietnamese with a vowel's mark, or next to another such word, is a word.
 // Codes are not prose either: document numbers (45/HD-UBND), file names
-// (IMG_2034.JPG), addresses.
+// (IMG_2034.JPG), addresses; nor are the texts of links, which the
+// glossary does not explain either.
 func (f *File) readAbbrs(texts []page.Text) {
 	seen := map[string]bool{}
 	type word struct {
@@ -47,6 +48,9 @@ func (f *File) readAbbrs(texts []page.Text) {
 		caps bool
 	}
 	for _, t := range texts {
+		if t.Kind == page.TextLink {
+			continue // the names of what a link leads to (UN Women), never explained in place
+		}
 		var ws []word
 		words(t.Text, func(w string, i int) {
 			if n := len(ws); n > 0 && ws[n-1].caps && capitals(w) && ws[n-1].i+len(ws[n-1].w)+1 == i && t.Text[i-1] == '.' {

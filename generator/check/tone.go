@@ -13,7 +13,8 @@ import (
 
 // toneUse is a word written differently in the two styles.
 type toneUse struct {
-	pos   diag.Pos
+	pos   diag.Pos // in the file as written
+	nfc   diag.Pos // in its NFC text, for --fix
 	word  string
 	style vi.ToneStyle
 }
@@ -22,7 +23,7 @@ func (f *File) readTones(texts []page.Text) {
 	for _, t := range texts {
 		words(t.Text, func(w string, i int) {
 			if style, ok := vi.TonePlacement(w); ok {
-				f.tones = append(f.tones, toneUse{at(t, i), w, style})
+				f.tones = append(f.tones, toneUse{at(t, i), at(t, i), w, style})
 			}
 		})
 	}
@@ -108,7 +109,7 @@ func toneEdits(files []*File, setting string) map[string][]Edit {
 	for _, f := range files {
 		for _, u := range f.tones {
 			if u.style != choice {
-				out[f.Name] = append(out[f.Name], Edit{Pos: u.pos, Old: u.word, New: vi.PlaceTone(u.word, choice), Rule: RuleTone})
+				out[f.Name] = append(out[f.Name], Edit{Pos: u.nfc, Old: u.word, New: vi.PlaceTone(u.word, choice), Rule: RuleTone})
 			}
 		}
 	}
