@@ -94,7 +94,7 @@ func runBuild(env *Env, args []string) int {
 	}
 	start := time.Now()
 	b := build.New(sf.options(env, *minify))
-	plan, diags := b.Assemble()
+	plan, diags := assemble(b) // with the proofreader's findings as warnings
 	if printDiags(env.Stderr, diags) {
 		return ExitError
 	}

@@ -45,6 +45,7 @@ func commands() []command {
 	return []command{
 		{"build", "dựng trang web vào thư mục public/ (build the site)", runBuild},
 		{"serve", "xem trước trang, tự dựng lại khi lưu tệp (preview with live reload)", runServe},
+		{"check", "soát lỗi bài viết: bảng mã cũ, dấu, ảnh thiếu mô tả, chữ viết tắt… (proofread the site)", runCheck},
 		{"init", "tạo trang mẫu trong một thư mục trống: loa init [DIR] (create the example site)", runInit},
 		{"new", "tạo bài viết mới: loa new tin-tuc \"Tiêu đề\" (new content)", runNew},
 		{"version", "in phiên bản (print the version)", runVersion},
