@@ -63,9 +63,12 @@ const nbsp = '\u00a0'
 // included: decomposed letters and invisible characters are wrong anywhere.
 func (f *File) readBytes(src []byte) {
 	text := strings.TrimPrefix(string(src), "\ufeff") // the parser drops it; editors never see it
-	var nfd, hidden []occurrence
+	var nfd, hidden, marks []occurrence
 	for n, line := range lines(text) {
 		pos := diag.Pos{File: f.Name, Line: n + 1}
+		if stray := strayMarks(line, pos); len(stray) > 0 {
+			marks = append(marks, stray...)
+		}
 		if !norm.NFC.IsNormalString(line) {
 			nfd = append(nfd, decomposed(line, pos)...)
 			if f.nfd == nil {
@@ -86,6 +89,17 @@ func (f *File) readBytes(src []byte) {
 			fmt.Sprintf("chữ %s được gõ bằng dấu rời (dạng tổ hợp, NFD) thay vì chữ dựng sẵn (NFC)%s", quote(o.what), moreVi),
 			"run loa check --fix, or retype it with Unikey's Unicode (dựng sẵn) table: it looks the same but search and sorting treat it as another word",
 			"chạy loa check --fix để sửa, hoặc gõ lại bằng Unikey với bảng mã Unicode dựng sẵn: chữ tổ hợp trông giống hệt nhưng tìm kiếm và sắp xếp coi là chữ khác")
+	})...)
+	f.findings = append(f.findings, perLine(marks, func(o occurrence, n int) Finding {
+		more, moreVi := "", ""
+		if n > 1 {
+			more, moreVi = fmt.Sprintf(" (and %s on this line)", plural(n-1, "another", "more")), fmt.Sprintf(" (cùng %d chỗ khác trên dòng này)", n-1)
+		}
+		return finding(RuleNFC, o.pos,
+			fmt.Sprintf("an accent mark stands apart after %s, not on a letter%s: it shows on the letter that an HTML entity such as &ocirc; writes, but search and sorting see a separate mark", quote(o.what), more),
+			fmt.Sprintf("dấu thanh đứng rời sau %s, không gắn vào chữ nào%s: trông như dấu của chữ viết bằng mã HTML (như &ocirc;) nhưng tìm kiếm và sắp xếp coi là ký tự riêng", quote(o.what), moreVi),
+			"write the letter with its mark as one character (ồ, not &ocirc; and a mark), in Unicode (dựng sẵn)",
+			"viết chữ cùng dấu thành một ký tự (ồ, không viết &ocirc; rồi thêm dấu), bằng bảng mã Unicode dựng sẵn")
 	})...)
 	f.findings = append(f.findings, perLine(hidden, func(o occurrence, n int) Finding {
 		r, _ := utf8.DecodeRuneInString(o.what)
@@ -118,6 +132,30 @@ func decomposed(line string, pos diag.Pos) []occurrence {
 		i := norm.NFC.QuickSpanString(line)
 		pos.Col = utf8.RuneCountInString(line[:i]) + 1
 		out = append(out, occurrence{pos, norm.NFC.String(line[i:min(len(line), i+8)])})
+	}
+	return out
+}
+
+// strayMarks finds combining marks (tones, vowel marks) that follow no
+// letter: text from old web editors writes "trồng" as "tr&ocirc;" and a
+// separate grave accent, which composes with nothing in the file but
+// lands on the ô once the entity is read.
+func strayMarks(line string, pos diag.Pos) []occurrence {
+	var out []occurrence
+	col := 0
+	prev := rune(0)
+	start := 0 // of the run of characters before the mark, for the message
+	for i, r := range line {
+		col++
+		if unicode.Is(unicode.Mn, r) && r >= 0x300 && r <= 0x36f && prev != 0 && !unicode.IsLetter(prev) && !unicode.Is(unicode.Mn, prev) {
+			p := pos
+			p.Col = col
+			out = append(out, occurrence{p, line[start:i]})
+		}
+		if r == ' ' {
+			start = i + 1
+		}
+		prev = r
 	}
 	return out
 }
