@@ -210,6 +210,7 @@ func TestNewsRules(t *testing.T) {
 		"content/tin-tuc/khong-sapo.md":    "---\ntitle: Tin\ndate: 2024-01-02\n---\n",
 		"content/tin-tuc/dai.md":           "+++\ntitle = \"" + long + "\"\ndate = 2024-01-02\ndescription = \"" + lead + "\"\n+++\n",
 		"content/tin-tuc/hen-gio.md":       "+++\ntitle = \"Tin\"\ndate = 2027-03-08T08:30:00+07:00\ndescription = \"Sapo.\"\n+++\n",
+		"content/tin-tuc/05-08-2020.md":    "---\ntitle: \"05 08 2020\"\ndate: 2020-08-05\ndescription: Sapo.\n---\n",
 		"content/tin-tuc/nhap.md":          "+++\ntitle = \"Tin\"\ndate = 2027-03-08\ndraft = true\ndescription = \"Sapo.\"\n+++\n",
 		"content/tin-tuc/_index.md":        "+++\n+++\n",
 		"content/lien-he.md":               "+++\ntitle = \"Liên hệ\"\n+++\n",
@@ -220,6 +221,7 @@ func TestNewsRules(t *testing.T) {
 	fs, _ := site(t, "", nil, files)
 	expect(t, only(fs, RuleTitle, RuleDate, RuleLead, RuleLeadLength, RuleTitleLength, RuleScheduled),
 		"content/gioi-thieu.md:1:1: error: page without a title: it would be published as “gioi thieu”, made of its file name [title]",
+		"content/tin-tuc/05-08-2020.md:2:1: error: the title “05 08 2020” has no words: readers cannot tell what the page is about [title]",
 		"content/tin-tuc/dai.md:2:1: warning: the title is 164 characters long, more than 150: lists, search results and shares cut it [titleLength]",
 		"content/tin-tuc/dai.md:4:1: warning: the lead (description) is 322 characters long, more than 300: lists, search results and shares cut it [leadLength]",
 		"content/tin-tuc/hen-gio.md:3:1: info: scheduled: published by the first build after Thứ Hai, 08/03/2027 08:30 [scheduled]",
@@ -231,6 +233,7 @@ func TestNewsRules(t *testing.T) {
 	fs, _ = site(t, "mainSections = [\"van-ban\"]\n[check]\ntitle = \"warning\"\nscheduled = \"off\"\n", nil, files)
 	expect(t, only(fs, RuleTitle, RuleDate, RuleLead, RuleLeadLength, RuleTitleLength, RuleScheduled),
 		"content/gioi-thieu.md:1:1: warning: page without a title: it would be published as “gioi thieu”, made of its file name [title]",
+		"content/tin-tuc/05-08-2020.md:2:1: warning: the title “05 08 2020” has no words: readers cannot tell what the page is about [title]",
 		"content/tin-tuc/khong-tieu-de.md:1:1: warning: page without a title: it would be published as “khong tieu de”, made of its file name [title]")
 }
 

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"loa/generator/config"
@@ -81,6 +82,14 @@ func title(f *File, item bool) []Finding {
 			fmt.Sprintf("%s chưa có tiêu đề: sẽ được đăng với tiêu đề %s lấy từ tên tệp", whatVi, quote(pg.Title)),
 			`add title = "…" to the front matter, between the +++ lines`,
 			`thêm dòng title = "…" vào phần đầu bài, giữa hai dòng +++`)}
+	}
+	if strings.IndexFunc(pg.Title, unicode.IsLetter) < 0 {
+		// "05 08 2020": what some content systems made of a file name.
+		return []Finding{finding(RuleTitle, pg.KeyPos("title"),
+			fmt.Sprintf("the title %s has no words: readers cannot tell what the page is about", quote(pg.Title)),
+			fmt.Sprintf("tiêu đề %s không có chữ nào: người đọc không biết bài nói về gì", quote(pg.Title)),
+			"write a title that says what happened, where and who",
+			"viết tiêu đề nói rõ việc gì, ở đâu, của ai")}
 	}
 	if n := utf8.RuneCountInString(pg.Title); n > maxTitle && item {
 		return []Finding{finding(RuleTitleLength, pg.KeyPos("title"),
