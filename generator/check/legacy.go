@@ -46,6 +46,9 @@ func (f *File) readLegacy(src string, texts []page.Text) {
 		for _, t := range runs {
 			joined.WriteString(t.Text + " ")
 		}
+		if !vi.MayBeLegacy(joined.String()) {
+			continue // most lines: a quick no
+		}
 		enc, _, ok := vi.DetectLegacy(joined.String())
 		if !ok {
 			continue

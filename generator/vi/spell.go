@@ -3,6 +3,7 @@ package vi
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -57,6 +58,14 @@ type letter struct {
 // open syllable ending in oa, oe or uy with a tone mark on one of those two
 // vowels.
 func spot(word string) (toneSpot, bool) {
+	// Most words end otherwise: a quick look at the last letter, composed
+	// (a decomposed word ends in a mark and takes the long way).
+	last, size := utf8.DecodeLastRuneInString(word)
+	before, _ := utf8.DecodeLastRuneInString(word[:len(word)-size])
+	if !unicode.Is(unicode.Mn, last) && (!strings.ContainsRune("aàáảãạeèéẻẽẹyỳýỷỹỵAÀÁẢÃẠEÈÉẺẼẸYỲÝỶỸỴ", last) ||
+		!unicode.Is(unicode.Mn, before) && !strings.ContainsRune("oòóỏõọuùúủũụOÒÓỎÕỌUÙÚỦŨỤ", before)) {
+		return toneSpot{}, false
+	}
 	var ls []letter
 	for _, r := range norm.NFD.String(word) {
 		if unicode.Is(unicode.Mn, r) {
