@@ -22,11 +22,10 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
-
 	"loa/generator/config"
 	"loa/generator/diag"
 	"loa/generator/page"
+	"loa/generator/vi"
 )
 
 // Level is how much a finding matters. The zero Level is Off.
@@ -191,17 +190,13 @@ func (f *File) written(p diag.Pos) diag.Pos {
 		return p
 	}
 	col, raw := 1, 1 // columns in the NFC text and as written
-	var it norm.Iter
-	it.InitString(norm.NFC, line)
-	for !it.Done() {
-		start := it.Pos()
-		seg := it.Next() // one composed character, or a few
-		n := utf8.RuneCount(seg)
+	for written, composed := range vi.NFCPieces(line) {
+		n := utf8.RuneCountInString(composed)
 		if p.Col < col+n {
 			break
 		}
 		col += n
-		raw += utf8.RuneCountInString(line[start:it.Pos()])
+		raw += utf8.RuneCountInString(written)
 	}
 	p.Col = raw + (p.Col - col)
 	return p

@@ -6,10 +6,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
-
 	"loa/generator/diag"
 	"loa/generator/page"
+	"loa/generator/vi"
 )
 
 // The rules of the text's characters and spaces: decomposed letters
@@ -69,7 +68,7 @@ func (f *File) readBytes(src []byte) {
 		if stray := strayMarks(line, pos); len(stray) > 0 {
 			marks = append(marks, stray...)
 		}
-		if !norm.NFC.IsNormalString(line) {
+		if !vi.IsNFC(line) {
 			nfd = append(nfd, decomposed(line, pos)...)
 			if f.nfd == nil {
 				f.nfd = map[int]string{}
@@ -122,16 +121,21 @@ func (f *File) readBytes(src []byte) {
 func decomposed(line string, pos diag.Pos) []occurrence {
 	var out []occurrence
 	words(line, func(w string, i int) {
-		if !norm.NFC.IsNormalString(w) {
+		if !vi.IsNFC(w) {
 			p := pos
 			p.Col = utf8.RuneCountInString(line[:i]) + 1
-			out = append(out, occurrence{p, norm.NFC.String(w)})
+			out = append(out, occurrence{p, vi.NFC(w)})
 		}
 	})
 	if len(out) == 0 { // a mark on punctuation or a symbol
-		i := norm.NFC.QuickSpanString(line)
-		pos.Col = utf8.RuneCountInString(line[:i]) + 1
-		out = append(out, occurrence{pos, norm.NFC.String(line[i:min(len(line), i+8)])})
+		i := 0
+		for written, composed := range vi.NFCPieces(line) {
+			if written != composed {
+				pos.Col = utf8.RuneCountInString(line[:i]) + 1
+				return append(out, occurrence{pos, composed})
+			}
+			i += len(written)
+		}
 	}
 	return out
 }

@@ -6,9 +6,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
-
 	"loa/generator/diag"
+	"loa/generator/vi"
 )
 
 // What loa check --fix rewrites: only what has one right answer, on the
@@ -122,11 +121,11 @@ func cutEnd(l string) (body, end string) {
 // the NFC line), then invisible characters.
 func fixLine(l string, pos diag.Pos, edits []Edit) (string, []Change) {
 	var changes []Change
-	if !norm.NFC.IsNormalString(l) {
+	if !vi.IsNFC(l) {
 		for _, o := range decomposed(l, pos) {
 			changes = append(changes, Change{Pos: o.pos, Rule: RuleNFC, Old: o.what, New: o.what})
 		}
-		l = norm.NFC.String(l)
+		l = vi.NFC(l)
 	}
 	sort.Slice(edits, func(i, j int) bool { return edits[i].Pos.Col > edits[j].Pos.Col })
 	for _, e := range edits {

@@ -3,8 +3,6 @@ package check
 import (
 	"strings"
 
-	"golang.org/x/text/unicode/norm"
-
 	"loa/generator/page"
 	"loa/generator/vi"
 )
@@ -67,7 +65,7 @@ func (f *File) readLegacy(src string, texts []page.Text) {
 			continue
 		}
 		f.edits = append(f.edits, edits...)
-		fixed, _ := fixLine(norm.NFC.String(ls[n-1]), runs[0].Pos, edits)
+		fixed, _ := fixLine(vi.NFC(ls[n-1]), runs[0].Pos, edits)
 		t := runs[first]
 		i := 0
 		for c := fromLegacy(t.Text, enc); i < len(t.Text) && i < len(c) && t.Text[i] == c[i]; i++ {
