@@ -12,8 +12,9 @@ import (
 )
 
 // proofreading is what the builder keeps of the proofreader (package
-// check) between builds: each content file's reading, by content hash, so
-// that a preview's save proofreads the saved file alone.
+// check) between builds: each content file's reading, with the hash and
+// the parse it was read with, so that a preview's save reads and
+// proofreads the saved file alone.
 type proofreading struct {
 	mu    sync.Mutex
 	files map[string]proofFile
@@ -45,27 +46,29 @@ func (b *Builder) ProofInput(p *Plan) check.Input {
 	b.proof.mu.Unlock()
 	parallel(len(files), func(i int) {
 		name := files[i]
+		b.mu.Lock()
+		pf, parsed := b.parsed[name]
+		b.mu.Unlock()
+		b.proof.mu.Lock()
+		c, ok := b.proof.files[name]
+		b.proof.mu.Unlock()
+		if ok && parsed && c.hash == pf.hash && c.page == pf.page {
+			out[i] = c.file // read with the parse the build uses: nothing to read again
+			return
+		}
 		src, err := fs.ReadFile(b.opts.Site, name)
 		if err != nil {
 			return // the parse said so
 		}
 		h := maphash.Bytes(b.seed, src)
-		b.mu.Lock()
-		pf, cached := b.parsed[name]
 		pg := pf.page
-		if cached && pf.hash != h {
+		if !parsed || pf.hash != h {
 			pg = nil // changed since it was parsed
 		}
-		b.mu.Unlock()
+		c = proofFile{hash: h, page: pg, file: check.Read(name, src, pg, parser.Proof(name, src))}
 		b.proof.mu.Lock()
-		c, ok := b.proof.files[name]
+		b.proof.files[name] = c
 		b.proof.mu.Unlock()
-		if !ok || c.hash != h || c.page != pg {
-			c = proofFile{hash: h, page: pg, file: check.Read(name, src, pg, parser.Proof(name, src))}
-			b.proof.mu.Lock()
-			b.proof.files[name] = c
-			b.proof.mu.Unlock()
-		}
 		out[i] = c.file
 	})
 	b.mu.Lock()
