@@ -133,12 +133,14 @@ func TestLegacyRule(t *testing.T) {
 			"content/tin-tuc/a.md:2:11: error: text typed in the VNI (VNI-Times) encoding of old Vietnamese fonts; the line should read: “title = \"Hội nghị tổng kết công tác năm 2023\"” [legacyEncoding]"}},
 		{"VISCII in a list", front + "- Ban V\u00ec s\u00f1 ti\u00aan b\u00b5 c\u00fca Ph\u00f8 n\u00e6 t\u00efnh h\u00f7p\n", []string{
 			"content/tin-tuc/a.md:6:11: error: text typed in the VISCII encoding of old Vietnamese fonts; the line should read: “- Ban Vì sự tiến bộ của Phụ nữ tỉnh họp” [legacyEncoding]"}},
+		{"TCVN3 writes ư as a soft hyphen", front + "TrËn ®Êu r\u00adîu lÇn nµy ng\u00ad¬i ph¶i uèng hÕt 12 l\u00adît r\u00adîu.\n", []string{
+			"content/tin-tuc/a.md:6:3: error: text typed in the TCVN3 (ABC, .VnTime) encoding of old Vietnamese fonts; the line should read: “Trận đấu rượu lần này ngươi phải uống hết 12 lượt rượu.” [legacyEncoding]"}},
 		{"Unicode, French and code are left alone", front + "Ban Vì sự tiến bộ của Phụ nữ; café, naïve, Müller.\n\n`V\u00d7 s\u00f9 ti\u00d5n b\u00e9 c\u00f1a`\n", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			fs, in := site(t, "", nil, map[string]string{"content/tin-tuc/a.md": tt.src})
-			expect(t, only(fs, RuleLegacy), tt.want...)
+			expect(t, only(fs, RuleLegacy, RuleInvisible), tt.want...)
 			if len(tt.want) > 0 {
 				// --fix writes the line as the message says it should read.
 				out, _ := Fix("content/tin-tuc/a.md", []byte(tt.src), Edits(in)["content/tin-tuc/a.md"])

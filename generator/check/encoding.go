@@ -75,7 +75,19 @@ func (f *File) readBytes(src []byte) {
 			}
 			f.nfd[n+1] = line
 		}
-		hidden = append(hidden, invisibles(line, pos)...)
+		found := invisibles(line, pos)
+		if len(found) > 0 && strings.ContainsRune(line, '\u00ad') && tcvn3(line) {
+			// In TCVN3, the byte of the soft hyphen is the letter ư: the
+			// legacy rule converts the line, and ư is no invisible character.
+			kept := found[:0]
+			for _, o := range found {
+				if o.what != "\u00ad" {
+					kept = append(kept, o)
+				}
+			}
+			found = kept
+		}
+		hidden = append(hidden, found...)
 	}
 	f.findings = append(f.findings, perLine(nfd, func(o occurrence, n int) Finding {
 		more, moreVi := "", ""
@@ -115,6 +127,15 @@ func (f *File) readBytes(src []byte) {
 			"run loa check --fix, or delete it (it often comes with text pasted from Word, a web page or Zalo): it cannot be seen, but it breaks search, line breaks and links",
 			"chạy loa check --fix, hoặc xoá ký tự này (thường theo văn bản dán từ Word, trang web hay Zalo): không nhìn thấy nhưng làm hỏng tìm kiếm, xuống dòng và liên kết")
 	})...)
+}
+
+// tcvn3 reports whether a line reads as text in the TCVN3 encoding.
+func tcvn3(line string) bool {
+	if !vi.MayBeLegacy(line) {
+		return false
+	}
+	enc, _, ok := vi.DetectLegacy(line)
+	return ok && enc == vi.TCVN3
 }
 
 // decomposed finds the words of a line that are not NFC.
