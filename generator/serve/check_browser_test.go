@@ -83,7 +83,8 @@ func TestCheckPanel(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Click(`#__loa-check button`)); err != nil {
 		t.Fatal(err)
 	}
-	collapsed := `document.getElementById("__loa-check") && document.querySelector("#__loa-check ul").hidden &&
+	collapsed := `document.getElementById("__loa-check") && getComputedStyle(document.getElementById("__loa-check")).position === "fixed" &&
+		document.querySelector("#__loa-check ul").hidden &&
 		document.querySelector("#__loa-check button").getAttribute("aria-expanded") === "false" &&
 		document.getElementById("__loa-check").getBoundingClientRect().height < 60`
 	poll(t, ctx, "the panel collapsed", collapsed)

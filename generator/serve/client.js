@@ -104,6 +104,13 @@
     box.appendChild(toggle);
     box.appendChild(list);
     show(isOpen());
+    // Unstyled, the panel would sit at the end of the page for a moment:
+    // it shows once its stylesheet has loaded.
+    var css = document.getElementById(cssId);
+    if (css && !css.sheet) {
+      box.hidden = true;
+      css.addEventListener("load", function () { box.hidden = false; });
+    }
     document.body.appendChild(box);
   }
 
