@@ -23,7 +23,7 @@ var themes embed.FS
 // The example site is part of the binary too, for loa init and for a
 // double-click in an empty folder. all: keeps content/_index.md.
 //
-//go:embed config.toml all:content all:static
+//go:embed config.toml all:content all:static data
 var example embed.FS
 
 func main() {

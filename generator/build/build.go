@@ -61,6 +61,8 @@ type Builder struct {
 	scSum    uint64                // shortcode templates the cache was made with
 	sc       page.Shortcodes       // the last build's shortcode templates, for Refresh
 	keys     map[string]uint64     // output → key of its inputs at the last render into a Reuser
+	glossary page.Glossary         // data/glossary.toml, which the last build's pages were parsed with
+	proof    proofreading          // the proofreader's reading of each file (check.go)
 }
 
 type parsedFile struct {

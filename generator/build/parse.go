@@ -73,8 +73,9 @@ func (b *Builder) parse(cfg *config.Config, res *resources) ([]*page.Page, diag.
 }
 
 // parser returns the page parser of this build, with the shortcode
-// templates of the site and its theme. When they changed since the last
-// build, the pages parsed with the old ones are forgotten.
+// templates of the site and its theme and the site's glossary. When they
+// changed since the last build, the pages parsed with the old ones are
+// forgotten.
 func (b *Builder) parser(cfg *config.Config, res *resources) (*page.Parser, diag.List) {
 	parser := page.NewParser(cfg)
 	env := theme.Env{
@@ -83,14 +84,16 @@ func (b *Builder) parser(cfg *config.Config, res *resources) (*page.Parser, diag
 		Markdownify: func(s string) template.HTML { return template.HTML(parser.Inline(s)) },
 	}
 	t, diags := theme.LoadShortcodes(res.layouts, theme.Funcs(env))
+	gl, d := b.loadGlossary()
+	diags.Append(d)
 	sc := shortcodes{t}
-	parser = parser.WithShortcodes(sc)
+	parser = parser.WithShortcodes(sc).WithGlossary(gl)
 	b.mu.Lock()
-	if t.Sum() != b.scSum {
+	if sum := t.Sum() ^ gl.Sum(); sum != b.scSum {
 		b.parsed = map[string]parsedFile{}
-		b.scSum = t.Sum()
+		b.scSum = sum
 	}
-	b.sc = sc
+	b.sc, b.glossary = sc, gl
 	b.mu.Unlock()
 	return parser, diags
 }
@@ -99,9 +102,9 @@ func (b *Builder) parser(cfg *config.Config, res *resources) (*page.Parser, diag
 // still hold, since only content files changed.
 func (b *Builder) pageParser(cfg *config.Config) *page.Parser {
 	b.mu.Lock()
-	sc := b.sc
+	sc, gl := b.sc, b.glossary
 	b.mu.Unlock()
-	p := page.NewParser(cfg)
+	p := page.NewParser(cfg).WithGlossary(gl)
 	if sc != nil {
 		p = p.WithShortcodes(sc)
 	}

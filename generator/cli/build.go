@@ -101,7 +101,7 @@ func buildInto(env *Env, cmd string, sf siteFlags, dest string, minify bool) int
 	}
 	start := time.Now()
 	b := build.New(sf.options(env, minify))
-	plan, diags := b.Assemble()
+	plan, diags := assemble(b) // with the proofreader's findings as warnings
 	if printDiags(env.Stderr, diags) {
 		return ExitError
 	}

@@ -46,6 +46,7 @@ func commands() []command {
 		{"build", "dựng trang web vào thư mục public/ (build the site)", runBuild},
 		{"deploy", "gửi trang lên máy chủ, chỉ những tệp đã đổi (publish to the host)", runDeploy},
 		{"serve", "xem trước trang, tự dựng lại khi lưu tệp (preview with live reload)", runServe},
+		{"check", "soát lỗi bài viết: bảng mã cũ, dấu, ảnh thiếu mô tả, chữ viết tắt… (proofread the site)", runCheck},
 		{"init", "tạo trang mẫu trong một thư mục trống: loa init [DIR] (create the example site)", runInit},
 		{"new", "tạo bài viết mới: loa new tin-tuc \"Tiêu đề\" (new content)", runNew},
 		{"import", "nhập bài từ tệp Word: loa import bai-viet.docx (import a Word document)", runImport},

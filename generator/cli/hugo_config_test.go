@@ -37,12 +37,14 @@ title = "Tin tức"
 +++
 title = "Họp báo quý I"
 date = 2024-04-02T09:00:00
+description = "Họp báo thông tin kết quả quý I."
 +++
 Nội dung.
 -- content/tin-tuc/tiem-chung.md --
 +++
 title = "Tiêm chủng mở rộng"
 date = 2024-03-01T09:00:00
+description = "Lịch tiêm chủng mở rộng tháng 3."
 +++
 Nội dung.
 `)

@@ -128,7 +128,7 @@ func doubleClick(env *Env, in *bufio.Reader, preview func(*Env, []string) int) i
 			fmt.Fprintf(env.Stdout, "Không tạo được trang mẫu: %v\n", err)
 			return ExitError
 		}
-		fmt.Fprintln(env.Stdout, "Đã tạo trang mẫu: config.toml, thư mục content/ (các bài viết) và static/ (ảnh, tệp tĩnh).")
+		fmt.Fprintln(env.Stdout, "Đã tạo trang mẫu: config.toml, thư mục content/ (các bài viết), static/ (ảnh, tệp tĩnh) và data/ (bảng chú giải chữ viết tắt).")
 	}
 	fmt.Fprintln(env.Stdout, "Đang mở bản xem trước trong trình duyệt. Sửa và lưu bài trong content/, trang tự cập nhật.\n"+
 		"Để dừng: nhấn Ctrl+C hoặc đóng cửa sổ này.")

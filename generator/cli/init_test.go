@@ -12,13 +12,13 @@ import (
 	"testing/fstest"
 )
 
-// exampleFS is what main.go embeds: config.toml, content/ and static/ of
+// exampleFS is what main.go embeds: config.toml, content/, static/ and data/ of
 // the repository root.
 func exampleFS(t *testing.T) fs.FS {
 	t.Helper()
 	root := os.DirFS("../..")
 	m := fstest.MapFS{}
-	for _, top := range []string{"config.toml", "content", "static"} {
+	for _, top := range []string{"config.toml", "content", "static", "data"} {
 		err := fs.WalkDir(root, top, func(p string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
 				return err

@@ -68,6 +68,7 @@ type Config struct {
 	Images        Images   // [images]: the photo pipeline
 	Security      Security // [security]: symbolic links, file sizes, Content-Security-Policy
 	Deploy        Deploy   // [[deploy.targets]]: where loa deploy publishes
+	Check         Check    // [check]: the proofreader's rules
 
 	BuildDrafts  bool
 	BuildFuture  bool
@@ -121,6 +122,7 @@ type file struct {
 	Images                 imagesFile            `toml:"images"`
 	Security               securityFile          `toml:"security"`
 	Deploy                 deployFile            `toml:"deploy"`
+	Check                  checkFile             `toml:"check"`
 }
 
 type paginationFile struct {
@@ -260,6 +262,8 @@ func ParseFiles(srcs Sources) (*Config, diag.List) {
 	c.Security, d = f.Security.security(at)
 	diags.Append(d)
 	c.Deploy, d = f.Deploy.deploy(root)
+	diags.Append(d)
+	c.Check, d = f.Check.check(at)
 	diags.Append(d)
 	diags.Sort()
 	if diags.HasErrors() {

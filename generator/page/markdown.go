@@ -133,6 +133,7 @@ func (p *Parser) render(pg *Page, body []byte, bodyLine int) diag.List {
 		return diags
 	}
 	raw.warn(&diags)
+	p.abbreviate(doc, body)
 	for _, n := range more {
 		n.Parent().RemoveChild(n.Parent(), n)
 	}

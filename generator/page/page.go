@@ -127,6 +127,8 @@ type Parser struct {
 	cfg *config.Config
 	md  *markdown
 	sc  Shortcodes // the site's shortcode templates, or nil
+	// glossary explains the first use of each abbreviation (see Glossary).
+	glossary Glossary
 }
 
 // NewParser returns a parser for cfg.

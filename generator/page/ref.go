@@ -114,6 +114,7 @@ func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindImage, r.image)
 	reg.Register(ast.KindLink, r.link)
 	reg.Register(ast.KindAutoLink, r.autoLink)
+	reg.Register(KindAbbr, r.abbr)
 	if !r.unsafe {
 		reg.Register(ast.KindHTMLBlock, r.nothing)
 		reg.Register(ast.KindRawHTML, r.nothing)

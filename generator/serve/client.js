@@ -1,4 +1,5 @@
-// Loa's live reload, added only by `loa serve`, never by `loa build`.
+// Loa's live reload, added only by `loa serve`, never by `loa build`, with
+// the error overlay and the panel of warnings (the proofreader's findings).
 //
 // Served as /__loa/client.js and loaded with <script src defer>, not
 // inlined, and the overlay is styled by /__loa/overlay.css and class names,
@@ -63,6 +64,56 @@
     document.body.appendChild(box);
   }
 
+  // panel lists the warnings of the build and the proofreader (loa check)
+  // in a small box in the corner that never covers the page: collapsed to
+  // its button, it stays so across reloads of this tab.
+  var panelId = "__loa-check", openKey = "__loa-check-open";
+  function isOpen() {
+    try { return sessionStorage.getItem(openKey) !== "0"; } catch (e) { return true; }
+  }
+  function panel(warnings) {
+    var old = document.getElementById(panelId);
+    if (old) old.parentNode.removeChild(old);
+    if (!warnings.length) return;
+    styles();
+    var box = el("aside");
+    box.id = panelId;
+    box.setAttribute("aria-label", "Soát lỗi");
+    var toggle = el("button", "__loa-toggle", "Soát lỗi: " + warnings.length + " cảnh báo");
+    toggle.type = "button";
+    var list = el("ul");
+    list.id = panelId + "-list";
+    toggle.setAttribute("aria-controls", list.id);
+    function show(open) {
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+      list.hidden = !open;
+      box.className = open ? "__loa-open" : "";
+    }
+    toggle.addEventListener("click", function () {
+      var open = list.hidden;
+      try { sessionStorage.setItem(openKey, open ? "1" : "0"); } catch (e) {}
+      show(open);
+    });
+    warnings.forEach(function (w) {
+      var li = el("li");
+      li.appendChild(el("code", "__loa-pos", w.pos));
+      li.appendChild(el("div", "__loa-msg", w.message));
+      if (w.hint) li.appendChild(el("div", "__loa-hint", "Gợi ý: " + w.hint));
+      list.appendChild(li);
+    });
+    box.appendChild(toggle);
+    box.appendChild(list);
+    show(isOpen());
+    // Unstyled, the panel would sit at the end of the page for a moment:
+    // it shows once its stylesheet has loaded.
+    var css = document.getElementById(cssId);
+    if (css && !css.sheet) {
+      box.hidden = true;
+      css.addEventListener("load", function () { box.hidden = false; });
+    }
+    document.body.appendChild(box);
+  }
+
   // restyle swaps the stylesheets that changed, keeping the scroll position.
   function restyle(styles, changed) {
     var links = document.querySelectorAll('link[rel~="stylesheet"][href]');
@@ -91,6 +142,7 @@
   es.onmessage = function (m) {
     var d = JSON.parse(m.data);
     overlay(d.errors || []);
+    panel(d.warnings || []);
     if (d.errors && d.errors.length) return;
     var pages = d.pages || [], files = d.files || [];
     if (has(pages, here) || shows(files)) { location.reload(); return; }

@@ -13,6 +13,8 @@ type message struct {
 	Files  []string          `json:"files,omitempty"`  // addresses of other files that changed
 	Styles map[string]string `json:"styles,omitempty"` // stylesheet address: old → new
 	Errors []errorJSON       `json:"errors"`           // empty once the site builds again
+	// Warnings are the build's and the proofreader's, for the panel.
+	Warnings []errorJSON `json:"warnings,omitempty"`
 }
 
 type errorJSON struct {
@@ -25,7 +27,7 @@ type errorJSON struct {
 type hub struct {
 	mu      sync.Mutex
 	clients map[chan []byte]struct{}
-	last    []byte // the state a page gets when it connects: the current errors
+	last    []byte // the state a page gets when it connects: the current errors and warnings
 	closed  bool
 	done    chan struct{}
 }
@@ -52,7 +54,7 @@ func (h *hub) broadcast(m message) {
 	data := mustJSON(m)
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	h.last = mustJSON(message{Errors: m.Errors})
+	h.last = mustJSON(message{Errors: m.Errors, Warnings: m.Warnings})
 	for c := range h.clients {
 		select {
 		case c <- data:

@@ -21,13 +21,13 @@ func (s *Server) rebuild(batch Batch) {
 	s.printWarnings(diags.Warnings())
 	if errs != nil {
 		s.state.Store(&state{snap: old.snap, errs: errs, inject: injection(errs)})
-		s.hub.broadcast(message{Errors: toJSON(errs)})
+		s.hub.broadcast(message{Errors: toJSON(errs), Warnings: toJSON(diags.Warnings())})
 		s.printErrors(batch, errs)
 		return
 	}
 	s.state.Store(&state{snap: snap, inject: injection(nil)})
 	c := diff(old.snap, snap)
-	s.hub.broadcast(message{Pages: urlPaths(c.Pages), Files: urlPaths(c.Files), Styles: urlMap(c.Styles), Errors: []errorJSON{}})
+	s.hub.broadcast(message{Pages: urlPaths(c.Pages), Files: urlPaths(c.Files), Styles: urlMap(c.Styles), Errors: []errorJSON{}, Warnings: toJSON(diags.Warnings())})
 	took := time.Since(start)
 	if next := s.finishSearch(snap); next != nil {
 		snap = next
@@ -51,6 +51,7 @@ func (s *Server) buildOnce(batch Batch) (*snapshot, diag.List) {
 	if diags.HasErrors() || plan == nil {
 		return nil, diags
 	}
+	diags.Append(s.b.ProofWarnings(plan)) // the proofreader's findings, for the terminal and the panel
 	mem := newMemory(s.seed, s.state.Load().snap)
 	_, d := s.b.Render(plan, mem)
 	diags.Append(d)

@@ -31,6 +31,23 @@
   var tools = document.querySelectorAll(".tools");
   for (var k = 0; k < tools.length; k++) { tools[k].classList.add("on"); }
 
+  // Abbreviations the site's glossary explains (the first use of each in a
+  // page is <abbr title="…">): phones show no tooltip, so a tap, or Enter,
+  // writes the meaning after the abbreviation, and another takes it away.
+  // The handler is on each element: iOS sends no click to the document
+  // from text that is not a link.
+  var abbrs = document.querySelectorAll("abbr[title]");
+  function toggleAbbr(ev) {
+    if (ev.type === "keydown" && ev.key !== "Enter" && ev.key !== " ") { return; }
+    ev.preventDefault();
+    this.classList.toggle("open");
+  }
+  for (var n = 0; n < abbrs.length; n++) {
+    abbrs[n].tabIndex = 0;
+    abbrs[n].addEventListener("click", toggleAbbr);
+    abbrs[n].addEventListener("keydown", toggleAbbr);
+  }
+
   document.addEventListener("click", function (ev) {
     var t = ev.target.closest ? ev.target.closest("[data-size],[data-print],[data-copy]") : null;
     if (!t) { return; }

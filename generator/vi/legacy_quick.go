@@ -1,0 +1,76 @@
+package vi
+
+// MayBeLegacy reports whether DetectLegacy could find s in a legacy
+// encoding: false is certain (DetectLegacy would say no too), true means
+// DetectLegacy has to decide. It is a quick first look for proofreading
+// every line of a site, where DetectLegacy weighs every word in three
+// encodings: most Vietnamese typed in Unicode has too many words with
+// letters Windows-1252 lacks (ạ, ế, ư…) for any reading to win, and most
+// other text has too few characters outside ASCII.
+//
+// It counts, as legacyScore splits them, the words with a letter only
+// Unicode has and the words that conversion could change at all (those
+// with a character outside ASCII, or a control character VISCII uses): an
+// encoding needs two of the latter that read better converted, and at
+// least four times as many as the former.
+func MayBeLegacy(s string) bool {
+	high := 0
+	for _, r := range s {
+		if r >= 0x80 {
+			high++
+		}
+	}
+	if high < 3 { // legacyScore wants three changed characters or more
+		return false
+	}
+	// One pass over s for the three encodings, which split words apart
+	// (× is a letter in TCVN3, a separator in VNI).
+	encs := [...]Encoding{TCVN3, VNI, VISCII}
+	var st [len(encs)]struct {
+		inWord, change, only    bool
+		changeable, unicodeWord int
+	}
+	end := func(i int) {
+		w := &st[i]
+		if w.change {
+			w.changeable++
+		}
+		if w.only {
+			w.unicodeWord++
+		}
+		w.inWord, w.change, w.only = false, false, false
+	}
+	for _, r := range s {
+		change, only := r >= 0x80 || r < 0x20, vietnameseOnly(r)
+		for i, e := range encs {
+			w := &st[i]
+			if wordSep(r, e) {
+				if w.inWord {
+					end(i)
+				}
+				continue
+			}
+			w.inWord = true
+			w.change = w.change || change
+			w.only = w.only || only
+		}
+	}
+	for i := range encs {
+		if st[i].inWord {
+			end(i)
+		}
+		if st[i].changeable >= 2 && 4*st[i].unicodeWord <= st[i].changeable {
+			return true
+		}
+	}
+	return false
+}
+
+// vietnameseOnly is hasVietnameseOnly for one character.
+func vietnameseOnly(r rune) bool {
+	if r <= 0xFF || !(0x0100 <= r && r <= 0x01B0 || 0x1EA0 <= r && r <= 0x1EF9) {
+		return false
+	}
+	_, ok := latinByte(r)
+	return !ok
+}

@@ -1,0 +1,54 @@
+package vi
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// MayBeLegacy never says no where DetectLegacy says yes: over the legacy
+// samples and mixtures of them with Unicode Vietnamese, English and
+// French words; and it says no to plain Unicode Vietnamese, which is what
+// makes it worth having.
+func TestMayBeLegacyNeverMissesWhatDetectLegacyFinds(t *testing.T) {
+	words := strings.Fields("Ban Vì sự tiến bộ của Phụ nữ tỉnh họp Hội nghị tổng kết café naïve Müller UBND 2023 – “Địa chỉ tin cậy” và là có")
+	for _, s := range legacySentences {
+		words = append(words, strings.Fields(encodeTCVN3(s))...)
+		words = append(words, strings.Fields(encodeVNI(s))...)
+		words = append(words, strings.Fields(encodeVISCII(t, s))...)
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	found := 0
+	for i := range 4000 {
+		n := 1 + rng.IntN(14)
+		var b strings.Builder
+		for j := range n {
+			if j > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(words[rng.IntN(len(words))])
+		}
+		s := b.String()
+		if i%3 == 0 { // whole sentences of one encoding too
+			s = encodeVNI(legacySentences[rng.IntN(len(legacySentences))])
+		}
+		if _, _, ok := DetectLegacy(s); ok {
+			found++
+			if !MayBeLegacy(s) {
+				t.Fatalf("MayBeLegacy(%q) = false, but DetectLegacy finds it", s)
+			}
+		}
+	}
+	if found < 200 {
+		t.Errorf("only %d legacy texts among the samples: the test proves little", found)
+	}
+	for _, s := range []string{
+		"Ban Vì sự tiến bộ của Phụ nữ tỉnh Hà Lâm tổ chức hội nghị tổng kết công tác năm 2023.",
+		"Sáng 17/2, Ủy ban nhân dân tỉnh họp bàn kế hoạch phòng, chống bạo lực gia đình.",
+		"The committee met on Monday.",
+	} {
+		if MayBeLegacy(s) {
+			t.Errorf("MayBeLegacy(%q) = true", s)
+		}
+	}
+}
