@@ -43,10 +43,20 @@ var overlayTmpl = template.Must(template.New("overlay").Parse(
 // it reads the page's address from location.
 const clientTag = `<script src="` + clientPath + `" defer></script>`
 
+// nowTmpl is the mark of a preview made as of another day than today
+// (loa serve --now), on every page, so that nobody takes it for today's
+// site. Styled by overlay.css, like the overlay.
+var nowTmpl = template.Must(template.New("now").Parse(
+	`<link rel="stylesheet" href="` + overlayCSSPath + `"><p id="__loa-now" role="note">{{.}}</p>`))
+
 // injection is what goes before </body> of every HTML page served: the
-// live-reload client and, while the last rebuild failed, the error overlay.
-func injection(errs diag.List) []byte {
+// live-reload client, the mark of a preview as of another day (now, or ""),
+// and, while the last rebuild failed, the error overlay.
+func injection(errs diag.List, now string) []byte {
 	var b bytes.Buffer
+	if now != "" {
+		nowTmpl.Execute(&b, now)
+	}
 	if len(errs) > 0 {
 		overlayTmpl.Execute(&b, toJSON(errs)) // in Vietnamese where written
 	}
