@@ -64,6 +64,7 @@ type Builder struct {
 	scSum    uint64                // shortcode templates the cache was made with
 	sc       page.Shortcodes       // the last build's shortcode templates, for Refresh
 	keys     map[string]uint64     // output → key of its inputs at the last render into a Reuser
+	zips     *zipCache             // the campaigns' zips of materials, see material.go
 }
 
 type parsedFile struct {
