@@ -257,11 +257,23 @@ func TestExampleCampaigns(t *testing.T) {
 	var slugs []string
 	for _, c := range plan.Site.Campaigns {
 		slugs = append(slugs, c.Slug)
-		if c.Slug == "thang-hanh-dong-binh-dang-gioi-2025" && (len(c.Activities) < 6 || len(c.Materials) < 4 || len(c.Hotlines) < 2) {
+		if c.Slug == "thang-hanh-dong-binh-dang-gioi-2025" && (len(c.Activities) < 6 || len(c.Materials) < 5 || len(c.Hotlines) < 2) {
 			t.Errorf("the 2025 campaign has %d activities, %d materials, %d hotlines", len(c.Activities), len(c.Materials), len(c.Hotlines))
 		}
+		if c.Slug == "thang-hanh-dong-binh-dang-gioi-2025" {
+			// The video spot plays with its captions; the results are listed.
+			v := c.Materials[len(c.Materials)-1].Video
+			if v == nil || !v.IsFile() || v.Captions == "" || v.Poster == nil || len(c.Results) == 0 || c.Zip == nil {
+				t.Errorf("the 2025 campaign lacks its captioned video, its results or its zip: %+v", v)
+			}
+		}
 	}
-	want := "thang-hanh-dong-vi-tre-em-2026 thang-hanh-dong-binh-dang-gioi-2025 thang-hanh-dong-binh-dang-gioi-2024"
+	// The 2026 Action Month runs on the day this test was written: a fresh
+	// checkout built that day shows a running campaign.
+	if got := plan.Site.Banner(); got == nil || got.Slug != "thang-hanh-dong-binh-dang-gioi-2026" || got.Status() != "running" {
+		t.Errorf("as of 29/11/2026 the banner shows %v, want the running 2026 Action Month", got)
+	}
+	want := "thang-hanh-dong-binh-dang-gioi-2026 thang-hanh-dong-vi-tre-em-2026 thang-hanh-dong-binh-dang-gioi-2025 thang-hanh-dong-binh-dang-gioi-2024"
 	if got := strings.Join(slugs, " "); got != want {
 		t.Errorf("campaigns %s, want %s", got, want)
 	}
