@@ -94,6 +94,12 @@ func contentType(rel string) string {
 		return "image/svg+xml; charset=utf-8"
 	case ".txt", ".md":
 		return "text/plain; charset=utf-8"
+	case ".vtt": // captions: a browser may refuse a track of another type
+		return "text/vtt; charset=utf-8"
+	case ".mp4", ".m4v":
+		return "video/mp4"
+	case ".webm":
+		return "video/webm"
 	}
 	if t := mime.TypeByExtension(ext); t != "" {
 		if strings.HasPrefix(t, "text/") && !strings.Contains(t, "charset") {
