@@ -213,7 +213,7 @@ func TestCampaignZip(t *testing.T) {
 		t.Errorf("zip holds %s", got)
 	}
 	landing := string(a["chien-dich/binh-dang-gioi-2025/index.html"])
-	text := "Tải toàn bộ tài liệu · ZIP · " + vi.ByteSize(int64(len(a[out])))
+	text := "Tải toàn bộ tài liệu · <span class=\"nowrap\">ZIP · " + vi.ByteSize(int64(len(a[out]))) + "</span>"
 	if !strings.Contains(landing, text) || !strings.Contains(landing, `href="/`+out+`"`) {
 		t.Errorf("the landing page lacks %q with the zip's address", text)
 	}

@@ -286,7 +286,7 @@ func TestExampleCampaigns(t *testing.T) {
 		}
 		if c.Slug == "thang-hanh-dong-binh-dang-gioi-2025" {
 			// The video spot plays with its captions; the results are listed.
-			v := c.Materials[len(c.Materials)-1].Video
+			v := c.Materials[0].Video
 			if v == nil || !v.IsFile() || v.Captions == "" || v.Poster == nil || len(c.Results) == 0 || c.Zip == nil {
 				t.Errorf("the 2025 campaign lacks its captioned video, its results or its zip: %+v", v)
 			}
