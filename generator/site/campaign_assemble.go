@@ -300,7 +300,8 @@ func (s *Site) claimCampaign(c *Campaign) diag.List {
 	for _, out := range outs {
 		if other, ok := s.byOut[out]; ok {
 			diags.Errorf(c.Node.Page.Campaign.Pos, "rename or move "+other,
-				"%s is the address of the campaign's calendar, and of %s", s.RelURL(out), other)
+				"%s is the address of a file of the campaign (its calendars, its activities or the zip of its materials), and of %s", s.RelURL(out), other).Vi(
+				"đổi tên hoặc chuyển "+other, "%s là địa chỉ một tệp của chiến dịch (lịch, hoạt động hoặc tệp nén tài liệu), và cũng là của %s", s.RelURL(out), other)
 			continue
 		}
 		s.byOut[out] = c.Node.File()
