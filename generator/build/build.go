@@ -40,6 +40,9 @@ type Options struct {
 	Expired bool
 	Minify  bool
 	Now     func() time.Time
+	// At, when set (loa build --now 2025-11-20), is the day or moment the
+	// site is built as of, in the site's zone, instead of Now: see ParseNow.
+	At string
 	// CacheDir keeps processed pictures between builds and between loa
 	// build and loa serve: a folder of the site's, safe to delete. "" keeps
 	// them in memory only.
@@ -63,6 +66,7 @@ type Builder struct {
 	keys     map[string]uint64     // output → key of its inputs at the last render into a Reuser
 	glossary page.Glossary         // data/glossary.toml, which the last build's pages were parsed with
 	proof    proofreading          // the proofreader's reading of each file (check.go)
+	zips     *zipCache             // the campaigns' zips of materials, see material.go
 }
 
 type parsedFile struct {
@@ -121,7 +125,8 @@ func (b *Builder) Assemble() (*Plan, diag.List) {
 	}
 	pages, d := b.parse(cfg, res)
 	diags.Append(d)
-	s, d := site.Assemble(site.Input{Config: cfg, Pages: pages, Files: b.files(cfg, res), Data: res.data, Words: res.words, Now: b.opts.Now()})
+	now, fixed := b.now(cfg)
+	s, d := site.Assemble(site.Input{Config: cfg, Pages: pages, Files: b.files(cfg, res), Data: res.data, Words: res.words, Now: now, NowFixed: fixed})
 	diags.Append(d)
 	return &Plan{Site: s, Config: cfg, res: res, assembled: d, photos: b.processor(cfg)}, sorted(diags)
 }

@@ -203,6 +203,33 @@ func TestCampaignErrors(t *testing.T) {
 			"content/chien-dich/a/_index.md:10:1: start: \"32/11/2025\" is not a date"},
 		{"no end", head + "+++\n", nil, false,
 			"content/chien-dich/a/_index.md:4:1: the campaign has no end date"},
+		{"missing captions file", head + "end = 2025-12-15\n\n[[campaign.materials]]\ntitle = \"Spot\"\nfile = \"spot.mp4\"\nkind = \"video\"\ncaptions = \"spot.vi.vtt\"\n+++\n",
+			map[string]string{"content/chien-dich/a/spot.mp4": "x", "content/chien-dich/a/spot.jpg": "x"}, false,
+			"content/chien-dich/a/_index.md:13:1: captions \"spot.vi.vtt\" of material \"Spot\" not found in content/chien-dich/a/"},
+		{"captions not WebVTT", head + "end = 2025-12-15\n\n[[campaign.materials]]\ntitle = \"Spot\"\nfile = \"spot.webm\"\nkind = \"video\"\n  captions = \"spot.srt\"\n+++\n",
+			map[string]string{"content/chien-dich/a/spot.webm": "x", "content/chien-dich/a/spot.srt": "1"}, false,
+			"content/chien-dich/a/_index.md:13:3: material \"Spot\": captions \"spot.srt\" are not a WebVTT file"},
+		{"missing poster file", head + "end = 2025-12-15\n\n[[campaign.materials]]\ntitle = \"Spot\"\nfile = \"spot.webm\"\nkind = \"video\"\nposter = \"anh.jpg\"\n+++\n",
+			map[string]string{"content/chien-dich/a/spot.webm": "x"}, false,
+			"content/chien-dich/a/_index.md:13:1: poster \"anh.jpg\" of material \"Spot\" not found in content/chien-dich/a/"},
+		{"video without poster", head + "end = 2025-12-15\n\n[[campaign.materials]]\ntitle = \"Spot\"\nfile = \"spot.webm\"\nkind = \"video\"\n+++\n",
+			map[string]string{"content/chien-dich/a/spot.webm": "x"}, true,
+			"content/chien-dich/a/_index.md:11:1: warning: material \"Spot\": the video has no poster"},
+		{"video browsers do not play", head + "end = 2025-12-15\n\n[[campaign.materials]]\ntitle = \"Spot\"\nfile = \"spot.avi\"\nkind = \"video\"\n+++\n",
+			map[string]string{"content/chien-dich/a/spot.avi": "x"}, true,
+			"content/chien-dich/a/_index.md:11:1: warning: material \"Spot\": browsers do not play AVI files"},
+		{"url not a video", head + "end = 2025-12-15\n\n[[campaign.materials]]\ntitle = \"Phóng sự\"\nurl = \"https://example.com/video\"\nkind = \"video\"\n+++\n", nil, false,
+			"content/chien-dich/a/_index.md:11:1: material \"Phóng sự\": \"https://example.com/video\" is not a YouTube or Vimeo video"},
+		{"captions of a YouTube video", head + "end = 2025-12-15\n\n[[campaign.materials]]\ntitle = \"Phóng sự\"\nurl = \"https://vimeo.com/123456\"\nkind = \"video\"\ncaptions = \"a.vtt\"\n+++\n", nil, false,
+			"content/chien-dich/a/_index.md:13:1: material \"Phóng sự\": captions are for a video file of the folder"},
+		{"url of a poster", head + "end = 2025-12-15\n\n[[campaign.materials]]\ntitle = \"Áp phích\"\nurl = \"https://www.youtube.com/watch?v=abcdefghijk\"\nkind = \"poster\"\n+++\n", nil, false,
+			"content/chien-dich/a/_index.md:11:1: material \"Áp phích\": url is for videos only"},
+		{"a file where the zip goes", head + "end = 2025-12-15\n\n[[campaign.materials]]\ntitle = \"Tờ rơi\"\nfile = \"to-roi.pdf\"\nkind = \"leaflet\"\n+++\n",
+			map[string]string{"content/chien-dich/a/to-roi.pdf": "%PDF", "content/chien-dich/a/tai-lieu-a.zip": "PK"}, false,
+			"content/chien-dich/a/_index.md:4:1: /chien-dich/a/tai-lieu-a.zip is the address of a file of the campaign (its calendars, its activities or the zip of its materials), and of content/chien-dich/a/tai-lieu-a.zip"},
+		{"file and url", head + "end = 2025-12-15\n\n[[campaign.materials]]\ntitle = \"Spot\"\nfile = \"spot.webm\"\nurl = \"https://vimeo.com/123456\"\nkind = \"video\"\n+++\n",
+			map[string]string{"content/chien-dich/a/spot.webm": "x"}, false,
+			"content/chien-dich/a/_index.md:12:1: material \"Spot\" has both a file and a url"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -257,11 +284,23 @@ func TestExampleCampaigns(t *testing.T) {
 	var slugs []string
 	for _, c := range plan.Site.Campaigns {
 		slugs = append(slugs, c.Slug)
-		if c.Slug == "thang-hanh-dong-binh-dang-gioi-2025" && (len(c.Activities) < 6 || len(c.Materials) < 4 || len(c.Hotlines) < 2) {
+		if c.Slug == "thang-hanh-dong-binh-dang-gioi-2025" && (len(c.Activities) < 6 || len(c.Materials) < 5 || len(c.Hotlines) < 2) {
 			t.Errorf("the 2025 campaign has %d activities, %d materials, %d hotlines", len(c.Activities), len(c.Materials), len(c.Hotlines))
 		}
+		if c.Slug == "thang-hanh-dong-binh-dang-gioi-2025" {
+			// The video spot plays with its captions; the results are listed.
+			v := c.Materials[0].Video
+			if v == nil || !v.IsFile() || v.Captions == "" || v.Poster == nil || len(c.Results) == 0 || c.Zip == nil {
+				t.Errorf("the 2025 campaign lacks its captioned video, its results or its zip: %+v", v)
+			}
+		}
 	}
-	want := "thang-hanh-dong-vi-tre-em-2026 thang-hanh-dong-binh-dang-gioi-2025 thang-hanh-dong-binh-dang-gioi-2024"
+	// The 2026 Action Month runs on the day this test was written: a fresh
+	// checkout built that day shows a running campaign.
+	if got := plan.Site.Banner(); got == nil || got.Slug != "thang-hanh-dong-binh-dang-gioi-2026" || got.Status() != "running" {
+		t.Errorf("as of 29/11/2026 the banner shows %v, want the running 2026 Action Month", got)
+	}
+	want := "thang-hanh-dong-binh-dang-gioi-2026 thang-hanh-dong-vi-tre-em-2026 thang-hanh-dong-binh-dang-gioi-2025 thang-hanh-dong-binh-dang-gioi-2024"
 	if got := strings.Join(slugs, " "); got != want {
 		t.Errorf("campaigns %s, want %s", got, want)
 	}

@@ -86,7 +86,8 @@ func sameOutside(a, b *page.Page) bool {
 // timeMoved reports whether, since the plan was assembled, the day changed
 // (campaign status, days left) or a page's publish or expiry time passed.
 func (b *Builder) timeMoved(p *Plan) bool {
-	then, now := p.Site.Now, b.opts.Now()
+	then := p.Site.Now
+	now, _ := b.now(p.Config)
 	day := func(t time.Time) string { return t.In(p.Config.Location).Format("2006-01-02") }
 	if day(then) != day(now) {
 		return true

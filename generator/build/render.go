@@ -124,6 +124,10 @@ func (r *renderer) run() (Stats, diag.List) {
 	if r.reuser != nil && r.sum == 0 {
 		r.sum = r.siteSum()
 	}
+	// The zips first: the campaigns' pages show their sizes.
+	if d := r.makeZips(); d.HasErrors() {
+		return Stats{}, d
+	}
 	var jobs []job
 	jobs = append(jobs, r.searchJobs()...) // first: the index is the longest job
 	for _, n := range r.site.Nodes {

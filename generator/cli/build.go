@@ -9,6 +9,7 @@ import (
 
 	"loa/generator/build"
 	"loa/generator/publish"
+	"loa/generator/vi"
 )
 
 // siteFlags are the flags build and serve share.
@@ -16,6 +17,7 @@ type siteFlags struct {
 	source                  string
 	baseURL                 string
 	drafts, future, expired bool
+	now                     string // --now: the day the site is built as of
 }
 
 func (f *siteFlags) register(fs *flag.FlagSet) {
@@ -32,6 +34,19 @@ func (f *siteFlags) register(fs *flag.FlagSet) {
 	for _, n := range []string{"E", "buildExpired"} {
 		fs.BoolVar(&f.expired, n, false, "include expired pages (gồm bài hết hạn)")
 	}
+	fs.StringVar(&f.now, "now", "", "build as of this day, in the site's zone: 2025-11-20 or 2025-11-20T08:00 (dựng như vào ngày này)")
+}
+
+// checkNow reports a --now that is not a date, as a usage error.
+func (f *siteFlags) checkNow(env *Env, cmd string) bool {
+	if f.now == "" {
+		return true
+	}
+	if _, err := build.ParseNow(f.now, time.UTC); err != nil {
+		fmt.Fprintf(env.Stderr, "loa %s: --now %v\n(--now là ngày xem trước, ghi dạng 2025-11-20 hoặc 2025-11-20T08:00)\n", cmd, err)
+		return false
+	}
+	return true
 }
 
 func (f *siteFlags) options(env *Env, minify bool) build.Options {
@@ -44,6 +59,7 @@ func (f *siteFlags) options(env *Env, minify bool) build.Options {
 		Expired: f.expired,
 		Minify:  minify,
 		Now:     env.Now,
+		At:      f.now,
 		// Processed pictures are kept in the site folder, shared by loa
 		// build and loa serve; the folder ignores itself in git.
 		CacheDir: filepath.Join(f.source, CacheDir),
@@ -55,7 +71,7 @@ func (f *siteFlags) options(env *Env, minify bool) build.Options {
 const CacheDir = ".loa-cache"
 
 func runBuild(env *Env, args []string) int {
-	fs := newFlagSet(env, "build", "build [-s DIR] [-d OUT] [--baseURL URL] [-D] [-F] [-E] [--minify=false]")
+	fs := newFlagSet(env, "build", "build [-s DIR] [-d OUT] [--baseURL URL] [-D] [-F] [-E] [--now DATE] [--minify=false]")
 	var sf siteFlags
 	sf.register(fs)
 	var dest string
@@ -68,6 +84,9 @@ func runBuild(env *Env, args []string) int {
 	pos, code, ok := parseFlags(fs, args)
 	if !ok {
 		return code
+	}
+	if !sf.checkNow(env, "build") {
+		return ExitUsage
 	}
 	stop, err := startProfiles(*cpuprofile, *memprofile)
 	if err != nil {
@@ -131,6 +150,9 @@ func buildInto(env *Env, cmd string, sf siteFlags, dest string, minify bool) int
 		stage.Abort()
 		return ExitError
 	}
+	if plan.Site.NowFixed {
+		fmt.Fprintf(env.Stdout, "Dựng như vào %s (--now), không theo ngày hôm nay.\n", nowText(plan.Site.Now, plan.Config.Location))
+	}
 	ps, err := stage.Commit()
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "loa %s: publishing to %s: %v\n", cmd, shown, err)
@@ -143,4 +165,14 @@ func buildInto(env *Env, cmd string, sf siteFlags, dest string, minify bool) int
 		plural(stats.Pages, "trang", "trang"), plural(stats.Files-stats.Pages, "tệp khác", "tệp khác"), shown,
 		time.Since(start).Milliseconds(), ps.Written, ps.Unchanged, ps.Removed)
 	return ExitOK
+}
+
+// nowText is the day, and the time when not midnight, a build is made as
+// of: "ngày 20/11/2025", "08:00 ngày 20/11/2025".
+func nowText(t time.Time, loc *time.Location) string {
+	t = t.In(loc)
+	if t.Hour() == 0 && t.Minute() == 0 {
+		return "ngày " + vi.Date(t)
+	}
+	return vi.Time(t) + " ngày " + vi.Date(t)
 }

@@ -218,12 +218,19 @@ date = "17/02/2023 14:45"
 		{"drafts", []string{"-D"}, map[string]bool{"nhap": true, "tuong-lai": false, "het-han": false}},
 		{"future", []string{"--buildFuture"}, map[string]bool{"nhap": false, "tuong-lai": true}},
 		{"expired", []string{"-E"}, map[string]bool{"het-han": true, "nhap": false}},
+		// As of another day, the pages due and not yet expired that day.
+		{"now before", []string{"--now", "2024-06-01"}, map[string]bool{"het-han": true, "tuong-lai": false, "hien-tai": true}},
+		{"now after", []string{"--now", "01/01/2027 08:00"}, map[string]bool{"het-han": false, "tuong-lai": true, "hien-tai": true}},
+		{"now a minute before", []string{"--now", "2027-01-01T07:59"}, map[string]bool{"tuong-lai": false}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			r, dest := buildSite(t, site, tc.flags...)
 			if r.code != 0 {
 				t.Fatalf("exit %d\n%s", r.code, r.stderr)
+			}
+			if strings.HasPrefix(tc.name, "now") != strings.Contains(r.stdout, "(--now), không theo ngày hôm nay") {
+				t.Errorf("the build does not say it was made as of another day:\n%s", r.stdout)
 			}
 			for slug, want := range tc.want {
 				if got := exists(dest, slug+"/index.html"); got != want {
@@ -317,6 +324,9 @@ func TestUsageErrors(t *testing.T) {
 		{"destination holds the site", []string{"build", "-s", site, "-d", filepath.Dir(site)}, "is the site folder"},
 		{"no such site folder", []string{"build", "-s", filepath.Join(site, "khong-co")}, "there is no folder"},
 		{"destination in content", []string{"build", "-s", site, "-d", filepath.Join(site, "content", "out")}, "the site's sources"},
+		{"--now not a date", []string{"build", "-s", site, "--now", "hôm nay"}, `--now "hôm nay" is not a date: write 2025-11-20, 2025-11-20T08:00`},
+		{"--now a day that is not", []string{"build", "-s", site, "--now", "2025-11-31"}, "is not a date"},
+		{"--now of serve", []string{"serve", "-s", site, "--now", "20.11.2025"}, "ghi dạng 2025-11-20 hoặc 2025-11-20T08:00"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

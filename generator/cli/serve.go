@@ -14,7 +14,7 @@ import (
 )
 
 func runServe(env *Env, args []string) int {
-	fs := newFlagSet(env, "serve", "serve [-s DIR] [--port 1313] [--bind 127.0.0.1] [-D] [-F] [-E] [--open] [--renderToDisk]")
+	fs := newFlagSet(env, "serve", "serve [-s DIR] [--port 1313] [--bind 127.0.0.1] [-D] [-F] [-E] [--now DATE] [--open] [--renderToDisk]")
 	var sf siteFlags
 	sf.register(fs)
 	port := fs.Int("port", 1313, "the port to serve on; the next free one if taken (cổng)")
@@ -26,6 +26,9 @@ func runServe(env *Env, args []string) int {
 	pos, code, ok := parseFlags(fs, args)
 	if !ok {
 		return code
+	}
+	if !sf.checkNow(env, "serve") {
+		return ExitUsage
 	}
 	if len(pos) > 0 {
 		fmt.Fprintf(env.Stderr, "loa serve: unexpected argument %q (name the site folder with -s)\n", pos[0])

@@ -397,7 +397,7 @@ func checkBannerScript(t *testing.T, ctx context.Context, url string) {
 	got, err := chromedp.Run(ctx, chromedp.Evaluate[string](`new Promise(function (done) {
 		addEventListener("load", function () {
 			var b = document.querySelector("[data-campaign-banner]:not([hidden])");
-			done(b ? b.textContent.replace(/\s+/g, " ").trim() : "");
+			done(b ? b.querySelector("p").textContent.replace(/\s+/g, " ").trim() : "");
 		});
 		if (document.readyState === "complete") dispatchEvent(new Event("load"));
 	})`, chromedp.EvalAwaitPromise))

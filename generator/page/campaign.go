@@ -50,13 +50,22 @@ type Activity struct {
 }
 
 // Material is a downloadable file of the campaign: a poster, a leaflet…
+// A video is a file of the folder, or the address of a YouTube or Vimeo
+// video (URL).
 type Material struct {
 	Title       string
-	File        string // inside the campaign folder: "ap-phich.png"
-	Kind        string // one of MaterialKinds
-	Thumbnail   string // an image inside the campaign folder; optional
+	File        string      // inside the campaign folder: "ap-phich.png"
+	URL         string      // a video on YouTube or Vimeo, instead of a file
+	Online      OnlineVideo // read from URL
+	Kind        string      // one of MaterialKinds
+	Thumbnail   string      // an image inside the campaign folder; optional
+	Poster      string      // a still shown before a video plays; optional
+	Captions    string      // WebVTT captions of a video file; optional
 	Description string
-	Pos         diag.Pos // of its file
+	Pos         diag.Pos // of its file, else of its url
+	URLPos      diag.Pos
+	PosterPos   diag.Pos
+	CaptionsPos diag.Pos
 }
 
 // MaterialKinds are the kinds a material may have.
@@ -296,18 +305,56 @@ func (l campaignLocator) activity(n int, e map[string]any) Activity {
 }
 
 func (l campaignLocator) material(n int, e map[string]any) Material {
-	l.unknown("materials", n, e, "title", "file", "kind", "thumbnail", "description")
-	m := Material{Pos: l.entryAt("materials", n, "file")}
+	l.unknown("materials", n, e, "title", "file", "url", "kind", "thumbnail", "poster", "captions", "description")
+	m := Material{Pos: l.entryAt("materials", n, "file"), URLPos: l.entryAt("materials", n, "url"),
+		PosterPos: l.entryAt("materials", n, "poster"), CaptionsPos: l.entryAt("materials", n, "captions")}
 	get := func(k string) string {
 		if v, ok := e[k]; ok {
 			return l.str(l.entryAt("materials", n, k), k, v)
 		}
 		return ""
 	}
-	m.Title, m.File, m.Kind = get("title"), get("file"), get("kind")
-	m.Thumbnail, m.Description = get("thumbnail"), get("description")
-	if m.File == "" {
-		l.d.diags.Errorf(m.Pos, `add file = "ap-phich.pdf": a file in the campaign's folder`, "material %q has no file", m.Title)
+	m.Title, m.File, m.URL, m.Kind = get("title"), get("file"), get("url"), get("kind")
+	m.Thumbnail, m.Poster, m.Captions, m.Description = get("thumbnail"), get("poster"), get("captions"), get("description")
+	switch {
+	case m.File == "" && m.URL == "":
+		l.d.diags.Errorf(m.Pos, `add file = "ap-phich.pdf": a file in the campaign's folder (or, for a video on YouTube or Vimeo, url = "https://…")`,
+			"material %q has no file", m.Title).Vi(
+			`thêm file = "ap-phich.pdf": một tệp trong thư mục của chiến dịch (hoặc, với video trên YouTube, Vimeo: url = "https://…")`,
+			"tài liệu %q chưa có tệp", m.Title)
+	case m.File != "" && m.URL != "":
+		l.d.diags.Errorf(m.URLPos, "keep file (a video of the folder) or url (a video on YouTube or Vimeo), not both",
+			"material %q has both a file and a url", m.Title).Vi(
+			"giữ file (video trong thư mục) hoặc url (video trên YouTube, Vimeo), không dùng cả hai",
+			"tài liệu %q có cả file lẫn url", m.Title)
+	case m.URL != "":
+		m.Pos = m.URLPos
+	}
+	if m.URL != "" {
+		var ok bool
+		if m.Online, ok = VideoAt(m.URL); !ok {
+			l.d.diags.Errorf(m.URLPos, "write the address of a video on YouTube (https://www.youtube.com/watch?v=…) or Vimeo (https://vimeo.com/…), or put the video file in the campaign's folder and name it with file",
+				"material %q: %q is not a YouTube or Vimeo video", m.Title, m.URL).Vi(
+				"ghi địa chỉ một video trên YouTube (https://www.youtube.com/watch?v=…) hoặc Vimeo (https://vimeo.com/…), hoặc đặt tệp video vào thư mục của chiến dịch và ghi tên tệp ở file",
+				"tài liệu %q: %q không phải video trên YouTube hay Vimeo", m.Title, m.URL)
+		}
+	}
+	if m.URL != "" && m.Kind != "video" {
+		l.d.diags.Errorf(m.URLPos, `an address is for a video on YouTube or Vimeo: write kind = "video", or give a file of the folder instead`,
+			"material %q: url is for videos only", m.Title).Vi(
+			`địa chỉ url chỉ dành cho video trên YouTube, Vimeo: ghi kind = "video", hoặc dùng file là một tệp trong thư mục`,
+			"tài liệu %q: url chỉ dùng cho video", m.Title)
+	}
+	for _, k := range []struct {
+		key string
+		pos diag.Pos
+		set bool
+	}{{"poster", m.PosterPos, m.Poster != ""}, {"captions", m.CaptionsPos, m.Captions != ""}} {
+		if k.set && m.Kind != "video" {
+			l.d.diags.Errorf(k.pos, `remove `+k.key+`, or write kind = "video"`,
+				"material %q: %s is for videos only", m.Title, k.key).Vi(
+				`xoá dòng `+k.key+`, hoặc ghi kind = "video"`, "tài liệu %q: %s chỉ dùng cho video", m.Title, k.key)
+		}
 	}
 	if !slices.Contains(MaterialKinds[:], m.Kind) {
 		l.d.diags.Errorf(l.entryAt("materials", n, "kind"), "write kind = one of "+strings.Join(MaterialKinds[:], ", "),

@@ -145,3 +145,60 @@ func TestCampaignTableInYAML(t *testing.T) {
 		t.Errorf("without positions in YAML, the end is reported at campaign:, not %s", c.EndPos)
 	}
 }
+
+// TestVideoMaterialAddresses: the addresses of YouTube and Vimeo videos a
+// material's url may name, and some that are not videos.
+func TestVideoMaterialAddresses(t *testing.T) {
+	tests := []struct {
+		url, provider, id string
+		start             int
+		watch             string
+	}{
+		{"https://www.youtube.com/watch?v=Xy7LoaTest1", "youtube", "Xy7LoaTest1", 0, "https://www.youtube.com/watch?v=Xy7LoaTest1"},
+		{"https://youtu.be/Xy7LoaTest1?t=1m30s", "youtube", "Xy7LoaTest1", 90, "https://www.youtube.com/watch?v=Xy7LoaTest1&t=90s"},
+		{"https://m.youtube.com/shorts/Xy7LoaTest1", "youtube", "Xy7LoaTest1", 0, "https://www.youtube.com/watch?v=Xy7LoaTest1"},
+		{"https://www.youtube-nocookie.com/embed/Xy7LoaTest1?start=15", "youtube", "Xy7LoaTest1", 15, "https://www.youtube.com/watch?v=Xy7LoaTest1&t=15s"},
+		{"https://vimeo.com/76979871#t=30s", "vimeo", "76979871", 30, "https://vimeo.com/76979871#t=30s"},
+		{"https://player.vimeo.com/video/76979871", "vimeo", "76979871", 0, "https://vimeo.com/76979871"},
+		{"https://www.youtube.com/channel/UCabc", "", "", 0, ""},
+		{"https://www.facebook.com/watch/?v=123", "", "", 0, ""},
+		{"javascript:alert(1)", "", "", 0, ""},
+		{"https://vimeo.com/tin-tuc", "", "", 0, ""},
+	}
+	for _, tc := range tests {
+		v, ok := VideoAt(tc.url)
+		if ok != (tc.provider != "") || v.Provider != tc.provider || v.ID != tc.id || v.Start != tc.start || (ok && v.Watch() != tc.watch) {
+			t.Errorf("VideoAt(%q) = %+v, %v (watch %q)", tc.url, v, ok, v.Watch())
+		}
+	}
+}
+
+// TestVideoMaterialKeys: a video material names its poster and captions,
+// each with its position for the site's checks.
+func TestVideoMaterialKeys(t *testing.T) {
+	src := strings.Replace(campaignSrc, "+++\nNội dung.", `
+[[campaign.materials]]
+title = "Spot"
+file = "spot.mp4"
+kind = "video"
+poster = "spot.jpg"
+  captions = "spot.vtt"
+
+[[campaign.materials]]
+title = "Phóng sự"
+url = "https://vimeo.com/76979871"
+kind = "video"
++++
+Nội dung.`, 1)
+	pg, diags := testParser(t, false).Parse("content/chien-dich/bdg-2025/_index.md", []byte(src))
+	if pg == nil || len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	m := pg.Campaign.Materials
+	if len(m) != 3 || m[1].Poster != "spot.jpg" || m[1].Captions != "spot.vtt" || m[1].CaptionsPos.String() != "content/chien-dich/bdg-2025/_index.md:35:3" {
+		t.Errorf("video material: %+v", m[1])
+	}
+	if m[2].Online.Provider != "vimeo" || m[2].Pos.String() != "content/chien-dich/bdg-2025/_index.md:39:1" {
+		t.Errorf("online video: %+v at %s", m[2].Online, m[2].Pos)
+	}
+}

@@ -43,10 +43,20 @@ var overlayTmpl = template.Must(template.New("overlay").Parse(
 // it reads the page's address from location.
 const clientTag = `<script src="` + clientPath + `" defer></script>`
 
+// nowTmpl is the mark of a preview made as of another day than today
+// (loa serve --now), on every page, so that nobody takes it for today's
+// site. Styled by overlay.css, like the overlay.
+var nowTmpl = template.Must(template.New("now").Parse(
+	`<link rel="stylesheet" href="` + overlayCSSPath + `"><p id="__loa-now" role="note">{{.}}</p>`))
+
 // injection is what goes before </body> of every HTML page served: the
-// live-reload client and, while the last rebuild failed, the error overlay.
-func injection(errs diag.List) []byte {
+// live-reload client, the mark of a preview as of another day (now, or ""),
+// and, while the last rebuild failed, the error overlay.
+func injection(errs diag.List, now string) []byte {
 	var b bytes.Buffer
+	if now != "" {
+		nowTmpl.Execute(&b, now)
+	}
 	if len(errs) > 0 {
 		overlayTmpl.Execute(&b, toJSON(errs)) // in Vietnamese where written
 	}
@@ -84,6 +94,12 @@ func contentType(rel string) string {
 		return "image/svg+xml; charset=utf-8"
 	case ".txt", ".md":
 		return "text/plain; charset=utf-8"
+	case ".vtt": // captions: a browser may refuse a track of another type
+		return "text/vtt; charset=utf-8"
+	case ".mp4", ".m4v":
+		return "video/mp4"
+	case ".webm":
+		return "video/webm"
 	}
 	if t := mime.TypeByExtension(ext); t != "" {
 		if strings.HasPrefix(t, "text/") && !strings.Contains(t, "charset") {

@@ -9,6 +9,7 @@ import (
 	"loa/generator/build"
 	"loa/generator/diag"
 	"loa/generator/publish"
+	"loa/generator/vi"
 )
 
 // rebuild builds the site again after the changes in batch (none for the
@@ -16,22 +17,25 @@ import (
 func (s *Server) rebuild(batch Batch) {
 	start := time.Now()
 	snap, diags := s.buildOnce(batch)
+	if s.plan != nil {
+		s.now = nowMark(s.plan)
+	}
 	old := s.state.Load()
 	errs := diags.Errors()
 	s.printWarnings(diags.Warnings())
 	if errs != nil {
-		s.state.Store(&state{snap: old.snap, errs: errs, inject: injection(errs)})
+		s.state.Store(&state{snap: old.snap, errs: errs, inject: injection(errs, s.now)})
 		s.hub.broadcast(message{Errors: toJSON(errs), Warnings: toJSON(diags.Warnings())})
 		s.printErrors(batch, errs)
 		return
 	}
-	s.state.Store(&state{snap: snap, inject: injection(nil)})
+	s.state.Store(&state{snap: snap, inject: injection(nil, s.now)})
 	c := diff(old.snap, snap)
 	s.hub.broadcast(message{Pages: urlPaths(c.Pages), Files: urlPaths(c.Files), Styles: urlMap(c.Styles), Errors: []errorJSON{}, Warnings: toJSON(diags.Warnings())})
 	took := time.Since(start)
 	if next := s.finishSearch(snap); next != nil {
 		snap = next
-		s.state.Store(&state{snap: snap, inject: injection(nil)})
+		s.state.Store(&state{snap: snap, inject: injection(nil, s.now)})
 	}
 	if err := s.renderToDisk(snap); err != nil {
 		fmt.Fprintf(s.opts.Stderr, "Lỗi khi ghi ra đĩa: %v\n", err)
@@ -89,6 +93,20 @@ func (s *Server) finishSearch(snap *snapshot) *snapshot {
 		return nil
 	}
 	return mem.snapshot()
+}
+
+// nowMark is the mark of a preview as of another day (--now): "Xem trước
+// như ngày 20/11/2025", with the time when it is not midnight; "" for a
+// preview as of today.
+func nowMark(p *build.Plan) string {
+	if !p.Site.NowFixed {
+		return ""
+	}
+	t := p.Site.Now.In(p.Config.Location)
+	if t.Hour() == 0 && t.Minute() == 0 {
+		return "Xem trước như ngày " + vi.Date(t)
+	}
+	return "Xem trước như lúc " + vi.Time(t) + " ngày " + vi.Date(t)
 }
 
 func (s *Server) renderToDisk(snap *snapshot) error {

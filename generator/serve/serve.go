@@ -3,7 +3,7 @@
 // rebuilds on every save and tells the open pages over Server-Sent Events,
 // which reload, swap a stylesheet, or show the errors of a failed rebuild.
 //
-// It imports build, publish and diag, and is the only importer of fsnotify.
+// It imports build, publish, diag and vi, and is the only importer of fsnotify.
 // The live-reload script and the error overlay are added to HTML responses
 // as they are served, never to the stored output, so what it serves equals
 // what `loa build` writes.
@@ -67,6 +67,7 @@ type Server struct {
 	state atomic.Pointer[state]
 
 	warned string      // the warnings last printed, so that each is printed once
+	now    string      // the mark of a preview as of another day, see nowMark
 	plan   *build.Plan // the last good assembly, for Refresh; rebuilds run one at a time
 }
 
@@ -100,7 +101,7 @@ func New(opts Options) (*Server, error) {
 		opts.Build.Site = os.DirFS(opts.Dir)
 	}
 	s := &Server{opts: opts, seed: maphash.MakeSeed(), hub: newHub()}
-	s.state.Store(&state{inject: injection(nil)})
+	s.state.Store(&state{inject: injection(nil, "")})
 	ln, err := s.listen()
 	if err != nil {
 		return nil, err

@@ -255,3 +255,33 @@ func TestFirstBuildFails(t *testing.T) {
 		t.Errorf("after the fix GET / = %d", code)
 	}
 }
+
+// TestPreviewAsOfAnotherDay: loa serve --now marks every page with the day
+// it shows, so that nobody takes the preview for today's site; without
+// --now there is no mark.
+func TestPreviewAsOfAnotherDay(t *testing.T) {
+	dir := writeSite(t, tinySite)
+	writeFile(t, dir, "content/tin-tuc/phu-de/index.md", "+++\ntitle = \"Phụ đề\"\n+++\nXem.\n")
+	writeFile(t, dir, "content/tin-tuc/phu-de/spot.vtt", "WEBVTT\n\n00:00.000 --> 00:01.000\nXin chào\n")
+	for at, want := range map[string]string{
+		"":                 "",
+		"2025-11-20":       `<p id="__loa-now" role="note">Xem trước như ngày 20/11/2025</p>`,
+		"2025-11-20T08:00": `<p id="__loa-now" role="note">Xem trước như lúc 08:00 ngày 20/11/2025</p>`,
+	} {
+		opts := testOptions(dir)
+		opts.Build.At = at
+		s := start(t, opts)
+		for _, p := range []string{"", "tin-tuc/phu-de/"} {
+			_, _, body := get(t, s.URL()+p)
+			if want == "" && strings.Contains(body, "__loa-now") {
+				t.Errorf("--now %q: /%s is marked as of another day", at, p)
+			}
+			if want != "" && (!strings.Contains(body, want) || strings.Index(body, want) > strings.LastIndex(body, "</body>")) {
+				t.Errorf("--now %s: /%s lacks %s before </body>:\n%s", at, p, want, body)
+			}
+		}
+		if code, h, _ := get(t, s.URL()+"tin-tuc/phu-de/spot.vtt"); code != 200 || h.Get("Content-Type") != "text/vtt; charset=utf-8" {
+			t.Errorf("captions served as %d %q", code, h.Get("Content-Type"))
+		}
+	}
+}

@@ -3,6 +3,7 @@ package site
 import (
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -29,6 +30,8 @@ type Campaign struct {
 	Materials  []*Material // as written
 	Hotlines   []*Hotline
 	News       []*Node // newest first
+	Results    []*Node // news published after it ended, newest first
+	Zip        *Zip    // all the files of its materials in one download, or nil
 }
 
 // Activity is one event of a campaign's calendar.
@@ -49,8 +52,11 @@ type Material struct {
 	Image  *Image // the thumbnail, in every published width
 	Width  int    // of the thumbnail, when known
 	Height int
+	Video  *Video // how a video material plays, or nil
 
-	s *Site
+	s        *Site
+	file     *File // the material's own file, or nil
+	captions *File // a video's captions, or nil
 }
 
 // Hotline is a telephone line of a campaign.
@@ -214,11 +220,8 @@ func (n *Node) Campaign() *Campaign {
 func (n *Node) Campaigns() []*Campaign {
 	var out []*Campaign
 	for _, c := range n.site.Campaigns {
-		for _, news := range c.News {
-			if news == n {
-				out = append(out, c)
-				break
-			}
+		if slices.Contains(c.News, n) || slices.Contains(c.Results, n) {
+			out = append(out, c)
 		}
 	}
 	return out

@@ -52,6 +52,8 @@ func (s *Site) makeCampaigns() diag.List {
 	})
 	diags.Append(s.linkNews(bySlug, hidden))
 	for _, c := range s.Campaigns {
+		c.splitResults()
+		c.makeZip(s)
 		diags.Append(s.claimCampaign(c))
 	}
 	return diags
@@ -99,36 +101,37 @@ func checkPhone(h page.Hotline) diag.List {
 }
 
 // material finds a material's file, and its thumbnail, in the campaign's
-// folder.
+// folder; a video's poster and captions too.
 func (s *Site) material(sec *Node, m page.Material) (*Material, diag.List) {
 	var diags diag.List
 	mat := &Material{Material: m, s: s, Format: strings.ToUpper(strings.TrimPrefix(path.Ext(m.File), "."))}
-	find := func(name, what string) *File {
+	look := func(name string) *File {
+		full := path.Join("content", sec.dir, name)
+		if f, ok := s.files[full]; ok && strings.HasPrefix(full, "content/"+sec.dir+"/") && f.Out != "" {
+			return f
+		}
+		return nil
+	}
+	find := func(name string, pos diag.Pos, what string) *File {
 		if name == "" {
 			return nil
 		}
-		full := path.Join("content", sec.dir, name)
-		f, ok := s.files[full]
-		if !ok || !strings.HasPrefix(full, "content/"+sec.dir+"/") || f.Out == "" {
-			diags.Errorf(m.Pos, "put the file in content/"+sec.dir+"/ or correct its name (capitals count)",
+		f := look(name)
+		if f == nil {
+			diags.Errorf(pos, "put the file in content/"+sec.dir+"/ or correct its name (capitals count)",
 				"%s %q of material %q not found in content/%s/", what, name, m.Title, sec.dir).Vi(
 				"đặt tệp vào content/"+sec.dir+"/ hoặc sửa lại tên tệp (chữ hoa, chữ thường cũng tính)",
 				"không thấy tệp %q của tài liệu %q trong content/%s/", name, m.Title, sec.dir)
-			return nil
 		}
 		return f
 	}
 	thumb := func(f *File) {
 		mat.Thumb, mat.Width, mat.Height = f.Out, f.Width, f.Height
-		im, err := s.image(f, m.Pos)
-		if err != nil {
-			diags.Errorf(m.Pos, err.hint, "material %q: %s", m.Title, err.msg).Vi(err.hintVi, "tài liệu %q: %s", m.Title, err.msgVi)
-			return
-		}
-		mat.Image = im
+		mat.Image = s.materialImage(mat, f, &diags)
 	}
-	if f := find(m.File, "file"); f != nil {
-		mat.Out, mat.Size = f.Out, f.Size
+	f := find(m.File, m.Pos, "file")
+	if f != nil {
+		mat.Out, mat.Size, mat.file = f.Out, f.Size, f
 		if f.Picture != nil {
 			// A poster is downloaded to be printed: its original goes out.
 			s.downloads[f.Name] = true
@@ -137,7 +140,13 @@ func (s *Site) material(sec *Node, m page.Material) (*Material, diag.List) {
 			thumb(f)
 		}
 	}
-	if f := find(m.Thumbnail, "thumbnail"); f != nil {
+	if m.Kind == "video" {
+		diags.Append(s.video(mat, f, find, look))
+		if mat.Video != nil && mat.Video.Poster != nil {
+			return mat, diags
+		}
+	}
+	if f := find(m.Thumbnail, m.Pos, "thumbnail"); f != nil {
 		thumb(f)
 	}
 	return mat, diags
@@ -282,13 +291,17 @@ func known(bySlug map[string]*Campaign) string {
 func (s *Site) claimCampaign(c *Campaign) diag.List {
 	var diags diag.List
 	outs := []string{c.ICSPath(), c.JSONPath()}
+	if c.Zip != nil {
+		outs = append(outs, c.Zip.Out)
+	}
 	for _, a := range c.Activities {
 		outs = append(outs, a.ICSPath())
 	}
 	for _, out := range outs {
 		if other, ok := s.byOut[out]; ok {
 			diags.Errorf(c.Node.Page.Campaign.Pos, "rename or move "+other,
-				"%s is the address of the campaign's calendar, and of %s", s.RelURL(out), other)
+				"%s is the address of a file of the campaign (its calendars, its activities or the zip of its materials), and of %s", s.RelURL(out), other).Vi(
+				"đổi tên hoặc chuyển "+other, "%s là địa chỉ một tệp của chiến dịch (lịch, hoạt động hoặc tệp nén tài liệu), và cũng là của %s", s.RelURL(out), other)
 			continue
 		}
 		s.byOut[out] = c.Node.File()

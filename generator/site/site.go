@@ -25,6 +25,9 @@ type Input struct {
 	Data   map[string]any    // the data/ files, by name
 	Words  map[string]string // the interface's words (i18n), for the few the site model writes itself
 	Now    time.Time
+	// NowFixed says Now was chosen (loa build --now), not read from the
+	// clock: the pages' scripts keep to it too.
+	NowFixed bool
 }
 
 // File is a file that is published as it is.
@@ -44,6 +47,7 @@ type File struct {
 type Site struct {
 	Config     *config.Config
 	Now        time.Time
+	NowFixed   bool // Now was chosen, not read from the clock (see Input)
 	Home       *Node
 	Pages      []*Node // regular pages, newest first
 	Sections   []*Node // every section, by path
@@ -79,6 +83,7 @@ func Assemble(in Input) (*Site, diag.List) {
 	s := &Site{
 		Config:    in.Config,
 		Now:       in.Now,
+		NowFixed:  in.NowFixed,
 		Menus:     in.Config.Menus,
 		Data:      in.Data,
 		byFile:    map[string]*Node{},
