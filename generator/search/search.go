@@ -139,38 +139,54 @@ func Build(docs []Doc, write func(File)) {
 		k := voc.keyText[w.key]
 		byKey[k] = append(byKey[k], uint32(id))
 	}
-	m.Terms = shard("t/", slices.Sorted(maps.Keys(byKey)), func(k string) any {
-		v := make(map[string]string, len(byKey[k]))
-		for _, id := range byKey[k] {
-			if id < uint32(len(ix.terms)) && len(ix.terms[id].buf) > 0 {
-				v[voc.words[id].as] = string(ix.terms[id].buf)
-				ix.terms[id] = postings{}
+	terms := slices.Sorted(maps.Keys(byKey))
+	m.Terms = shard("t/", terms, func(i int, b *bytes.Buffer) int {
+		ids := byKey[terms[i]]
+		slices.SortFunc(ids, func(x, y uint32) int { return strings.Compare(voc.words[x].as, voc.words[y].as) })
+		n := 0
+		b.WriteByte('{')
+		for _, id := range ids {
+			if id >= uint32(len(ix.terms)) || len(ix.terms[id].buf) == 0 {
+				continue
 			}
+			if b.Len() > 1 {
+				b.WriteByte(',')
+			}
+			as, p := voc.words[id].as, ix.terms[id].buf
+			jsonString(b, as)
+			b.WriteByte(':')
+			b.WriteByte('"')
+			b.Write(p) // the postings' alphabet needs no escaping
+			b.WriteByte('"')
+			n += len(as) + len(p) + 6
+			ix.terms[id] = postings{}
 		}
-		return v
+		b.WriteByte('}')
+		return n
 	}, out)
-	type named struct {
-		text string
-		i    uint32
-	}
-	pairs := make([]named, 0, len(ix.pairs))
+	pairs := make([]string, len(ix.list))
 	for k, i := range ix.pairs {
-		pairs = append(pairs, named{voc.keyText[k>>32] + " " + voc.keyText[uint32(k)], i})
+		pairs[i] = voc.keyText[k>>32] + " " + voc.keyText[uint32(k)]
 	}
 	ix.pairs = nil
-	slices.SortFunc(pairs, func(a, b named) int { return strings.Compare(a.text, b.text) })
-	keys := make([]string, len(pairs))
-	at := make(map[string]uint32, len(pairs))
-	for j, p := range pairs {
-		keys[j] = p.text
-		at[p.text] = p.i
+	order := make([]uint32, len(pairs))
+	for i := range order {
+		order[i] = uint32(i)
+	}
+	slices.SortFunc(order, func(x, y uint32) int { return strings.Compare(pairs[x], pairs[y]) })
+	keys := make([]string, len(order))
+	for j, i := range order {
+		keys[j] = pairs[i]
 	}
 	pairs = nil
-	m.Pairs = shard("p/", keys, func(k string) any {
-		p := &ix.list[at[k]]
-		v := string(p.buf)
+	m.Pairs = shard("p/", keys, func(j int, b *bytes.Buffer) int {
+		p := &ix.list[order[j]]
+		b.WriteByte('"')
+		b.Write(p.buf)
+		b.WriteByte('"')
+		n := len(p.buf)
 		*p = postings{}
-		return v
+		return n
 	}, out)
 	documents(&m, docs, excerpts, out)
 	m.Version = fmt.Sprintf("%x", h.Sum64())
@@ -312,39 +328,97 @@ func (ix *indexer) merge(id uint32, a *analysis) {
 
 // shard cuts the sorted keys into files of about shardBytes and returns the
 // first key of each, for the reader to find a key's file by binary search.
-func shard(dir string, keys []string, value func(string) any, write func(File)) []string {
+// Each file is a JSON object of the keys to their values; value appends
+// the i-th key's value, as JSON, and returns its size as counted for the
+// cut. The text is written directly: encoding/json would sort keys that are
+// sorted already, through reflection, and was a third of the index's cost.
+func shard(dir string, keys []string, value func(i int, b *bytes.Buffer) int, write func(File)) []string {
 	var heads []string
-	cur := map[string]any{}
+	var cur, v bytes.Buffer
 	size := 0
 	flush := func() {
-		if len(cur) == 0 {
+		if cur.Len() == 0 {
 			return
 		}
-		write(File{fmt.Sprintf("%s%d.json", dir, len(heads)-1), marshal(cur)})
-		cur, size = map[string]any{}, 0
+		cur.WriteByte('}')
+		write(File{fmt.Sprintf("%s%d.json", dir, len(heads)-1), bytes.Clone(cur.Bytes())})
+		cur.Reset()
+		size = 0
 	}
-	for _, k := range keys {
-		v := value(k)
-		n := len(k) + 8
-		switch v := v.(type) {
-		case string:
-			n += len(v)
-		case map[string]string:
-			for a, p := range v {
-				n += len(a) + len(p) + 6
-			}
-		}
+	for i, k := range keys {
+		v.Reset()
+		n := len(k) + 8 + value(i, &v)
 		if size > 0 && size+n > shardBytes {
 			flush()
 		}
-		if len(cur) == 0 {
+		if cur.Len() == 0 {
 			heads = append(heads, k)
+			cur.WriteByte('{')
+		} else {
+			cur.WriteByte(',')
 		}
-		cur[k] = v
+		jsonString(&cur, k)
+		cur.WriteByte(':')
+		cur.Write(v.Bytes())
 		size += n
 	}
 	flush()
 	return heads
+}
+
+// jsonString appends s as a JSON string, escaped as encoding/json escapes
+// it (HTML-safe), so that the files are the same as it would write.
+func jsonString(b *bytes.Buffer, s string) {
+	const hex = "0123456789abcdef"
+	b.WriteByte('"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b.WriteString(s[start:i])
+			switch c {
+			case '"', '\\':
+				b.WriteByte('\\')
+				b.WriteByte(c)
+			case '\n':
+				b.WriteString(`\n`)
+			case '\r':
+				b.WriteString(`\r`)
+			case '\t':
+				b.WriteString(`\t`)
+			default:
+				b.WriteString(`\u00`)
+				b.WriteByte(hex[c>>4])
+				b.WriteByte(hex[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b.WriteString(s[start:i])
+			b.WriteString(`\ufffd`)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b.WriteString(s[start:i])
+			b.WriteString(`\u202`)
+			b.WriteByte(hex[r&0xf])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b.WriteString(s[start:])
+	b.WriteByte('"')
 }
 
 type manifest struct {

@@ -2,6 +2,7 @@ package search
 
 import (
 	"bytes"
+	"encoding/json"
 	"slices"
 	"strings"
 	"testing"
@@ -53,6 +54,19 @@ func TestBuild(t *testing.T) {
 	for name, data := range files {
 		if !bytes.Equal(again[name], data) {
 			t.Errorf("%s differs between two builds", name)
+		}
+	}
+}
+
+// TestJSONStringAsEncodingJSON: the shards' keys are escaped exactly as
+// encoding/json would, so the files stay valid JSON whatever a page holds.
+func TestJSONStringAsEncodingJSON(t *testing.T) {
+	for _, s := range []string{"", "đường", `a"b\c`, "<script>&", "tab\there\nnew\rline", "\x00\x1f", "\u2028\u2029", "bad\xffutf8", "ơ̆ Ê Đê", "ក្មែរ"} {
+		var b bytes.Buffer
+		jsonString(&b, s)
+		want, _ := json.Marshal(s)
+		if b.String() != string(want) {
+			t.Errorf("jsonString(%q) = %s, want %s", s, b.String(), want)
 		}
 	}
 }
