@@ -146,7 +146,7 @@
   function filtered(rs) {
     var sec = secSel.value, year = yearSel.value;
     return rs.filter(function (r) {
-      return (sec === "" || String(manifest.sec[r.id]) === sec) && (year === "" || String(yearOf(r.id)) === year);
+      return (sec === "" || manifest.sections[manifest.sec[r.id]] === sec) && (year === "" || String(yearOf(r.id)) === year);
     });
   }
 
@@ -223,9 +223,14 @@
     });
   }
 
+  // remember puts the query and the filters in the address, so that the
+  // search as the reader sees it can be shared or reloaded. Sections are
+  // named, not numbered: the numbers change when the site does.
   function remember(q) {
     var u = new URL(location.href);
-    if (q) { u.searchParams.set("q", q); } else { u.searchParams.delete("q"); }
+    [["q", q], ["cm", secSel.value], ["nam", yearSel.value]].forEach(function (kv) {
+      if (kv[1]) { u.searchParams.set(kv[0], kv[1]); } else { u.searchParams.delete(kv[0]); }
+    });
     history.replaceState(null, "", u.pathname + u.search);
   }
   function later() {
@@ -247,15 +252,16 @@
     return r.json();
   }).then(function (m) {
     manifest = m;
-    m.sections.forEach(function (s, i) { if (s) { option(secSel, i, s); } });
+    m.sections.forEach(function (s) { if (s) { option(secSel, s, s); } });
     m.years.forEach(function (y) { if (y[0]) { option(yearSel, y[0], String(y[0])); } });
     secSel.value = params.get("cm") || "";
     yearSel.value = params.get("nam") || "";
     secSel.parentNode.hidden = false;
     status.textContent = "";
     input.addEventListener("input", later);
-    secSel.addEventListener("change", function () { run(input.value); });
-    yearSel.addEventListener("change", function () { run(input.value); });
+    [secSel, yearSel].forEach(function (sel) {
+      sel.addEventListener("change", function () { remember(input.value); run(input.value); });
+    });
     input.form.addEventListener("submit", function (e) {
       e.preventDefault();
       clearTimeout(timer);
