@@ -6,7 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"loa/generator/build"
 	"loa/generator/diag"
 	"loa/generator/publish"
 )
@@ -73,7 +72,7 @@ func (s *Server) finishSearch(snap *snapshot) *snapshot {
 	}
 	old := map[string]bool{}
 	for rel := range snap.files {
-		if strings.HasPrefix(rel, build.SearchIndexDir) {
+		if s.plan.IsSearchIndex(rel) {
 			old[rel] = true
 		}
 	}
