@@ -7,9 +7,9 @@ import (
 	"strings"
 
 	"loa/generator/diag"
+	"loa/generator/locale"
 	"loa/generator/search"
 	"loa/generator/site"
-	"loa/generator/locale"
 )
 
 // The search page and its index. The address is Vietnamese, as the site's
