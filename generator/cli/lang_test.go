@@ -208,3 +208,13 @@ tags = ["សមភាពយេនឌ័រ"]
 		t.Error("Khmer term page missing")
 	}
 }
+
+func TestNewWithAKhmerTitle(t *testing.T) {
+	site := writeSite(t, baseConfig)
+	if r := run(t, "new", "tin-tuc", "ព័ត៌មានថ្មី ២០២៥", "-s", site); r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	if !exists(site, "content/tin-tuc/ព័ត៌មានថ្មី-២០២៥.md") {
+		t.Error("the file is named by the title's Khmer letters")
+	}
+}
