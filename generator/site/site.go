@@ -1,9 +1,11 @@
 // Package site is level 3 of Loa's pipeline: pure assembly of parsed pages
 // into a site model: which pages are published, sections, URLs, taxonomies,
-// related pages, pagination, aliases and the files published beside pages.
+// related pages, pagination, aliases and the files published beside pages;
+// for a site of several languages, one model per language and the links
+// between translations (see AssembleLanguages).
 //
 // It does no I/O and reads no clock: the build passes in the pages, the list
-// of files and the time "now". It imports diag, config, page and vi.
+// of files and the time "now". It imports diag, config, page, vi and locale.
 package site
 
 import (
