@@ -217,7 +217,7 @@ func (r *renderer) langJobs() []job {
 			if r.reuse(a.From, r.siteKey(a.From)) {
 				return nil
 			}
-			return r.write(a.From, aliasPage(a.To.Permalink()))
+			return r.write(a.From, aliasPage(a.To.Permalink(), r.aliasLang()))
 		})
 	}
 	for _, f := range r.site.Files {
@@ -243,7 +243,7 @@ func (r *renderer) rootRedirect() diag.List {
 	if r.reuse("index.html", r.siteKey("index.html")) {
 		return nil
 	}
-	return r.write("index.html", aliasPage(r.site.Home.Permalink()))
+	return r.write("index.html", aliasPage(r.site.Home.Permalink(), r.aliasLang()))
 }
 
 func outFile(p string) string {
@@ -398,9 +398,18 @@ func (r *renderer) copy(f site.File, fsys fs.FS, name string) diag.List {
 	return nil
 }
 
-func aliasPage(to string) []byte {
+// aliasLang is the lang of a redirect page: the language's on a site of
+// several, "vi" as it always was on a site of one.
+func (r *renderer) aliasLang() string {
+	if len(r.langs) > 1 {
+		return r.site.LanguageCode()
+	}
+	return "vi"
+}
+
+func aliasPage(to, lang string) []byte {
 	u := template.HTMLEscapeString(uri(to))
-	return []byte(`<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>` + u +
+	return []byte(`<!doctype html><html lang="` + template.HTMLEscapeString(lang) + `"><head><meta charset="utf-8"><title>` + u +
 		`</title><link rel="canonical" href="` + u + `"><meta name="robots" content="noindex"><meta http-equiv="refresh" content="0; url=` +
 		u + `"></head><body><p><a href="` + u + `">` + u + `</a></p></body></html>`)
 }
