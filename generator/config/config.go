@@ -403,19 +403,42 @@ func (c *Config) WithBaseURL(raw string) (*Config, error) {
 	if err != nil {
 		return nil, err
 	}
-	cc := *c
-	cc.BaseURL = u
-	return &cc, nil
+	return c.with(func(cc *Config) { cc.BaseURL = u }), nil
 }
 
 // WithBuildFlags returns a copy of c where the flags, when true, switch on
 // drafts, future and expired pages.
 func (c *Config) WithBuildFlags(drafts, future, expired bool) *Config {
-	cc := *c
-	cc.BuildDrafts = cc.BuildDrafts || drafts
-	cc.BuildFuture = cc.BuildFuture || future
-	cc.BuildExpired = cc.BuildExpired || expired
-	return &cc
+	return c.with(func(cc *Config) {
+		cc.BuildDrafts = cc.BuildDrafts || drafts
+		cc.BuildFuture = cc.BuildFuture || future
+		cc.BuildExpired = cc.BuildExpired || expired
+	})
+}
+
+// with returns a copy of c changed by f, and of every language's view of
+// the settings changed alike, so that the languages stay one site.
+func (c *Config) with(f func(*Config)) *Config {
+	if len(c.Languages) == 0 {
+		cc := *c
+		f(&cc)
+		return &cc
+	}
+	langs := make([]*Language, len(c.Languages))
+	var out *Config
+	for i, l := range c.Languages {
+		nl, vc := *l, *l.config
+		f(&vc)
+		nl.config, vc.Language = &vc, &nl
+		langs[i] = &nl
+		if l.config == c {
+			out = &vc
+		}
+	}
+	for _, l := range langs {
+		l.config.Languages = langs
+	}
+	return out
 }
 
 // Taxonomy returns the taxonomy whose plural name is plural.

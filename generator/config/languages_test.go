@@ -194,3 +194,25 @@ func TestContentLang(t *testing.T) {
 		t.Errorf("%d languages, want the 3 enabled", got)
 	}
 }
+
+func TestFlagsReachEveryLanguage(t *testing.T) {
+	c, d := Parse([]byte(bilingual))
+	if c == nil {
+		t.Fatal(d)
+	}
+	c2, err := c.WithBaseURL("https://thu.halam.gov.vn/ban/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c2 = c2.WithBuildFlags(true, false, false)
+	en := c2.In("en")
+	if en == nil || en.BaseURL.String() != "https://thu.halam.gov.vn/ban/" || !en.BuildDrafts || en.Title != "Ha Lam Committee for the Advancement of Women" {
+		t.Errorf("the English view: %+v", en)
+	}
+	if c2.Language.Config() != c2 || c2.DefaultLanguage().Config() != c2 || c2.Languages[1].Config() != en {
+		t.Errorf("the views of the copy lead to each other")
+	}
+	if c.In("en").BaseURL.String() != "https://vstbpn.halam.gov.vn/" || c.In("en").BuildDrafts {
+		t.Errorf("the original changed")
+	}
+}
