@@ -218,3 +218,22 @@ func TestNewWithAKhmerTitle(t *testing.T) {
 		t.Error("the file is named by the title's Khmer letters")
 	}
 }
+
+func TestFlagsReachEveryLanguage(t *testing.T) {
+	site := writeSite(t, issue12Site()+`-- content/kinh-te/nhap.en.md --
++++
+title = "Draft"
+draft = true
++++
+`)
+	r, dest := buildSite(t, site, "--baseURL", "https://thu.halam.gov.vn/", "-D")
+	if r.code != 0 {
+		t.Fatalf("exit %d\n%s", r.code, r.stderr)
+	}
+	if en := readOut(t, dest, "en/kinh-te/ha-tang/index.html"); !strings.Contains(en, "<link rel=canonical href=https://thu.halam.gov.vn/en/kinh-te/ha-tang/>") {
+		t.Error("--baseURL did not reach the English pages")
+	}
+	if !exists(dest, "en/kinh-te/nhap/index.html") {
+		t.Error("-D did not reach the English drafts")
+	}
+}
