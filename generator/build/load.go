@@ -150,21 +150,22 @@ func (b *Builder) loadResources(cfg *config.Config) (*resources, diag.List) {
 	// other than Vietnamese shows the Vietnamese word where it has none:
 	// an interface half in Vietnamese reads better than one of keys.
 	loaded := map[string]map[string]string{}
-	words := func(code string) map[string]string {
-		if w, ok := loaded[code]; ok {
+	words := func(codes ...string) map[string]string {
+		key := strings.Join(codes, "\x00")
+		if w, ok := loaded[key]; ok {
 			return w
 		}
 		w := map[string]string{}
 		for i := len(layers) - 1; i >= 0; i-- {
 			l := layers[i]
-			name := i18nFile(l.fsys, code)
+			name := i18nFile(l.fsys, codes...)
 			lw, d := config.LoadI18n(l.fsys, name, path.Join(l.display, name))
 			diags.Append(d)
 			for k, v := range lw {
 				w[k] = v
 			}
 		}
-		loaded[code] = w
+		loaded[key] = w
 		return w
 	}
 	r.langWords, r.missing = map[string]map[string]string{}, map[string][]string{}
@@ -173,8 +174,14 @@ func (b *Builder) loadResources(cfg *config.Config) (*resources, diag.List) {
 		if l.Default {
 			code = cfg.LanguageCode // as before languages: languageCode's file
 		}
-		own := words(code)
-		if primary(code) == "vi" {
+		// The language's key, then its languageCode: [languages.vn] with
+		// languageCode = "vi" reads i18n/vi.toml.
+		locale := l.Lang
+		if lc := l.Config(); lc != nil {
+			locale = lc.Locale
+		}
+		own := words(code, locale)
+		if primary(code) == "vi" || primary(locale) == "vi" {
 			r.langWords[l.Lang] = own
 			continue
 		}
@@ -201,16 +208,18 @@ func (b *Builder) loadResources(cfg *config.Config) (*resources, diag.List) {
 }
 
 // i18nFile is the words file of a language in a layer: i18n/CODE.toml, or
-// the file of its primary language (i18n/vi.toml for vi-VN), as Hugo
-// looks it up.
-func i18nFile(fsys fs.FS, code string) string {
-	for _, c := range []string{code, strings.ToLower(code), primary(code)} {
-		name := "i18n/" + c + ".toml"
-		if _, err := fs.Stat(fsys, name); err == nil {
-			return name
+// the file of its primary language (i18n/vi.toml for vi-VN), for the first
+// of its codes that has one, as Hugo looks it up.
+func i18nFile(fsys fs.FS, codes ...string) string {
+	for _, code := range codes {
+		for _, c := range []string{code, strings.ToLower(code), primary(code)} {
+			name := "i18n/" + c + ".toml"
+			if _, err := fs.Stat(fsys, name); err == nil {
+				return name
+			}
 		}
 	}
-	return "i18n/" + code + ".toml"
+	return "i18n/" + codes[0] + ".toml"
 }
 
 // primary is the language of a code: "vi" for "vi-VN" or "vi_VN".

@@ -237,3 +237,37 @@ draft = true
 		t.Error("-D did not reach the English drafts")
 	}
 }
+
+// TestCountryCodeLanguage: a site that names Vietnamese "vn" (with
+// languageCode = "vi") is warned once and reads i18n/vi.toml.
+func TestCountryCodeLanguage(t *testing.T) {
+	site := writeSite(t, `-- config/_default/hugo.toml --
+baseURL = "https://example.gov.vn/"
+defaultContentLanguage = "vn"
+-- config/_default/languages.vn.toml --
+languageCode = "vi"
+languageName = "Tiếng Việt"
+weight = 2
+-- config/_default/languages.en.toml --
+languageName = "English"
+weight = 1
+-- content/posts/a.md --
++++
+title = "Bài"
++++
+-- content/posts/a.en.md --
++++
+title = "Post"
++++
+`)
+	r, dest := buildSite(t, site)
+	if r.code != 0 {
+		t.Fatalf("exit %d\n%s", r.code, r.stderr)
+	}
+	if strings.Count(r.stderr, "warning") != 1 || !strings.Contains(r.stderr, `"vn" is the code of the country`) {
+		t.Errorf("want one warning, about vn:\n%s", r.stderr)
+	}
+	if page := readOut(t, dest, "posts/a/index.html"); !strings.Contains(page, "Chuyển đến nội dung chính") || !strings.Contains(page, "hreflang=vi") {
+		t.Errorf("Vietnamese words and hreflang=vi")
+	}
+}

@@ -216,3 +216,25 @@ func TestFlagsReachEveryLanguage(t *testing.T) {
 		t.Errorf("the original changed")
 	}
 }
+
+// TestLanguageFiles: Blowfish-style config/_default/languages.en.toml is
+// the table [languages.en], as in Hugo.
+func TestLanguageFiles(t *testing.T) {
+	fsys := fstest.MapFS{
+		"config/_default/hugo.toml":         {Data: []byte("defaultContentLanguage = \"vi\"\n")},
+		"config/_default/languages.en.toml": {Data: []byte("languageCode = \"en\"\nlanguageName = \"English\"\nweight = 1\ntitle = \"NTPH\"\n[params]\nisoCode = \"en\"\n")},
+		"config/_default/languages.vi.toml": {Data: []byte("languageName = \"Tiếng Việt\"\nweight = 2\ntitle = \"NTPH\"\n")},
+		"config/_default/menus.en.toml":     {Data: []byte("[[main]]\nname = \"Blog\"\npageRef = \"posts\"\n")},
+	}
+	c, d := Load(fsys)
+	if c == nil || len(d) != 0 {
+		t.Fatal(d)
+	}
+	en := c.In("en")
+	if en == nil || c.Languages[0].Name != "English" || en.Params["isoCode"] != "en" || en.Menus["main"][0].URL != "/en/posts/" || en.Locale != "en" {
+		t.Errorf("English from languages.en.toml: %+v", en)
+	}
+	if c.Language.Lang != "vi" || c.Language.Name != "Tiếng Việt" {
+		t.Errorf("default %+v", c.Language)
+	}
+}
