@@ -256,7 +256,12 @@ func decideShared(sites []*Site) {
 }
 
 // Lang is the site's language: "vi", "en".
-func (s *Site) Lang() string { return s.Config.Language.Lang }
+func (s *Site) Lang() string {
+	if s.Config.Language == nil {
+		return strings.ToLower(s.Config.LanguageCode)
+	}
+	return s.Config.Language.Lang
+}
 
 // Language is the site's language, as Hugo's .Site.Language: .Lang,
 // .LanguageName, .Weight.
