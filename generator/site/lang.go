@@ -318,6 +318,9 @@ type Language struct {
 }
 
 func (s *Site) langOf(l *config.Language) *Language {
+	if l == nil {
+		return &Language{Lang: s.Lang(), LanguageName: s.Lang(), LanguageCode: s.Lang(), IsDefault: true, Home: s.Home}
+	}
 	for _, o := range s.siblings {
 		if o.Config.Language == l {
 			return &Language{Lang: l.Lang, LanguageName: l.Name, LanguageCode: strings.ReplaceAll(o.Config.Locale, "_", "-"), Weight: l.Weight, IsDefault: l.Default, Home: o.Home}
