@@ -8,8 +8,10 @@
 package build
 
 import (
+	"fmt"
 	"hash/maphash"
 	"io/fs"
+	"strings"
 	"sync"
 	"time"
 
@@ -56,17 +58,17 @@ type Builder struct {
 	minifier *publish.Minifier
 
 	mu       sync.Mutex
-	parsed   map[string]parsedFile // content file → last parse
-	probes   map[string]probed     // picture → its header, keyed with the file's size and time
-	photos   *photo.Processor      // resizes and cleans pictures, with its cache
-	photoKey string                // the settings photos was made with
-	cfgSrc   []byte                // config the cache was made with
-	scSum    uint64                // shortcode templates the cache was made with
-	sc       page.Shortcodes       // the last build's shortcode templates, for Refresh
-	keys     map[string]uint64     // output → key of its inputs at the last render into a Reuser
-	glossary page.Glossary         // data/glossary.toml, which the last build's pages were parsed with
-	proof    proofreading          // the proofreader's reading of each file (check.go)
-	zips     *zipCache             // the campaigns' zips of materials, see material.go
+	parsed   map[string]parsedFile      // content file → last parse
+	probes   map[string]probed          // picture → its header, keyed with the file's size and time
+	photos   *photo.Processor           // resizes and cleans pictures, with its cache
+	photoKey string                     // the settings photos was made with
+	cfgSrc   []byte                     // config the cache was made with
+	scSum    uint64                     // shortcode templates the cache was made with
+	sc       map[string]page.Shortcodes // the last build's shortcode templates by language, for Refresh
+	keys     map[string]uint64          // output → key of its inputs at the last render into a Reuser
+	glossary page.Glossary              // data/glossary.toml, which the last build's pages were parsed with
+	proof    proofreading               // the proofreader's reading of each file (check.go)
+	zips     *zipCache                  // the campaigns' zips of materials, see material.go
 }
 
 type parsedFile struct {
@@ -91,7 +93,8 @@ func New(opts Options) *Builder {
 
 // Plan is an assembled site with what rendering it needs.
 type Plan struct {
-	Site      *site.Site
+	Site      *site.Site   // the default language's
+	Sites     []*site.Site // every language's, in the languages' order; Site alone for one
 	Config    *config.Config
 	res       *resources
 	assembled diag.List // what site assembly said, for Refresh to say again
@@ -104,7 +107,7 @@ type Plan struct {
 }
 
 type prepared struct {
-	theme  *theme.Theme
+	themes []*theme.Theme // by language, as Plan.Sites
 	assets map[string]asset
 	sum    uint64
 }
@@ -126,9 +129,35 @@ func (b *Builder) Assemble() (*Plan, diag.List) {
 	pages, d := b.parse(cfg, res)
 	diags.Append(d)
 	now, fixed := b.now(cfg)
-	s, d := site.Assemble(site.Input{Config: cfg, Pages: pages, Files: b.files(cfg, res), Data: res.data, Words: res.words, Now: now, NowFixed: fixed})
+	sites, d := site.AssembleLanguages(site.Input{Config: cfg, Pages: pages, Files: b.files(cfg, res), Data: res.data,
+		Words: res.words, LangWords: res.langWords, Now: now, NowFixed: fixed})
+	d.Append(missingWords(sites, res))
 	diags.Append(d)
-	return &Plan{Site: s, Config: cfg, res: res, assembled: d, photos: b.processor(cfg)}, sorted(diags)
+	p := &Plan{Site: sites[0], Sites: sites, Config: cfg, res: res, assembled: d, photos: b.processor(cfg)}
+	for _, s := range sites {
+		if s.Config.Language.Default {
+			p.Site = s
+		}
+	}
+	return p, sorted(diags)
+}
+
+// missingWords says, once for each language published, which words of the
+// interface it shows in Vietnamese because it has none of its own.
+func missingWords(sites []*site.Site, res *resources) diag.List {
+	var diags diag.List
+	for _, s := range sites {
+		missing := res.missing[s.Lang()]
+		if len(missing) == 0 {
+			continue
+		}
+		l := s.Lang()
+		diags.Warnf(diag.Pos{File: "i18n/" + l + ".toml"}, fmt.Sprintf("add i18n/%s.toml with these keys in %s; the theme's i18n/vi.toml lists them all", l, s.Language().LanguageName),
+			"language %q has no words for %d keys of the interface, shown in Vietnamese: %s", l, len(missing), strings.Join(missing, ", ")).Vi(
+			fmt.Sprintf("thêm tệp i18n/%s.toml với các khoá này bằng %s; tệp i18n/vi.toml của giao diện có đủ các khoá", l, s.Language().LanguageName),
+			"ngôn ngữ %q chưa có chữ cho %d khoá của giao diện, tạm hiện bằng tiếng Việt: %s", l, len(missing), strings.Join(missing, ", "))
+	}
+	return diags
 }
 
 // Render writes every output of an assembled site to out.

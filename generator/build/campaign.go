@@ -37,7 +37,7 @@ func (r *renderer) calendar(c *site.Campaign, acts []*site.Activity) []byte {
 	w := &icsWriter{}
 	w.line("BEGIN:VCALENDAR")
 	w.line("VERSION:2.0")
-	w.line("PRODID:-//Loa//" + icsText(r.site.Title()) + "//VI")
+	w.line("PRODID:-//Loa//" + icsText(r.site.Title()) + "//" + strings.ToUpper(primary(r.site.Lang())))
 	w.line("CALSCALE:GREGORIAN")
 	w.line("METHOD:PUBLISH")
 	w.line("X-WR-CALNAME:" + icsText(c.Title()))
@@ -74,7 +74,7 @@ func (r *renderer) calendar(c *site.Campaign, acts []*site.Activity) []byte {
 		if a.Place != "" {
 			w.line("LOCATION:" + icsText(a.Place))
 		}
-		if d := activityText(a); d != "" {
+		if d := r.activityText(a); d != "" {
 			w.line("DESCRIPTION:" + icsText(d))
 		}
 		url := c.Node.Permalink() + "#" + a.ID
@@ -90,16 +90,25 @@ func (r *renderer) calendar(c *site.Campaign, acts []*site.Activity) []byte {
 
 // activityText is an activity's description with its organiser, as
 // calendars show it.
-func activityText(a *site.Activity) string {
+func (r *renderer) activityText(a *site.Activity) string {
 	var parts []string
 	if a.Description != "" {
 		parts = append(parts, a.Description)
 	}
 	if a.Organizer != "" {
-		parts = append(parts, "Đơn vị tổ chức: "+a.Organizer)
+		parts = append(parts, r.label("organizer", "Đơn vị tổ chức")+": "+a.Organizer)
 	}
-	parts = append(parts, "Chiến dịch: "+a.Campaign.Theme)
+	parts = append(parts, r.label("campaign", "Chiến dịch")+": "+a.Campaign.Theme)
 	return strings.Join(parts, "\n")
+}
+
+// label is a word of a calendar: Vietnamese as written here, or the
+// language's word of the interface.
+func (r *renderer) label(key, vi string) string {
+	if w := r.words[key]; w != "" && primary(r.site.Lang()) != "vi" {
+		return w
+	}
+	return vi
 }
 
 // fixedZone reports whether loc keeps one offset through the year of every

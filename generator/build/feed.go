@@ -3,6 +3,8 @@ package build
 import (
 	"bytes"
 	"encoding/xml"
+	"fmt"
+	"strings"
 	"time"
 
 	"loa/generator/diag"
@@ -72,10 +74,10 @@ func (r *renderer) feed(n *site.Node) diag.List {
 	}
 	ch := rssChannel{
 		Title:       title,
-		Link:        n.Permalink(),
+		Link:        uri(n.Permalink()),
 		Description: n.Lead(),
 		Language:    r.site.LanguageCode(),
-		Self:        atomLink{Href: r.site.AbsURL(out), Rel: "self", Type: "application/rss+xml"},
+		Self:        atomLink{Href: uri(r.site.AbsURL(out)), Rel: "self", Type: "application/rss+xml"},
 	}
 	if ch.Description == "" {
 		ch.Description = title
@@ -87,8 +89,8 @@ func (r *renderer) feed(n *site.Node) diag.List {
 	for _, p := range items {
 		item := rssItem{
 			Title:       p.Title(),
-			Link:        p.Permalink(),
-			GUID:        p.Permalink(),
+			Link:        uri(p.Permalink()),
+			GUID:        uri(p.Permalink()),
 			PubDate:     p.Date().Format(time.RFC1123Z),
 			Description: p.Lead(),
 		}
@@ -104,27 +106,125 @@ func (r *renderer) feed(n *site.Node) diag.List {
 type urlset struct {
 	XMLName xml.Name     `xml:"urlset"`
 	NS      string       `xml:"xmlns,attr"`
+	XHTML   string       `xml:"xmlns:xhtml,attr,omitempty"`
 	URLs    []sitemapURL `xml:"url"`
 }
 
 type sitemapURL struct {
+	Loc        string      `xml:"loc"`
+	Lastmod    string      `xml:"lastmod,omitempty"`
+	Alternates []xhtmlLink `xml:"xhtml:link"`
+}
+
+// xhtmlLink is a language version of a page in a sitemap, as Google reads
+// hreflang there.
+type xhtmlLink struct {
+	Rel      string `xml:"rel,attr"`
+	Hreflang string `xml:"hreflang,attr"`
+	Href     string `xml:"href,attr"`
+}
+
+const sitemapNS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+// sitemapFile is where a language's sitemap goes: sitemap.xml at the root
+// for a site of one language; LANG/sitemap.xml for each of several, the
+// root holding the index of them (as Hugo does).
+func (r *renderer) sitemapFile() string {
+	if len(r.langs) > 1 {
+		return r.site.Lang() + "/sitemap.xml"
+	}
+	return "sitemap.xml"
+}
+
+func (r *renderer) sitemap() diag.List {
+	out := r.sitemapFile()
+	if r.reuse(out, r.siteKey(out)) {
+		return nil
+	}
+	doc := urlset{NS: sitemapNS}
+	if len(r.langs) > 1 {
+		doc.XHTML = "http://www.w3.org/1999/xhtml"
+	}
+	for _, n := range r.site.Nodes {
+		u := sitemapURL{Loc: uri(n.Permalink())}
+		if t := n.Lastmod(); !t.IsZero() {
+			u.Lastmod = t.Format(time.RFC3339)
+		}
+		u.Alternates = alternates(n)
+		doc.URLs = append(doc.URLs, u)
+	}
+	return r.xml(out, doc, "")
+}
+
+// alternates are the language versions of a translated node, itself
+// included, and x-default, the default language's version.
+func alternates(n *site.Node) []xhtmlLink {
+	if !n.IsTranslated() {
+		return nil
+	}
+	var out []xhtmlLink
+	for _, t := range n.AllTranslations() {
+		out = append(out, xhtmlLink{Rel: "alternate", Hreflang: t.Language().LanguageCode, Href: uri(t.Permalink())})
+	}
+	for _, t := range n.AllTranslations() {
+		if t.Language().IsDefault {
+			out = append(out, xhtmlLink{Rel: "alternate", Hreflang: "x-default", Href: uri(t.Permalink())})
+		}
+	}
+	return out
+}
+
+type sitemapIndex struct {
+	XMLName  xml.Name       `xml:"sitemapindex"`
+	NS       string         `xml:"xmlns,attr"`
+	Sitemaps []sitemapEntry `xml:"sitemap"`
+}
+
+type sitemapEntry struct {
 	Loc     string `xml:"loc"`
 	Lastmod string `xml:"lastmod,omitempty"`
 }
 
-func (r *renderer) sitemap() diag.List {
+// sitemapIndex lists each language's sitemap at the root, where
+// robots.txt points.
+func (r *renderer) sitemapIndex() diag.List {
 	if r.reuse("sitemap.xml", r.siteKey("sitemap.xml")) {
 		return nil
 	}
-	doc := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
-	for _, n := range r.site.Nodes {
-		u := sitemapURL{Loc: n.Permalink()}
-		if t := n.Lastmod(); !t.IsZero() {
-			u.Lastmod = t.Format(time.RFC3339)
+	doc := sitemapIndex{NS: sitemapNS}
+	for _, l := range r.langs {
+		e := sitemapEntry{Loc: uri(l.site.AbsURL(l.sitemapFile()))}
+		var last time.Time
+		for _, n := range l.site.Nodes {
+			if t := n.Lastmod(); t.After(last) {
+				last = t
+			}
 		}
-		doc.URLs = append(doc.URLs, u)
+		if !last.IsZero() {
+			e.Lastmod = last.Format(time.RFC3339)
+		}
+		doc.Sitemaps = append(doc.Sitemaps, e)
 	}
 	return r.xml("sitemap.xml", doc, "")
+}
+
+// uri is an address as feeds and sitemaps need it: letters outside ASCII
+// (a Khmer slug, a Vietnamese file name) percent-encoded as UTF-8.
+func uri(u string) string {
+	for i := 0; i < len(u); i++ {
+		if u[i] >= 0x80 || u[i] == ' ' {
+			var b strings.Builder
+			for j := 0; j < len(u); j++ {
+				if c := u[j]; c >= 0x80 || c == ' ' {
+					fmt.Fprintf(&b, "%%%02X", c)
+				} else {
+					b.WriteByte(c)
+				}
+			}
+			return b.String()
+		}
+	}
+	return u
 }
 
 func (r *renderer) robots() diag.List {

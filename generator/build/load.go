@@ -3,7 +3,9 @@ package build
 import (
 	"bytes"
 	"io/fs"
+	"maps"
 	"path"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -20,9 +22,13 @@ type resources struct {
 	static   map[string]source // output path → the file that wins
 	assets   map[string]source // name under assets/ → the file that wins
 	layouts  []theme.Layer     // site first
-	words    map[string]string // i18n
+	words    map[string]string // i18n of the default language
 	data     map[string]any    // data/ files, for .Site.Data
 	language string
+	// langWords are every language's words, the default's too; missing,
+	// the words a language has none of its own for, shown in Vietnamese.
+	langWords map[string]map[string]string
+	missing   map[string][]string
 }
 
 // source is a file in one of the layered folders.
@@ -140,16 +146,56 @@ func (b *Builder) loadResources(cfg *config.Config) (*resources, diag.List) {
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	r.words = map[string]string{}
-	for i := len(layers) - 1; i >= 0; i-- {
-		l := layers[i]
-		name := "i18n/" + cfg.LanguageCode + ".toml"
-		words, d := config.LoadI18n(l.fsys, name, path.Join(l.display, name))
-		diags.Append(d)
-		for k, v := range words {
-			r.words[k] = v
+	// The words of each language, the site's over the theme's. A language
+	// other than Vietnamese shows the Vietnamese word where it has none:
+	// an interface half in Vietnamese reads better than one of keys.
+	loaded := map[string]map[string]string{}
+	words := func(codes ...string) map[string]string {
+		key := strings.Join(codes, "\x00")
+		if w, ok := loaded[key]; ok {
+			return w
 		}
+		w := map[string]string{}
+		for i := len(layers) - 1; i >= 0; i-- {
+			l := layers[i]
+			name := i18nFile(l.fsys, codes...)
+			lw, d := config.LoadI18n(l.fsys, name, path.Join(l.display, name))
+			diags.Append(d)
+			for k, v := range lw {
+				w[k] = v
+			}
+		}
+		loaded[key] = w
+		return w
 	}
+	r.langWords, r.missing = map[string]map[string]string{}, map[string][]string{}
+	for _, l := range cfg.Languages {
+		code := l.Lang
+		if l.Default {
+			code = cfg.LanguageCode // as before languages: languageCode's file
+		}
+		// The language's key, then its languageCode: [languages.vn] with
+		// languageCode = "vi" reads i18n/vi.toml.
+		locale := l.Lang
+		if lc := l.Config(); lc != nil {
+			locale = lc.Locale
+		}
+		own := words(code, locale)
+		if primary(code) == "vi" || primary(locale) == "vi" {
+			r.langWords[l.Lang] = own
+			continue
+		}
+		merged := maps.Clone(words("vi"))
+		for k := range merged {
+			if _, ok := own[k]; !ok {
+				r.missing[l.Lang] = append(r.missing[l.Lang], k)
+			}
+		}
+		sort.Strings(r.missing[l.Lang])
+		maps.Copy(merged, own)
+		r.langWords[l.Lang] = merged
+	}
+	r.words = r.langWords[cfg.Language.Lang]
 	r.data = map[string]any{}
 	for i := len(layers) - 1; i >= 0; i-- {
 		data, d := config.LoadData(layers[i].fsys, "data", path.Join(layers[i].display, "data"))
@@ -159,6 +205,28 @@ func (b *Builder) loadResources(cfg *config.Config) (*resources, diag.List) {
 		}
 	}
 	return r, diags
+}
+
+// i18nFile is the words file of a language in a layer: i18n/CODE.toml, or
+// the file of its primary language (i18n/vi.toml for vi-VN), for the first
+// of its codes that has one, as Hugo looks it up.
+func i18nFile(fsys fs.FS, codes ...string) string {
+	for _, code := range codes {
+		for _, c := range []string{code, strings.ToLower(code), primary(code)} {
+			name := "i18n/" + c + ".toml"
+			if _, err := fs.Stat(fsys, name); err == nil {
+				return name
+			}
+		}
+	}
+	return "i18n/" + codes[0] + ".toml"
+}
+
+// primary is the language of a code: "vi" for "vi-VN" or "vi_VN".
+func primary(code string) string {
+	p, _, _ := strings.Cut(strings.ToLower(code), "-")
+	p, _, _ = strings.Cut(p, "_")
+	return p
 }
 
 // themeFS returns the theme's folder: the site's themes/NAME, else the

@@ -1,6 +1,8 @@
 package build
 
 import (
+	"fmt"
+	"hash/fnv"
 	"hash/maphash"
 	"html/template"
 	"io/fs"
@@ -22,8 +24,13 @@ import (
 // bytes, the configuration and the shortcode templates: a change of
 // either of the last two parses every page again.
 func (b *Builder) parse(cfg *config.Config, res *resources) ([]*page.Page, diag.List) {
-	files := res.content
-	parser, diags := b.parser(cfg, res)
+	var files []string
+	for _, name := range res.content {
+		if _, _, ok := cfg.ContentLang(name); ok {
+			files = append(files, name) // a disabled language's are not built
+		}
+	}
+	parsers, diags := b.parser(cfg, res)
 	if diags.HasErrors() {
 		return nil, diags
 	}
@@ -41,7 +48,8 @@ func (b *Builder) parse(cfg *config.Config, res *resources) ([]*page.Page, diag.
 		c, ok := b.parsed[name]
 		b.mu.Unlock()
 		if !ok || c.hash != h {
-			p, d := parser.Parse(name, src)
+			lang, _, _ := cfg.ContentLang(name)
+			p, d := parsers[lang].Parse(name, src)
 			c = parsedFile{hash: h, page: p, diags: d}
 			b.mu.Lock()
 			b.parsed[name] = c
@@ -72,37 +80,50 @@ func (b *Builder) parse(cfg *config.Config, res *resources) ([]*page.Page, diag.
 	return out, diags
 }
 
-// parser returns the page parser of this build, with the shortcode
-// templates of the site and its theme and the site's glossary. When they
-// changed since the last build, the pages parsed with the old ones are
-// forgotten.
-func (b *Builder) parser(cfg *config.Config, res *resources) (*page.Parser, diag.List) {
-	parser := page.NewParser(cfg)
-	env := theme.Env{
-		Config:      cfg,
-		Words:       res.words,
-		Markdownify: func(s string) template.HTML { return template.HTML(parser.Inline(s)) },
+// parser returns the page parsers of this build, one per language, with
+// the shortcode templates of the site and its theme (their words are the
+// language's). When the templates or the words changed since the last
+// build, the pages parsed with the old ones are forgotten.
+func (b *Builder) parser(cfg *config.Config, res *resources) (map[string]*page.Parser, diag.List) {
+	gl, diags := b.loadGlossary()
+	parsers := map[string]*page.Parser{}
+	scs := map[string]page.Shortcodes{}
+	h := fnv.New64a()
+	for i, l := range cfg.Languages {
+		parser := page.NewParser(cfg)
+		env := theme.Env{
+			Config:      l.Config(),
+			Words:       res.langWords[l.Lang],
+			Markdownify: func(s string) template.HTML { return template.HTML(parser.Inline(s)) },
+		}
+		t, d := theme.LoadShortcodes(res.layouts, theme.Funcs(env))
+		if i == 0 {
+			diags.Append(d) // the same templates: their errors once
+		}
+		sc := shortcodes{t}
+		parsers[l.Lang], scs[l.Lang] = parser.WithShortcodes(sc).WithGlossary(gl), sc
+		fmt.Fprintf(h, "%d\x00%s\x00", t.Sum(), l.Lang)
+		for _, k := range slices.Sorted(maps.Keys(env.Words)) {
+			fmt.Fprintf(h, "%s=%s\x00", k, env.Words[k])
+		}
 	}
-	t, diags := theme.LoadShortcodes(res.layouts, theme.Funcs(env))
-	gl, d := b.loadGlossary()
-	diags.Append(d)
-	sc := shortcodes{t}
-	parser = parser.WithShortcodes(sc).WithGlossary(gl)
+	fmt.Fprintf(h, "glossary %d", gl.Sum())
 	b.mu.Lock()
-	if sum := t.Sum() ^ gl.Sum(); sum != b.scSum {
+	if sum := h.Sum64(); sum != b.scSum {
 		b.parsed = map[string]parsedFile{}
 		b.scSum = sum
 	}
-	b.sc, b.glossary = sc, gl
+	b.sc, b.glossary = scs, gl
 	b.mu.Unlock()
-	return parser, diags
+	return parsers, diags
 }
 
-// pageParser is the parser Refresh uses: the shortcodes of the last build
-// still hold, since only content files changed.
-func (b *Builder) pageParser(cfg *config.Config) *page.Parser {
+// pageParser is the parser Refresh uses for a file: the shortcodes of the
+// last build still hold, since only content files changed.
+func (b *Builder) pageParser(cfg *config.Config, file string) *page.Parser {
+	lang, _, _ := cfg.ContentLang(file)
 	b.mu.Lock()
-	sc, gl := b.sc, b.glossary
+	sc, gl := b.sc[lang], b.glossary
 	b.mu.Unlock()
 	p := page.NewParser(cfg).WithGlossary(gl)
 	if sc != nil {

@@ -10,6 +10,7 @@ import (
 
 	"loa/generator/diag"
 	"loa/generator/page"
+	"loa/generator/site"
 )
 
 // Refresh is the preview's fast path. When every changed file is a content
@@ -29,12 +30,11 @@ func (b *Builder) Refresh(p *Plan, changed []string) (plan *Plan, diags diag.Lis
 		hash     uint64
 	}
 	var swaps []swap
-	parser := b.pageParser(p.Config)
 	for _, name := range changed {
 		if !strings.HasPrefix(name, "content/") || path.Ext(name) != ".md" {
 			return nil, nil, false
 		}
-		n, found := p.Site.NodeByFile(name)
+		n, found := p.nodeByFile(name)
 		if !found || n.Page == nil {
 			return nil, nil, false
 		}
@@ -47,7 +47,7 @@ func (b *Builder) Refresh(p *Plan, changed []string) (plan *Plan, diags diag.Lis
 		if err != nil {
 			return nil, nil, false
 		}
-		np, d := parser.Parse(name, src)
+		np, d := b.pageParser(p.Config, name).Parse(name, src)
 		if np == nil || d.HasErrors() || !sameOutside(n.Page, np) {
 			return nil, nil, false
 		}
@@ -59,7 +59,7 @@ func (b *Builder) Refresh(p *Plan, changed []string) (plan *Plan, diags diag.Lis
 	}
 	b.mu.Unlock()
 	for _, s := range swaps {
-		n, _ := p.Site.NodeByFile(s.new.File)
+		n, _ := p.nodeByFile(s.new.File)
 		n.Page = s.new
 	}
 	// Warnings of every file and of the assembly still hold: report them
@@ -72,6 +72,16 @@ func (b *Builder) Refresh(p *Plan, changed []string) (plan *Plan, diags diag.Lis
 	diags.Append(p.assembled)
 	p.refreshed = append([]string(nil), changed...)
 	return p, sorted(diags), true
+}
+
+// nodeByFile finds the node of a content file in its language's site.
+func (p *Plan) nodeByFile(file string) (*site.Node, bool) {
+	for _, s := range p.Sites {
+		if n, ok := s.NodeByFile(file); ok {
+			return n, true
+		}
+	}
+	return nil, false
 }
 
 // sameOutside reports whether two parses of a file differ in their body

@@ -20,14 +20,14 @@ import (
 	"loa/generator/theme"
 )
 
-// renderer turns one assembled site into output files.
-type renderer struct {
+// render is one render of a plan into an output: what every language's
+// renderer shares.
+type render struct {
 	b      *Builder
 	plan   *Plan
-	site   *site.Site
 	out    Output
-	theme  *theme.Theme
 	assets map[string]asset // name under assets/ → fingerprinted output
+	langs  []*renderer      // one per language, the default's first
 
 	pages, files atomic.Int64
 	mu           sync.Mutex
@@ -35,9 +35,18 @@ type renderer struct {
 
 	// For an Output that can carry unchanged files over (see reuse.go).
 	reuser Reuser
-	sum    uint64   // of the whole site, see siteSum
+	sum    uint64   // of the whole site, every language, see siteSum
 	keys   sync.Map // output → key of its inputs, this render
 	reused atomic.Int64
+}
+
+// renderer turns one language's site into output files; a site of one
+// language has one.
+type renderer struct {
+	*render
+	site  *site.Site
+	theme *theme.Theme
+	words map[string]string
 }
 
 type asset struct {
@@ -53,38 +62,58 @@ type view struct {
 }
 
 func (b *Builder) newRenderer(p *Plan, out Output) (*renderer, diag.List) {
-	r := &renderer{b: b, plan: p, site: p.Site, out: out}
-	r.reuser, _ = out.(Reuser)
+	rd := &render{b: b, plan: p, out: out}
+	rd.reuser, _ = out.(Reuser)
+	var diags diag.List
 	if pr := p.prepared; pr != nil {
 		// A plan refreshed for body edits renders with the layouts, assets
 		// and site sum of its last render: none of them can have changed.
-		r.theme, r.assets, r.sum = pr.theme, pr.assets, pr.sum
-		r.theme.ResetCache()
-		return r, nil
+		rd.assets, rd.sum = pr.assets, pr.sum
+	} else {
+		diags = rd.loadAssets()
 	}
-	diags := r.loadAssets()
 	md := page.NewParser(p.Config)
-	env := theme.Env{
-		Config:      p.Config,
-		Words:       p.res.words,
-		Markdownify: func(s string) template.HTML { return template.HTML(md.Inline(s)) },
-		Asset: func(name string) (string, error) {
-			a, ok := r.assets[name]
-			if !ok {
-				return "", fmt.Errorf("asset %q not found in assets/", name)
+	for i, s := range p.Sites {
+		r := &renderer{render: rd, site: s, words: p.res.langWords[s.Lang()]}
+		if r.words == nil {
+			r.words = p.res.words
+		}
+		if pr := p.prepared; pr != nil {
+			r.theme = pr.themes[i]
+			r.theme.ResetCache()
+		} else {
+			env := theme.Env{
+				Config:      s.Config,
+				Words:       r.words,
+				Markdownify: func(s string) template.HTML { return template.HTML(md.Inline(s)) },
+				Asset: func(name string) (string, error) {
+					a, ok := rd.assets[name]
+					if !ok {
+						return "", fmt.Errorf("asset %q not found in assets/", name)
+					}
+					return s.RelURL(a.out), nil
+				},
 			}
-			return r.site.RelURL(a.out), nil
-		},
+			t, d := theme.Load(p.res.layouts, theme.Funcs(env))
+			if i == 0 {
+				diags.Append(d) // the same layouts: their errors once
+			} else if d.HasErrors() {
+				diags.Append(d)
+			}
+			r.theme = t
+		}
+		if s == p.Site {
+			rd.langs = append([]*renderer{r}, rd.langs...)
+		} else {
+			rd.langs = append(rd.langs, r)
+		}
 	}
-	t, d := theme.Load(p.res.layouts, theme.Funcs(env))
-	diags.Append(d)
-	r.theme = t
-	return r, diags
+	return rd.langs[0], diags
 }
 
 // loadAssets minifies every file under assets/ and names it by its content
 // hash, so hosts may cache it for a year.
-func (r *renderer) loadAssets() diag.List {
+func (r *render) loadAssets() diag.List {
 	var diags diag.List
 	r.assets = map[string]asset{}
 	for _, name := range slices.Sorted(maps.Keys(r.plan.res.assets)) {
@@ -115,7 +144,7 @@ func (b *Builder) minify(name string, data []byte) ([]byte, error) {
 // job is one output to produce.
 type job func() diag.List
 
-// run renders every node, feed and file in parallel.
+// run renders every node, feed and file of every language in parallel.
 func (r *renderer) run() (Stats, diag.List) {
 	if st, diags, ok := r.renderRefreshed(); ok {
 		return st, diags
@@ -129,37 +158,22 @@ func (r *renderer) run() (Stats, diag.List) {
 		return Stats{}, d
 	}
 	var jobs []job
-	jobs = append(jobs, r.searchJobs()...) // first: the index is the longest job
-	for _, n := range r.site.Nodes {
-		n := n
-		if len(n.Pagers) == 0 {
-			jobs = append(jobs, func() diag.List { return r.html(n, nil, n.OutFile()) })
-			continue
-		}
-		for _, pg := range n.Pagers {
-			pg := pg
-			jobs = append(jobs, func() diag.List { return r.html(n, pg, outFile(pg.Path)) })
-		}
+	for _, l := range r.langs {
+		jobs = append(jobs, l.searchJobs()...) // first: the index is the longest job
 	}
-	jobs = append(jobs, r.notFound, r.sitemap, r.robots, r.headers)
-	jobs = append(jobs, r.feedJobs()...)
-	jobs = append(jobs, r.campaignJobs()...)
-	for _, a := range r.site.Aliases {
-		a := a
-		jobs = append(jobs, func() diag.List {
-			if r.reuse(a.From, r.siteKey(a.From)) {
-				return nil
-			}
-			return r.write(a.From, aliasPage(a.To.Permalink()))
-		})
+	for _, l := range r.langs {
+		jobs = append(jobs, l.langJobs()...)
+	}
+	jobs = append(jobs, r.robots, r.headers)
+	if len(r.langs) > 1 {
+		jobs = append(jobs, r.sitemapIndex)
+	}
+	if r.site.Home.Path != "" {
+		jobs = append(jobs, r.rootRedirect)
 	}
 	for _, name := range slices.Sorted(maps.Keys(r.assets)) {
 		a := r.assets[name]
 		jobs = append(jobs, func() diag.List { return r.writeRaw(a.out, a.data) })
-	}
-	for _, f := range r.site.Files {
-		f := f
-		jobs = append(jobs, func() diag.List { return r.copyFile(f) })
 	}
 	lists := make([]diag.List, len(jobs))
 	parallel(len(jobs), func(i int) { lists[i] = jobs[i]() })
@@ -174,9 +188,66 @@ func (r *renderer) run() (Stats, diag.List) {
 			return true
 		})
 		r.b.keys = keys
-		r.plan.prepared = &prepared{theme: r.theme, assets: r.assets, sum: r.sum}
+		pr := &prepared{assets: r.assets, sum: r.sum}
+		for _, s := range r.plan.Sites {
+			pr.themes = append(pr.themes, r.of(s).theme)
+		}
+		r.plan.prepared = pr
 	}
 	return Stats{Pages: int(r.pages.Load()), Files: int(r.files.Load()), Reused: int(r.reused.Load())}, diags
+}
+
+// langJobs are the outputs of one language: its pages, lists, 404 page,
+// sitemap, feeds, campaign calendars, alias pages and files.
+func (r *renderer) langJobs() []job {
+	var jobs []job
+	for _, n := range r.site.Nodes {
+		n := n
+		if len(n.Pagers) == 0 {
+			jobs = append(jobs, func() diag.List { return r.html(n, nil, n.OutFile()) })
+			continue
+		}
+		for _, pg := range n.Pagers {
+			pg := pg
+			jobs = append(jobs, func() diag.List { return r.html(n, pg, outFile(pg.Path)) })
+		}
+	}
+	jobs = append(jobs, r.notFound, r.sitemap)
+	jobs = append(jobs, r.feedJobs()...)
+	jobs = append(jobs, r.campaignJobs()...)
+	for _, a := range r.site.Aliases {
+		a := a
+		jobs = append(jobs, func() diag.List {
+			if r.reuse(a.From, r.siteKey(a.From)) {
+				return nil
+			}
+			return r.write(a.From, aliasPage(a.To.Permalink(), r.aliasLang()))
+		})
+	}
+	for _, f := range r.site.Files {
+		f := f
+		jobs = append(jobs, func() diag.List { return r.copyFile(f) })
+	}
+	return jobs
+}
+
+// of is the renderer of a language's site.
+func (r *renderer) of(s *site.Site) *renderer {
+	for _, l := range r.langs {
+		if l.site == s {
+			return l
+		}
+	}
+	return r
+}
+
+// rootRedirect leads the root of a site whose default language is in its
+// folder too (defaultContentLanguageInSubdir) to that language, as Hugo does.
+func (r *renderer) rootRedirect() diag.List {
+	if r.reuse("index.html", r.siteKey("index.html")) {
+		return nil
+	}
+	return r.write("index.html", aliasPage(r.site.Home.Permalink(), r.aliasLang()))
 }
 
 func outFile(p string) string {
@@ -272,8 +343,14 @@ func (r *renderer) layoutFor(n *site.Node) (string, diag.List) {
 	return name, diags
 }
 
+// notFound writes the 404 page: the default language's at the root, where
+// hosts look for it, every other language's in its folder.
 func (r *renderer) notFound() diag.List {
-	if !r.theme.Has("404.html") || r.reuse("404.html", r.siteKey("404.html")) {
+	out := "404.html"
+	if !r.site.Config.Language.Default {
+		out = r.site.Home.Path + out
+	}
+	if !r.theme.Has("404.html") || r.reuse(out, r.siteKey(out)) {
 		return nil
 	}
 	var buf bytes.Buffer
@@ -281,7 +358,7 @@ func (r *renderer) notFound() diag.List {
 		return r.once(d)
 	}
 	r.pages.Add(1)
-	return r.write("404.html", buf.Bytes())
+	return r.write(out, buf.Bytes())
 }
 
 // write minifies and hands one file to the output.
@@ -325,9 +402,18 @@ func (r *renderer) copy(f site.File, fsys fs.FS, name string) diag.List {
 	return nil
 }
 
-func aliasPage(to string) []byte {
-	u := template.HTMLEscapeString(to)
-	return []byte(`<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>` + u +
+// aliasLang is the lang of a redirect page: the language's on a site of
+// several, "vi" as it always was on a site of one.
+func (r *renderer) aliasLang() string {
+	if len(r.langs) > 1 {
+		return r.site.LanguageCode()
+	}
+	return "vi"
+}
+
+func aliasPage(to, lang string) []byte {
+	u := template.HTMLEscapeString(uri(to))
+	return []byte(`<!doctype html><html lang="` + template.HTMLEscapeString(lang) + `"><head><meta charset="utf-8"><title>` + u +
 		`</title><link rel="canonical" href="` + u + `"><meta name="robots" content="noindex"><meta http-equiv="refresh" content="0; url=` +
 		u + `"></head><body><p><a href="` + u + `">` + u + `</a></p></body></html>`)
 }

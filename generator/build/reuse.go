@@ -32,7 +32,7 @@ func (r *renderer) renderRefreshed() (Stats, diag.List, bool) {
 	var nodes []*site.Node
 	except := map[string]bool{}
 	for _, f := range p.refreshed {
-		n, ok := r.site.NodeByFile(f)
+		n, ok := p.nodeByFile(f)
 		if !ok || n.Kind != site.KindPage {
 			return Stats{}, nil, false
 		}
@@ -43,11 +43,13 @@ func (r *renderer) renderRefreshed() (Stats, diag.List, bool) {
 	var diags diag.List
 	for _, n := range nodes {
 		r.keys.Store(n.OutFile(), r.nodeKey(n, nil))
-		diags.Append(r.htmlNow(n, nil, n.OutFile()))
+		diags.Append(r.of(n.Site()).htmlNow(n, nil, n.OutFile()))
 	}
 	// The index holds the bodies, but writing it takes long on a big site:
 	// it is left for FinishSearch, after the preview has shown the edit.
-	p.searchStale = p.searchStale || r.searchWanted()
+	for _, l := range r.langs {
+		p.searchStale = p.searchStale || l.searchWanted()
+	}
 	if !diags.HasErrors() {
 		r.keys.Range(func(k, v any) bool {
 			r.b.keys[k.(string)] = v.(uint64)
@@ -63,31 +65,40 @@ func (r *renderer) renderRefreshed() (Stats, diag.List, bool) {
 // its address and front matter (titles, dates, leads, terms, campaigns) and
 // summary, and every published file. A body-only edit of one page leaves it
 // unchanged; then only that page is rendered again.
+// Every language is in it: a page shows its translations' addresses.
 func (r *renderer) siteSum() uint64 {
 	var h maphash.Hash
 	h.SetSeed(r.b.seed)
 	h.Write(r.b.cfgSrc)
 	fmt.Fprintf(&h, "%d\x00%s\x00", r.theme.Sum(), r.site.Now.In(r.plan.Config.Location).Format("2006-01-02"))
 	fmt.Fprintf(&h, "%v\x00", r.plan.res.data) // fmt prints maps sorted
-	for _, k := range slices.Sorted(maps.Keys(r.plan.res.words)) {
-		fmt.Fprintf(&h, "%s=%s\x00", k, r.plan.res.words[k])
-	}
 	for _, k := range slices.Sorted(maps.Keys(r.assets)) {
 		fmt.Fprintf(&h, "%s\x00", r.assets[k].out)
 	}
+	for _, l := range r.langs {
+		l.langSum(&h)
+	}
+	return h.Sum64()
+}
+
+// langSum adds one language's words and site to a sum.
+func (r *renderer) langSum(h *maphash.Hash) {
+	fmt.Fprintf(h, "%s\x00", r.site.Lang())
+	for _, k := range slices.Sorted(maps.Keys(r.words)) {
+		fmt.Fprintf(h, "%s=%s\x00", k, r.words[k])
+	}
 	for _, n := range r.site.Nodes {
-		fmt.Fprintf(&h, "%d\x00%s\x00%d\x00", n.Kind, n.Path, len(n.Pagers))
+		fmt.Fprintf(h, "%d\x00%s\x00%d\x00", n.Kind, n.Path, len(n.Pagers))
 		if n.Page != nil {
-			fmt.Fprintf(&h, "%s\x00%d\x00%s\x00", n.Page.File, n.Page.FrontHash, n.Page.Summary)
+			fmt.Fprintf(h, "%s\x00%d\x00%s\x00", n.Page.File, n.Page.FrontHash, n.Page.Summary)
 		}
 	}
 	for _, f := range r.site.Files {
-		fmt.Fprintf(&h, "%s\x00%d\x00%dx%d\x00", f.Out, f.Size, f.Width, f.Height)
+		fmt.Fprintf(h, "%s\x00%d\x00%dx%d\x00", f.Out, f.Size, f.Width, f.Height)
 	}
 	for _, a := range r.site.Aliases {
-		fmt.Fprintf(&h, "%s>%s\x00", a.From, a.To.Path)
+		fmt.Fprintf(h, "%s>%s\x00", a.From, a.To.Path)
 	}
-	return h.Sum64()
 }
 
 // reuse reports whether the output out, whose inputs hash to key, is the

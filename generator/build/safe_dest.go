@@ -3,6 +3,8 @@ package build
 import (
 	"fmt"
 	"path/filepath"
+
+	"loa/generator/diag"
 )
 
 // CheckDest refuses a destination that would swallow the sources: the site
@@ -29,6 +31,17 @@ func CheckDest(site, dest string, allowOutside []string) error {
 		}
 	}
 	return nil
+}
+
+// CheckPathLengths reports outputs of every language too long for Windows
+// below dest (see site.Site.CheckPathLengths).
+func (p *Plan) CheckPathLengths(dest string) diag.List {
+	var diags diag.List
+	for _, s := range p.Sites {
+		diags.Append(s.CheckPathLengths(dest))
+	}
+	diags.Sort()
+	return diags
 }
 
 // CheckDest is CheckDest with the plan's [security] allowOutside folders.

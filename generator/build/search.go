@@ -3,24 +3,39 @@ package build
 import (
 	"bytes"
 	"html"
+	"slices"
 	"strings"
 
 	"loa/generator/diag"
+	"loa/generator/locale"
 	"loa/generator/search"
 	"loa/generator/site"
-	"loa/generator/vi"
 )
 
 // The search page and its index. The address is Vietnamese, as the site's
 // sections are; the index sits below it so one folder holds the feature.
+// Each language has its own, in its folder (/en/tim-kiem/), holding its
+// own pages only.
 const (
 	searchPage   = "tim-kiem/index.html"
 	searchIndex  = SearchIndexDir
 	searchLayout = "search.html"
 )
 
-// SearchIndexDir is the folder of the search index in the output.
+// SearchIndexDir is the folder of the search index in the output, in the
+// folder of each language but the default (see Plan.IsSearchIndex).
 const SearchIndexDir = "tim-kiem/chi-muc/"
+
+// IsSearchIndex reports whether an output file is part of a language's
+// search index.
+func (p *Plan) IsSearchIndex(rel string) bool {
+	for _, s := range p.Sites {
+		if strings.HasPrefix(rel, s.Home.Path+SearchIndexDir) {
+			return true
+		}
+	}
+	return strings.HasPrefix(rel, SearchIndexDir)
+}
 
 // searchJobs renders the search page and writes the index, when the theme
 // has a search layout and no page of the site already has the address.
@@ -36,7 +51,7 @@ func (r *renderer) searchWanted() bool {
 		return false
 	}
 	for _, n := range r.site.Nodes {
-		if n.OutFile() == searchPage {
+		if n.OutFile() == r.site.Home.Path+searchPage {
 			return false
 		}
 	}
@@ -52,8 +67,18 @@ func (b *Builder) FinishSearch(p *Plan, out Output) diag.List {
 	if p == nil || !p.searchStale {
 		return nil
 	}
-	r := &renderer{b: b, plan: p, site: p.Site, out: out}
-	diags := r.searchIndexJob()
+	rd := &render{b: b, plan: p, out: out}
+	var diags diag.List
+	for _, s := range p.Sites {
+		r := &renderer{render: rd, site: s}
+		if p.prepared != nil {
+			r.theme = p.prepared.themes[slices.Index(p.Sites, s)]
+			if !r.searchWanted() {
+				continue
+			}
+		}
+		diags.Append(r.searchIndexJob())
+	}
 	if !diags.HasErrors() {
 		p.searchStale = false
 	}
@@ -61,7 +86,8 @@ func (b *Builder) FinishSearch(p *Plan, out Output) diag.List {
 }
 
 func (r *renderer) searchPageJob() diag.List {
-	if r.reuse(searchPage, r.siteKey(searchPage)) {
+	out := r.site.Home.Path + searchPage
+	if r.reuse(out, r.siteKey(out)) {
 		return nil
 	}
 	var buf bytes.Buffer
@@ -69,7 +95,7 @@ func (r *renderer) searchPageJob() diag.List {
 		return r.once(d)
 	}
 	r.pages.Add(1)
-	return r.write(searchPage, buf.Bytes())
+	return r.write(out, buf.Bytes())
 }
 
 // searchIndexJob indexes every published regular page and campaign landing
@@ -78,7 +104,7 @@ func (r *renderer) searchPageJob() diag.List {
 func (r *renderer) searchIndexJob() diag.List {
 	var diags diag.List
 	search.Build(searchDocs(r.site), func(f search.File) {
-		diags.Append(r.writeRaw(searchIndex+f.Name, f.Data))
+		diags.Append(r.writeRaw(r.site.Home.Path+searchIndex+f.Name, f.Data))
 	})
 	return diags
 }
@@ -89,6 +115,7 @@ func searchDocs(s *site.Site) []search.Doc {
 		nodes = append(nodes, c.Node)
 	}
 	loc := s.Config.Location
+	dates := locale.For(s.Lang())
 	docs := make([]search.Doc, 0, len(nodes))
 	for _, n := range nodes {
 		if n.Page == nil || !n.Published() {
@@ -104,7 +131,7 @@ func searchDocs(s *site.Site) []search.Doc {
 		if t := n.Date(); !t.IsZero() {
 			t = t.In(loc)
 			d.Time, d.Year = t, t.Year()
-			d.Date = vi.Weekday(t) + ", " + vi.Date(t)
+			d.Date = dates.WeekdayDate(t)
 		}
 		for _, tax := range n.Terms {
 			for _, t := range tax {

@@ -130,7 +130,7 @@ func buildInto(env *Env, cmd string, sf siteFlags, dest string, minify bool) int
 	}
 	// Before anything is written: a path Windows cannot open would leave a
 	// half-copied site on the editor's PC or on the host.
-	if abs, err := filepath.Abs(dest); err == nil && printDiags(env.Stderr, plan.Site.CheckPathLengths(abs)) {
+	if abs, err := filepath.Abs(dest); err == nil && printDiags(env.Stderr, plan.CheckPathLengths(abs)) {
 		return ExitError
 	}
 	stage, err := publish.BeginWith(dest, publish.Options{Waiting: func(string) {

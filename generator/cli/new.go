@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"loa/generator/config"
+	"loa/generator/locale"
 	"loa/generator/vi"
 )
 
@@ -27,7 +28,7 @@ func runNew(env *Env, args []string) int {
 		return ExitUsage
 	}
 	section, title := strings.Trim(pos[0], "/"), vi.NFC(strings.TrimSpace(pos[1]))
-	slug := vi.Slugify(title)
+	slug := locale.Slug(title)
 	if slug == "" || section == "" || strings.Contains(section, "..") {
 		fmt.Fprintln(env.Stderr, "loa new: the title needs letters or digits, and the section a folder name such as tin-tuc")
 		return ExitUsage

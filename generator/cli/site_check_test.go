@@ -48,6 +48,8 @@ var checkedPages = []string{
 	"/tin-tuc/phat-dong-thang-hanh-dong-2023/", // a news item with an album
 	"/tags/binh-dang-gioi/",                    // a term
 	"/404.html",                                // not found
+	"/en/",                                     // the English home, with the language switcher
+	"/en/tin-tuc/trien-khai-nhiem-vu-2023/",    // an English news item
 	"/tim-kiem/?q=binh+dang+gioi",              // search, with results shown
 	"/gioi-thieu/",                             // the about page
 	"/categories/",                             // a taxonomy, when the build writes one
@@ -74,6 +76,7 @@ func TestExampleSiteChecks(t *testing.T) {
 	t.Run("budget", func(t *testing.T) { checkBudget(t, out) })
 	t.Run("budget during a campaign", func(t *testing.T) { checkBudget(t, during) })
 	t.Run("news item", func(t *testing.T) { checkNewsItem(t, out) })
+	t.Run("English", func(t *testing.T) { checkEnglish(t, out) })
 	t.Run("campaign", func(t *testing.T) { checkCampaign(t, during) })
 	if testing.Short() && os.Getenv("CI") != "true" {
 		t.Skip("-short: leaving out the Nu Html Checker and axe-core")
@@ -463,4 +466,24 @@ func checkScripts(t *testing.T, ctx context.Context, url string) {
 		t.Errorf("text size not kept for the next page: %q (%v), want 1", got, err)
 	}
 	_, _ = chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](`localStorage.clear()`))
+}
+
+// checkEnglish: the example's English pages are in English, dated the
+// English way, linked to their Vietnamese versions both ways.
+func checkEnglish(t *testing.T, out string) {
+	en := read(t, out, "en/tin-tuc/trien-khai-nhiem-vu-2023/index.html")
+	vi := read(t, out, "tin-tuc/trien-khai-nhiem-vu-2023/index.html")
+	for _, w := range []string{"<html lang=en>", "Friday, 17 February 2023, 14:45",
+		`hreflang=vi href=https://vstbpn.halam.gov.vn/tin-tuc/trien-khai-nhiem-vu-2023/>`,
+		`<a href=/tin-tuc/trien-khai-nhiem-vu-2023/ lang=vi hreflang=vi>Tiếng Việt</a>`} {
+		if !strings.Contains(en, w) {
+			t.Errorf("English news item lacks %s", w)
+		}
+	}
+	if !strings.Contains(vi, `hreflang=en href=https://vstbpn.halam.gov.vn/en/tin-tuc/trien-khai-nhiem-vu-2023/>`) {
+		t.Error("the Vietnamese item does not name its English version")
+	}
+	if about := read(t, out, "en/gioi-thieu/index.html"); !strings.Contains(about, "<h2 id=role-and-tasks>Role and tasks</h2>") {
+		t.Error("English about page")
+	}
 }

@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"net/url"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -70,6 +71,18 @@ type Config struct {
 	Deploy        Deploy   // [[deploy.targets]]: where loa deploy publishes
 	Check         Check    // [check]: the proofreader's rules
 
+	// Languages are the site's languages, by weight: those of [languages]
+	// that are not disabled, or the one language of a site without it.
+	// Each has this configuration as its language sees it.
+	Languages []*Language
+	// Language is the language of this configuration: Load returns the
+	// default language's, Language.Config the others'.
+	Language *Language
+	// DefaultContentLanguageInSubdir publishes the default language in its
+	// folder too (/vi/), the root leading to it, as in Hugo.
+	DefaultContentLanguageInSubdir bool
+	disabledLangs                  []string
+
 	BuildDrafts  bool
 	BuildFuture  bool
 	BuildExpired bool
@@ -92,6 +105,7 @@ type MenuEntry struct {
 	Parent     string // the identifier (or name) of the entry this one is under
 	Title      string // the link's title attribute
 	Params     map[string]any
+	PageRef    string // Hugo's pageRef as written, when the address comes from it
 }
 
 // file mirrors the settings Loa reads. Keys match case-insensitively;
@@ -123,6 +137,7 @@ type file struct {
 	Security               securityFile          `toml:"security"`
 	Deploy                 deployFile            `toml:"deploy"`
 	Check                  checkFile             `toml:"check"`
+	InSubdir               bool                  `toml:"defaultContentLanguageInSubdir"`
 }
 
 type paginationFile struct {
@@ -168,7 +183,71 @@ func ParseFiles(srcs Sources) (*Config, diag.List) {
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	foldLanguages(root, &diags)
+	langs, off := readLanguages(root, &diags)
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	if len(langs) == 0 {
+		c, d := decodeView(root, srcs)
+		diags.Append(d)
+		diags.Sort()
+		if diags.HasErrors() {
+			return nil, diags
+		}
+		lang := &Language{Lang: strings.ToLower(c.LanguageCode), Name: c.LanguageCode, ContentDir: "content", Default: true, config: c}
+		c.Languages, c.Language = []*Language{lang}, lang
+		return c, diags
+	}
+	var c *Config
+	var all []*Language
+	for _, lt := range langs {
+		view := clone(root)
+		merge(view, clone(lt.settings))
+		vc, d := decodeView(view, srcs)
+		for _, x := range d {
+			if !slices.Contains(diags, x) { // the site's own settings, said once
+				diags = append(diags, x)
+			}
+		}
+		if vc == nil {
+			continue
+		}
+		l := lt.lang
+		l.config, vc.Language = vc, l
+		if c == nil {
+			c = vc // the default language's: the site's configuration
+			c.DefaultContentLanguage, c.LanguageCode = l.Lang, l.Lang
+		} else {
+			vc.LanguageCode = l.Lang
+			vc.Locale = def(lt.locale, l.Lang)
+		}
+		all = append(all, l)
+	}
+	diags.Sort()
+	if diags.HasErrors() || c == nil {
+		return nil, diags
+	}
+	sortLanguages(all)
+	for _, l := range all {
+		l.prefix = l.Lang + "/"
+		if l.Default && !c.DefaultContentLanguageInSubdir {
+			l.prefix = ""
+		}
+		vc := l.config
+		vc.Languages, vc.DefaultContentLanguage = all, c.DefaultContentLanguage
+		vc.DefaultContentLanguageInSubdir = c.DefaultContentLanguageInSubdir
+		vc.disabledLangs = off
+		if !l.Default {
+			vc.Menus = prefixPageRefs(vc.Menus, l.prefix)
+		}
+	}
+	return c, diags
+}
+
+// decodeView turns merged settings (the site's, or a language's view of
+// them) into a Config.
+func decodeView(root table, srcs Sources) (*Config, diag.List) {
+	var diags diag.List
 	links := root["permalinks"]
 	delete(root, "permalinks")
 	var f file
@@ -203,6 +282,8 @@ func ParseFiles(srcs Sources) (*Config, diag.List) {
 		BuildFuture:     f.BuildFuture,
 		BuildExpired:    f.BuildExpired,
 		settings:        root,
+
+		DefaultContentLanguageInSubdir: f.InSubdir,
 	}
 	c.DefaultContentLanguage = strings.ToLower(f.DefaultContentLanguage)
 	c.LanguageCode = def(c.DefaultContentLanguage, def(c.Locale, "vi"))
@@ -326,19 +407,42 @@ func (c *Config) WithBaseURL(raw string) (*Config, error) {
 	if err != nil {
 		return nil, err
 	}
-	cc := *c
-	cc.BaseURL = u
-	return &cc, nil
+	return c.with(func(cc *Config) { cc.BaseURL = u }), nil
 }
 
 // WithBuildFlags returns a copy of c where the flags, when true, switch on
 // drafts, future and expired pages.
 func (c *Config) WithBuildFlags(drafts, future, expired bool) *Config {
-	cc := *c
-	cc.BuildDrafts = cc.BuildDrafts || drafts
-	cc.BuildFuture = cc.BuildFuture || future
-	cc.BuildExpired = cc.BuildExpired || expired
-	return &cc
+	return c.with(func(cc *Config) {
+		cc.BuildDrafts = cc.BuildDrafts || drafts
+		cc.BuildFuture = cc.BuildFuture || future
+		cc.BuildExpired = cc.BuildExpired || expired
+	})
+}
+
+// with returns a copy of c changed by f, and of every language's view of
+// the settings changed alike, so that the languages stay one site.
+func (c *Config) with(f func(*Config)) *Config {
+	if len(c.Languages) == 0 {
+		cc := *c
+		f(&cc)
+		return &cc
+	}
+	langs := make([]*Language, len(c.Languages))
+	var out *Config
+	for i, l := range c.Languages {
+		nl, vc := *l, *l.config
+		f(&vc)
+		nl.config, vc.Language = &vc, &nl
+		langs[i] = &nl
+		if l.config == c {
+			out = &vc
+		}
+	}
+	for _, l := range langs {
+		l.config.Languages = langs
+	}
+	return out
 }
 
 // Taxonomy returns the taxonomy whose plural name is plural.

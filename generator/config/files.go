@@ -53,7 +53,8 @@ func (s Sources) Bytes() []byte {
 // config/_default/ in alphabetical order. There, hugo.toml and config.toml
 // are read as the root and any other NAME.toml as the table [NAME]
 // (params.toml is [params], menus.toml [menus]); NAME.LANG.toml is
-// [languages.LANG.NAME]. YAML and JSON files are read the same way.
+// [languages.LANG.NAME], and languages.LANG.toml [languages.LANG]. YAML
+// and JSON files are read the same way.
 //
 // Hugo's environment folders (config/production/, config/development/)
 // are not read: Loa builds one site whatever the environment, and says so
@@ -196,7 +197,10 @@ func readFile(src Source) (table, diag.List) {
 	if path.Dir(src.Name) == Dir && base != "hugo" && base != "config" {
 		name, lang, _ := strings.Cut(base, ".")
 		prefix = []string{name}
-		if lang != "" {
+		switch {
+		case name == "languages" && lang != "":
+			prefix = []string{"languages", lang} // languages.en.toml is [languages.en], as in Hugo
+		case lang != "":
 			prefix = []string{"languages", lang, name}
 		}
 		if len(m) == 1 {

@@ -38,8 +38,12 @@ func menus(m map[string][]menuFile, unsafe bool, root table) (map[string][]MenuE
 					"mục %q của danh mục: đã bỏ địa chỉ %s: và cả mục này", e.Name, scheme)
 				continue
 			}
-			list = append(list, MenuEntry{Name: e.Name, URL: u, Weight: e.Weight, Identifier: e.Identifier,
-				Parent: e.Parent, Title: e.Title, Params: e.Params})
+			entry := MenuEntry{Name: e.Name, URL: u, Weight: e.Weight, Identifier: e.Identifier,
+				Parent: e.Parent, Title: e.Title, Params: e.Params}
+			if e.URL == "" {
+				entry.PageRef = e.PageRef
+			}
+			list = append(list, entry)
 		}
 		sort.SliceStable(list, func(i, j int) bool { return list[i].Weight < list[j].Weight })
 		out[name] = list

@@ -13,7 +13,7 @@ import (
 
 	"loa/generator/config"
 	"loa/generator/diag"
-	"loa/generator/vi"
+	"loa/generator/locale"
 )
 
 // frontMatter is the raw front matter of a file: its format, its text, and
@@ -203,6 +203,8 @@ func (d *fields) apply(values map[string]any) {
 			pg.Campaigns = d.strs(k, v)
 		case "campaign":
 			pg.Campaign = d.campaign(k, v)
+		case "translationkey":
+			pg.TranslationKey = d.str(k, v)
 		default:
 			if _, ok := d.cfg.Taxonomy(k); ok {
 				pg.Terms[k] = d.strs(k, v)
@@ -358,14 +360,15 @@ func wall(t time.Time, loc *time.Location) time.Time {
 }
 
 // Slug is the last part of the page's URL: front matter slug, else the file
-// or bundle name, made into a Vietnamese slug.
+// or bundle name, made into a slug (Vietnamese loses its marks, a Khmer
+// name keeps its letters).
 func (p *Page) SlugOrName() string {
 	if p.Slug != "" {
-		if s := vi.Slugify(p.Slug); s != "" {
+		if s := locale.Slug(p.Slug); s != "" {
 			return s
 		}
 	}
-	return vi.Slugify(p.Name)
+	return locale.Slug(p.Name)
 }
 
 // maxDepth bounds how deep lists and tables nest in front matter: far above

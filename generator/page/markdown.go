@@ -19,6 +19,7 @@ import (
 
 	"loa/generator/config"
 	"loa/generator/diag"
+	"loa/generator/locale"
 	"loa/generator/vi"
 )
 
@@ -302,15 +303,16 @@ func isSpace(c byte) bool {
 	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'
 }
 
-// headingIDs gives headings ids made with the Vietnamese slug, unique in the
-// page: "## Tiếng Việt" → "tieng-viet", a second one "tieng-viet-1".
+// headingIDs gives headings ids made with the slug of their text, unique in
+// the page: "## Tiếng Việt" → "tieng-viet", a second one "tieng-viet-1"; a
+// Khmer heading keeps its letters.
 type headingIDs struct {
 	used  map[string]bool
 	plain func(string) string // the text of shortcodes in place of their placeholders
 }
 
 func (h *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
-	base := vi.Slugify(h.plain(string(value)))
+	base := locale.Slug(h.plain(string(value)))
 	if base == "" {
 		base = "muc"
 	}

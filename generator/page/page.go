@@ -7,7 +7,7 @@
 // files are left as numbered tokens in the HTML (see Ref): the site model
 // knows where those files are published and fills them in.
 //
-// It imports diag, config, vi, github.com/yuin/goldmark,
+// It imports diag, config, vi, locale, github.com/yuin/goldmark,
 // github.com/BurntSushi/toml and go.yaml.in/yaml/v3.
 package page
 
@@ -26,7 +26,12 @@ import (
 
 // Page is one parsed content file. Nothing changes it after Parse.
 type Page struct {
-	File     string // slash path from the site root: "content/tin-tuc/a/index.md"
+	File string // slash path from the site root: "content/tin-tuc/a/index.en.md"
+	Lang string // the language it is written in: "vi", "en" (see config.ContentLang)
+	// Path is the file as its language's site reads it, the language's
+	// suffix and content folder taken off: "content/tin-tuc/a/index.md".
+	// Translations of a page share it.
+	Path     string
 	Section  string // content folder of the section it belongs to: "tin-tuc"; "" for the home
 	Name     string // file name without .md, or the bundle's folder name
 	IsIndex  bool   // an _index.md: the page of a section (or of the home)
@@ -52,7 +57,9 @@ type Page struct {
 	Terms       map[string][]string // taxonomy plural name → terms as written
 	Campaigns   []string
 	Campaign    *Campaign // the [campaign] table of a campaign section's _index.md
-	Params      map[string]any
+	// TranslationKey links translations whose files do not share a path.
+	TranslationKey string
+	Params         map[string]any
 
 	FrontHash uint64 // of the front matter's text: what lists and feeds may show changes with it
 
@@ -96,7 +103,10 @@ func (p *Parser) Parse(file string, src []byte) (*Page, diag.List) {
 		return nil, diags
 	}
 	src = vi.NFCBytes(src)
-	pg := &Page{File: file, Terms: map[string][]string{}, Params: map[string]any{}, keys: map[string]diag.Pos{}}
+	pg := &Page{File: file, Path: file, Terms: map[string][]string{}, Params: map[string]any{}, keys: map[string]diag.Pos{}}
+	if lang, logical, ok := p.cfg.ContentLang(file); ok {
+		pg.Lang, pg.Path = lang, logical
+	}
 	pg.locate()
 
 	fm, body, bodyLine, d := splitFrontMatter(file, src)
@@ -136,9 +146,10 @@ func NewParser(cfg *config.Config) *Parser {
 	return &Parser{cfg: cfg, md: newMarkdown(cfg.Unsafe)}
 }
 
-// locate fills in the names that follow from the file's path.
+// locate fills in the names that follow from the file's path in its
+// language.
 func (pg *Page) locate() {
-	rel := strings.TrimPrefix(pg.File, "content/")
+	rel := strings.TrimPrefix(pg.Path, "content/")
 	dir, base := path.Split(rel)
 	dir = strings.TrimSuffix(dir, "/")
 	pg.Dir = dir

@@ -251,12 +251,20 @@ func (s *Server) own(w http.ResponseWriter, r *http.Request, st *state) {
 	http.ServeContent(w, r, path.Base(r.URL.Path), time.Time{}, strings.NewReader(body))
 }
 
-// notFound answers with the site's 404 page, or a short one of ours.
+// notFound answers with the site's 404 page, or a short one of ours. An
+// address in a language's folder (/en/…) gets that language's (en/404.html)
+// when the site has one, as Netlify and Cloudflare Pages serve it.
 func (s *Server) notFound(w http.ResponseWriter, r *http.Request, st *state, code int) {
 	if st.snap != nil {
-		if data, found, err := st.snap.read("404.html"); found && err == nil {
-			s.write(w, r, st, "404.html", data, code)
-			return
+		names := []string{"404.html"}
+		if first, _, ok := strings.Cut(strings.TrimPrefix(r.URL.Path, "/"), "/"); ok && first != "" {
+			names = []string{first + "/404.html", "404.html"}
+		}
+		for _, name := range names {
+			if data, found, err := st.snap.read(name); found && err == nil {
+				s.write(w, r, st, name, data, code)
+				return
+			}
 		}
 	}
 	msg := "Không tìm thấy trang này."

@@ -78,7 +78,7 @@ func (s *Server) finishSearch(snap *snapshot) *snapshot {
 	}
 	old := map[string]bool{}
 	for rel := range snap.files {
-		if strings.HasPrefix(rel, build.SearchIndexDir) {
+		if s.plan.IsSearchIndex(rel) {
 			old[rel] = true
 		}
 	}

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"loa/generator/page"
-	"loa/generator/vi"
 )
 
 // BannerLead is how long before its start a campaign is announced on every
@@ -204,7 +203,7 @@ func (m *Material) ThumbHeight(w int) int {
 
 // SizeText is the format and size as shown beside a download link:
 // "PDF · 2,3 MB".
-func (m *Material) SizeText() string { return m.Format + " · " + vi.ByteSize(m.Size) }
+func (m *Material) SizeText() string { return m.Format + " · " + m.s.locale().ByteSize(m.Size) }
 
 // Campaign returns the campaign whose landing page the node is, or nil.
 func (n *Node) Campaign() *Campaign {

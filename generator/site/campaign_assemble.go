@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"loa/generator/diag"
+	"loa/generator/locale"
 	"loa/generator/page"
 	"loa/generator/vi"
 )
@@ -190,7 +191,7 @@ func (s *Site) activities(c *Campaign) diag.List {
 		if a.Page != nil {
 			name = a.Page.Page.SlugOrName()
 		}
-		id := a.Start.Format("20060102") + "-" + shortSlug(vi.Slugify(name), 48)
+		id := a.Start.Format("20060102") + "-" + shortSlug(locale.Slug(name), 48)
 		if ids[id]++; ids[id] > 1 {
 			id += "-" + strconv.Itoa(ids[id])
 		}
@@ -246,7 +247,7 @@ func (s *Site) linkNews(bySlug map[string]*Campaign, hidden map[string]bool) dia
 			seen[c] = true
 		}
 		for _, name := range n.Page.Campaigns {
-			slug := vi.Slugify(name)
+			slug := locale.Slug(name)
 			c, ok := bySlug[slug]
 			switch {
 			case !ok && hidden[slug]:

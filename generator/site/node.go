@@ -48,6 +48,8 @@ type Node struct {
 	dir      string     // content folder of a section
 	hidden   bool       // a section whose _index.md is a draft, future or expired
 	title    string     // for nodes without a page
+
+	translations []*Node // every language's version, itself too, in the languages' order; nil when none
 }
 
 // Content is the page's HTML with its links and images resolved. It is

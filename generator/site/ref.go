@@ -128,6 +128,9 @@ func (s *Site) resolve(p *page.Page, r page.Ref) (resolved, *refError) {
 			t, byAddress = s.atAddress(target)
 		}
 		if n, ok := s.pageAt(name); ok {
+			if on, _, found := s.elsewhere(name, ""); !n.Published() && found && on != nil {
+				n = on // a translation not yet published: the published version
+			}
 			if !n.Published() {
 				return resolved{}, &refError{
 					msg:    fmt.Sprintf("%s to %q: that page is not published (a draft, or dated in the future, or expired)", what, r.Dest),
@@ -143,6 +146,13 @@ func (s *Site) resolve(p *page.Page, r page.Ref) (resolved, *refError) {
 			out, node = t.node.Path, t.node
 		} else if byAddress {
 			file = t.file
+		} else if on, of, ok := s.elsewhere(name, target); ok {
+			// A page with no version in this language: its own.
+			if on != nil {
+				out, node = on.Path, on
+			} else {
+				file = of
+			}
 		} else if strings.HasPrefix(target, "/") {
 			near := s.nearestAddress(target)
 			return resolved{}, &refError{
@@ -189,6 +199,31 @@ func (s *Site) resolve(p *page.Page, r page.Ref) (resolved, *refError) {
 		return resolved{url: html.EscapeString(u)}, nil
 	}
 	return resolved{url: `src="` + html.EscapeString(u) + `" loading="lazy" decoding="async"`}, nil
+}
+
+// elsewhere finds what a link leads to in another language's site, when
+// this language has nothing there: the page, or a file.
+func (s *Site) elsewhere(name, target string) (*Node, *File, bool) {
+	for _, o := range s.siblings {
+		if o == s {
+			continue
+		}
+		if n, ok := o.pageAt(name); ok && n.Published() {
+			if t := n.Translation(s.Lang()); t != nil {
+				n = t // its version in this language, found by translationKey
+			}
+			return n, nil, true
+		}
+		if f, ok := o.files[name]; ok && f.Out != "" {
+			return nil, f, true
+		}
+		if strings.HasPrefix(target, "/") {
+			if t, ok := o.atAddress(target); ok {
+				return t.node, t.file, true
+			}
+		}
+	}
+	return nil, nil, false
 }
 
 // pageAt finds the node of a content path: a Markdown file, or a folder

@@ -40,7 +40,7 @@ func (n *Node) Resources() Resources {
 		}
 	}
 	for _, p := range n.site.mdResources {
-		if rel, ok := strings.CutPrefix(p.File, prefix); ok {
+		if rel, ok := strings.CutPrefix(p.Path, prefix); ok {
 			out = append(out, &Resource{Name: rel, Title: p.Title, Params: p.Params, rel: rel, page: p, s: n.site})
 		}
 	}

@@ -1,9 +1,11 @@
 // Package site is level 3 of Loa's pipeline: pure assembly of parsed pages
 // into a site model: which pages are published, sections, URLs, taxonomies,
-// related pages, pagination, aliases and the files published beside pages.
+// related pages, pagination, aliases and the files published beside pages;
+// for a site of several languages, one model per language and the links
+// between translations (see AssembleLanguages).
 //
 // It does no I/O and reads no clock: the build passes in the pages, the list
-// of files and the time "now". It imports diag, config, page and vi.
+// of files and the time "now". It imports diag, config, page, vi and locale.
 package site
 
 import (
@@ -24,7 +26,10 @@ type Input struct {
 	Files  []File            // every other file of content/ and every static file
 	Data   map[string]any    // the data/ files, by name
 	Words  map[string]string // the interface's words (i18n), for the few the site model writes itself
-	Now    time.Time
+	// LangWords are the words of the other languages, by language; a
+	// language without its own has Words.
+	LangWords map[string]map[string]string
+	Now       time.Time
 	// NowFixed says Now was chosen (loa build --now), not read from the
 	// clock: the pages' scripts keep to it too.
 	NowFixed bool
@@ -37,6 +42,9 @@ type File struct {
 	Width  int // of an image, when known
 	Height int
 	Out    string // set by Assemble: output path, "tin-tuc/a/anh-1.jpg"
+
+	path     string // the name as the site's language reads it (see config.ContentLang); Name when ""
+	borrowed bool   // a file of the default language that this language's bundles may show
 
 	// Picture is set by the build for a raster image, which the photo
 	// pipeline publishes resized and cleaned; nil for any other file.
@@ -59,7 +67,8 @@ type Site struct {
 	Menus      map[string][]config.MenuEntry
 	Data       map[string]any // the data/ files: .Site.Data.ten-tep
 
-	byFile      map[string]*Node // content file → node, published or not
+	byFile      map[string]*Node // content path in the site's language (page.Path) → node, published or not
+	byReal      map[string]*Node // content file as on disk → node
 	byOut       map[string]string
 	files       map[string]*File // "content/…" name → file
 	static      map[string]*File // output path → static file
@@ -69,6 +78,10 @@ type Site struct {
 	addrs       map[string]destination // every published address, made when a link needs it
 	mdResources []*page.Page
 	mainMenu    []config.MenuEntry // Markdown files of leaf bundles, which are resources
+
+	prefix   string           // the language's output folder: "", "en/"
+	shared   map[string]*File // files another language published, by name, for links to them
+	siblings []*Site          // every language's site, this one too, in the languages' order
 }
 
 // Alias is an old address that redirects to a page.
@@ -77,9 +90,24 @@ type Alias struct {
 	To   *Node
 }
 
-// Assemble builds the site model. Errors (duplicate URLs, broken links) are
-// collected, not stopped at.
+// Assemble builds the site model of one language, the configuration's.
+// Errors (duplicate URLs, broken links) are collected, not stopped at.
 func Assemble(in Input) (*Site, diag.List) {
+	return assemble(in, nil)
+}
+
+func assemble(in Input, shared map[string]*File) (*Site, diag.List) {
+	s, diags := place(in, shared)
+	diags.Append(s.finish())
+	diags.Sort()
+	return s, diags
+}
+
+// place is the first half of assembly: nodes, addresses, files, lists,
+// taxonomies, campaigns and aliases. Every language's site is placed
+// before any resolves its links, so that a page may link to another
+// language's.
+func place(in Input, shared map[string]*File) (*Site, diag.List) {
 	s := &Site{
 		Config:    in.Config,
 		Now:       in.Now,
@@ -87,13 +115,19 @@ func Assemble(in Input) (*Site, diag.List) {
 		Menus:     in.Config.Menus,
 		Data:      in.Data,
 		byFile:    map[string]*Node{},
+		byReal:    map[string]*Node{},
 		byOut:     map[string]string{},
 		files:     map[string]*File{},
 		static:    map[string]*File{},
 		coll:      vi.NewCollator(),
 		words:     in.Words,
 		downloads: map[string]bool{},
+		shared:    shared,
 	}
+	if l := in.Config.Language; l != nil {
+		s.prefix = l.Prefix()
+	}
+	s.siblings = []*Site{s}
 	var diags diag.List
 	pages := append([]*page.Page(nil), in.Pages...)
 	sort.Slice(pages, func(i, j int) bool { return pages[i].File < pages[j].File })
@@ -107,12 +141,18 @@ func Assemble(in Input) (*Site, diag.List) {
 	s.relate()
 	s.paginate()
 	diags.Append(s.makeAliases())
+	return s, diags
+}
+
+// finish is the second half: links and images resolved, pictures decided,
+// the menu and the list of nodes that render.
+func (s *Site) finish() diag.List {
+	var diags diag.List
 	diags.Append(s.resolveRefs())
 	diags.Append(s.decidePictures())
 	s.mainMenu = s.makeMainMenu()
 	s.collect()
-	diags.Sort()
-	return s, diags
+	return diags
 }
 
 // inBundle reports whether a content folder is a leaf bundle's or inside one.
@@ -176,10 +216,10 @@ func (s *Site) makeNodes(pages []*page.Page) {
 		case p.IsIndex:
 			n := section(p.Section)
 			n.Page = p
-			s.byFile[p.File] = n
+			s.byFile[p.Path], s.byReal[p.File] = n, n
 		default:
 			n := &Node{Kind: KindPage, Page: p, site: s, Parent: section(p.Section)}
-			s.byFile[p.File] = n
+			s.byFile[p.Path], s.byReal[p.File] = n, n
 			if s.published(p) {
 				s.Pages = append(s.Pages, n)
 			}
@@ -228,26 +268,29 @@ func (s *Site) sortNodes(nodes []*Node) {
 }
 
 // collect lists every node that renders, in a stable order.
-func (s *Site) collect() {
-	s.Nodes = append(s.Nodes, s.Home)
+func (s *Site) collect() { s.Nodes = s.rendered() }
+
+func (s *Site) rendered() []*Node {
+	nodes := []*Node{s.Home}
 	for _, sec := range s.Sections {
 		if !sec.hidden {
-			s.Nodes = append(s.Nodes, sec)
+			nodes = append(nodes, sec)
 		}
 	}
-	s.Nodes = append(s.Nodes, s.Pages...)
+	nodes = append(nodes, s.Pages...)
 	for _, t := range s.Taxonomies {
-		s.Nodes = append(s.Nodes, t.Node)
+		nodes = append(nodes, t.Node)
 		for _, term := range t.Terms {
-			s.Nodes = append(s.Nodes, term.Node)
+			nodes = append(nodes, term.Node)
 		}
 	}
+	return nodes
 }
 
-// NodeByFile returns the node of a content file, such as
-// "content/gioi-thieu/_index.md", if it is published.
+// NodeByFile returns the node of a content file as on disk, such as
+// "content/gioi-thieu/_index.en.md", if it is published.
 func (s *Site) NodeByFile(file string) (*Node, bool) {
-	n, ok := s.byFile[file]
+	n, ok := s.byReal[file]
 	if !ok || !n.Published() {
 		return nil, false
 	}

@@ -3,6 +3,7 @@ package site
 import (
 	"sort"
 
+	"loa/generator/locale"
 	"loa/generator/vi"
 )
 
@@ -33,7 +34,7 @@ func (s *Site) makeTaxonomies() {
 	for _, tc := range s.Config.Taxonomies {
 		tax := &Taxonomy{Plural: tc.Plural, Singular: tc.Singular}
 		tax.Node = &Node{Kind: KindTaxonomy, site: s, Parent: s.Home, Taxonomy: tax,
-			Path: slugPath(tc.Plural) + "/", title: tc.Plural}
+			Path: s.inLang(slugPath(tc.Plural) + "/"), title: tc.Plural}
 		if p, ok := s.byFile["content/"+tc.Plural+"/_index.md"]; ok {
 			tax.Node.Page = p.Page
 		}
@@ -44,7 +45,7 @@ func (s *Site) makeTaxonomies() {
 		sort.Slice(byFile, func(i, j int) bool { return byFile[i].File() < byFile[j].File() })
 		for _, n := range byFile {
 			for _, name := range n.Page.Terms[tc.Plural] {
-				slug := vi.Slugify(name)
+				slug := locale.Slug(name)
 				if slug == "" {
 					continue
 				}
@@ -64,7 +65,7 @@ func (s *Site) makeTaxonomies() {
 		for _, n := range s.Pages {
 			seen := map[string]bool{}
 			for _, name := range n.Page.Terms[tc.Plural] {
-				t, ok := bySlug[vi.Slugify(name)]
+				t, ok := bySlug[locale.Slug(name)]
 				if !ok || seen[t.Slug] {
 					continue
 				}

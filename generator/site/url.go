@@ -8,6 +8,7 @@ import (
 	"unicode/utf16"
 
 	"loa/generator/diag"
+	"loa/generator/locale"
 	"loa/generator/vi"
 )
 
@@ -37,7 +38,7 @@ func slugPath(dir string) string {
 	}
 	parts := strings.Split(dir, "/")
 	for i, p := range parts {
-		if s := vi.Slugify(p); s != "" {
+		if s := locale.Slug(p); s != "" {
 			parts[i] = s
 		}
 	}
@@ -56,15 +57,25 @@ func cleanURL(u string) string {
 	return u + "/"
 }
 
+// inLang puts an output path in the language's folder: "tin-tuc/" →
+// "en/tin-tuc/". A path written with the folder already is left as it is,
+// so that url = "/en/about/" does not become /en/en/about/.
+func (s *Site) inLang(p string) string {
+	if s.prefix == "" || strings.HasPrefix(p, s.prefix) {
+		return p
+	}
+	return s.prefix + p
+}
+
 // placeNodes gives the home, every section and every page its output path,
 // and reports two things published at one path.
 func (s *Site) placeNodes() diag.List {
 	var diags diag.List
-	s.Home.Path = ""
+	s.Home.Path = s.prefix
 	for _, sec := range s.Sections {
-		sec.Path = slugPath(sec.dir) + "/"
+		sec.Path = s.inLang(slugPath(sec.dir) + "/")
 		if sec.Page != nil && sec.Page.URL != "" {
-			sec.Path = cleanURL(sec.Page.URL)
+			sec.Path = s.inLang(cleanURL(sec.Page.URL))
 		}
 		sec.title = sectionTitle(sec.dir)
 	}
@@ -109,6 +120,11 @@ func sectionTitle(dir string) string {
 }
 
 func (s *Site) pagePath(n *Node) string {
+	return s.inLang(s.ownPath(n))
+}
+
+// ownPath is a page's output path within its language's folder.
+func (s *Site) ownPath(n *Node) string {
 	p := n.Page
 	if p.URL != "" {
 		return cleanURL(p.URL)
@@ -127,7 +143,7 @@ func (s *Site) pagePath(n *Node) string {
 // shorten keeps a slug within [permalinks] maxSlugLength. Two long titles
 // that start alike may end up with one address: placeNodes reports it.
 func (s *Site) shorten(slug string) string {
-	return vi.ShortenSlug(slug, s.Config.MaxSlugLength)
+	return locale.Shorten(slug, s.Config.MaxSlugLength)
 }
 
 // expandPermalink fills a pattern such as "/:section/:year/:month/:slug/".
@@ -140,8 +156,8 @@ func (s *Site) expandPermalink(pat string, n *Node) string {
 		":day", fmt.Sprintf("%02d", d.Day()),
 		":section", slugPath(strings.SplitN(p.Section, "/", 2)[0]),
 		":slug", s.shorten(p.SlugOrName()),
-		":title", s.shorten(vi.Slugify(p.Title)),
-		":filename", s.shorten(vi.Slugify(p.Name)),
+		":title", s.shorten(locale.Slug(p.Title)),
+		":filename", s.shorten(locale.Slug(p.Name)),
 	)
 	return cleanURL(r.Replace(pat))
 }
@@ -149,6 +165,8 @@ func (s *Site) expandPermalink(pat string, n *Node) string {
 // placeFiles decides where each file is published: a file of a page bundle
 // beside its page (which may have another address than its folder), any
 // other content file at its path, a static file at its path below static/.
+// A file another language published already is shown from there: bundles
+// share their pictures between translations, as in Hugo.
 func (s *Site) placeFiles(files []File) diag.List {
 	var diags diag.List
 	bundles := map[string]*Node{} // content folder of a bundle → its page
@@ -159,28 +177,44 @@ func (s *Site) placeFiles(files []File) diag.List {
 	}
 	for _, f := range files {
 		f := f
-		switch {
-		case strings.HasPrefix(f.Name, "content/"):
-			rel := strings.TrimPrefix(f.Name, "content/")
-			f.Out = slugPath(path.Dir(rel)) + "/" + path.Base(rel)
-			if path.Dir(rel) == "." {
-				f.Out = path.Base(rel)
+		if f.path == "" {
+			f.path = f.Name
+		}
+		if sh, ok := s.shared[f.Name]; ok {
+			if strings.HasPrefix(f.Name, "static/") {
+				s.static[sh.Out] = sh
+			} else {
+				s.files[f.path] = sh
 			}
+			continue
+		}
+		switch {
+		case strings.HasPrefix(f.path, "content/"):
+			rel := strings.TrimPrefix(f.path, "content/")
+			f.Out = s.inLang(slugPath(path.Dir(rel)) + "/" + path.Base(rel))
+			if path.Dir(rel) == "." {
+				f.Out = s.inLang(path.Base(rel))
+			}
+			inBundle := false
 			for dir := path.Dir(rel); dir != "." && dir != ""; dir = path.Dir(dir) {
 				if b, ok := bundles[dir]; ok {
+					inBundle = true
 					f.Out = strings.TrimSuffix(b.Path, "/") + "/" + strings.TrimPrefix(rel, dir+"/")
 					switch {
 					case b.Page.Params["headless"] == true:
 						// Other pages show a headless bundle's files, as
 						// in Hugo: they go out at the bundle's folder.
-						f.Out = slugPath(dir) + "/" + strings.TrimPrefix(rel, dir+"/")
+						f.Out = s.inLang(slugPath(dir) + "/" + strings.TrimPrefix(rel, dir+"/"))
 					case !b.Published():
 						f.Out = "" // the files of an unpublished page stay unpublished
 					}
 					break
 				}
 			}
-			s.files[f.Name] = &f
+			if f.borrowed && !inBundle {
+				continue // another language's file that no bundle of this one holds
+			}
+			s.files[f.path] = &f
 			if f.Out == "" {
 				continue
 			}
@@ -219,8 +253,8 @@ func (s *Site) makeAliases() diag.List {
 	var diags diag.List
 	for _, n := range s.Pages {
 		for _, a := range n.Page.Aliases {
-			from := outFile(cleanURL(a))
-			if from == "index.html" {
+			from := outFile(s.inLang(cleanURL(a)))
+			if from == s.Home.OutFile() {
 				diags.Errorf(n.Page.KeyPos("aliases"), "an alias is an old address of this page, such as \"/tin/bai-cu/\"",
 					"alias %q would replace the home page", a)
 				continue
@@ -296,7 +330,7 @@ func (s *Site) CheckPathLengths(dest string) diag.List {
 			continue
 		}
 		pos := diag.Pos{File: s.byOut[out]}
-		if node, ok := s.byFile[s.byOut[out]]; ok && node.Page != nil {
+		if node, ok := s.byReal[s.byOut[out]]; ok && node.Page != nil {
 			pos = node.Page.KeyPos("title")
 		}
 		diags.Errorf(pos, "give it a shorter slug = \"…\" or file name, lower [permalinks] maxSlugLength, or build into a shorter folder (-d)",

@@ -11,10 +11,12 @@ import (
 	"time"
 
 	"loa/generator/config"
-	"loa/generator/vi"
+	"loa/generator/locale"
 )
 
-// Env is what the template functions need to know about the build.
+// Env is what the template functions need to know about the build. One
+// language is rendered at a time: Config is that language's view of the
+// settings, Words its words.
 type Env struct {
 	Config      *config.Config
 	Words       map[string]string          // i18n: key → text
@@ -32,26 +34,52 @@ func Funcs(env Env) template.FuncMap {
 		}
 		return cfg.BaseURL.Path + strings.TrimPrefix(p, "/")
 	}
+	abs := func(p string) string {
+		if strings.Contains(p, "://") || strings.HasPrefix(p, "//") {
+			return p
+		}
+		u := *cfg.BaseURL
+		u.Path = ""
+		return u.String() + rel(p)
+	}
+	lang, prefix := "vi", ""
+	if l := cfg.Language; l != nil {
+		lang, prefix = l.Lang, l.Prefix()
+	}
+	// inLang puts a path in the language's folder, as Hugo's relLangURL:
+	// "tim-kiem/" → "en/tim-kiem/" on the English site.
+	inLang := func(p string) string {
+		if strings.Contains(p, "://") || strings.HasPrefix(p, "//") {
+			return p
+		}
+		p = strings.TrimPrefix(p, "/")
+		if prefix == "" || strings.HasPrefix(p, prefix) || p+"/" == prefix {
+			return p
+		}
+		return prefix + p
+	}
+	loc := locale.For(lang)
 	return template.FuncMap{
-		// Vietnamese dates and numbers.
-		"dateTime": func(t time.Time) string { return vi.DateTime(in(t)) },
-		"date":     func(t time.Time) string { return vi.Date(in(t)) },
-		"longDate": func(t time.Time) string { return vi.LongDate(in(t)) },
-		"time":     func(t time.Time) string { return vi.Time(in(t)) },
-		"weekday":  func(t time.Time) string { return vi.Weekday(in(t)) },
-		"isoDate":  func(t time.Time) string { return in(t).Format(time.RFC3339) },
-		"number":   func(x any, decimals int) string { return vi.Number(toFloat(x), decimals) },
-		"int":      func(x any) string { return vi.Int(int64(toFloat(x))) },
-		"percent":  func(x any, decimals int) string { return vi.Percent(toFloat(x), decimals) },
-		"byteSize": func(x any) string { return vi.ByteSize(int64(toFloat(x))) },
-		"slugify":  vi.Slugify,
-		// Addresses.
-		"relURL": rel,
-		"absURL": func(p string) string {
-			u := *cfg.BaseURL
-			u.Path = ""
-			return u.String() + rel(p)
-		},
+		// Dates and numbers in the page's language (Vietnamese unless
+		// the site's language is English).
+		"dateTime":    func(t time.Time) string { return loc.DateTime(in(t)) },
+		"date":        func(t time.Time) string { return loc.Date(in(t)) },
+		"longDate":    func(t time.Time) string { return loc.LongDate(in(t)) },
+		"weekdayDate": func(t time.Time) string { return loc.WeekdayDate(in(t)) },
+		"time":        func(t time.Time) string { return loc.Time(in(t)) },
+		"weekday":     func(t time.Time) string { return loc.Weekday(in(t)) },
+		"isoDate":     func(t time.Time) string { return in(t).Format(time.RFC3339) },
+		"number":      func(x any, decimals int) string { return loc.Number(toFloat(x), decimals) },
+		"int":         func(x any) string { return loc.Int(int64(toFloat(x))) },
+		"percent":     func(x any, decimals int) string { return loc.Percent(toFloat(x), decimals) },
+		"byteSize":    func(x any) string { return loc.ByteSize(int64(toFloat(x))) },
+		"slugify":     locale.Slug,
+		// Addresses: relURL and absURL from the site's root (static files,
+		// assets), relLangURL and absLangURL in the language's folder.
+		"relURL":     rel,
+		"absURL":     abs,
+		"relLangURL": func(p string) string { return rel(inLang(p)) },
+		"absLangURL": func(p string) string { return abs(inLang(p)) },
 		"asset": func(name string) (string, error) {
 			if env.Asset == nil {
 				return rel(name), nil

@@ -2,7 +2,7 @@
 // layouts, named by their path under layouts/, from the site's folder over
 // the theme's, finds the layout for a page as Hugo does, and executes it.
 //
-// It imports diag, config and vi; nothing third-party.
+// It imports diag, config and locale; nothing third-party.
 package theme
 
 import (

@@ -13,7 +13,7 @@ const (
 	latinSlug  = "aaaaaa.ceeeeiiiidnooooo.ouuuuy..aaaaaa.ceeeeiiiidnooooo.ouuuuy.y" +
 		"aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii..jjkk.llllll." +
 		".llnnnnnn...oooooo..rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs" +
-		".........d......................oo.............uu"
+		"b........d......................oo.............uu"
 
 	// vietFirst..vietLast: the precomposed Vietnamese vowels with tones in
 	// Latin Extended Additional, Ạ (U+1EA0) to ỹ (U+1EF9).

@@ -37,7 +37,8 @@ func NFCBytes(b []byte) []byte {
 // Marks are removed by compatibility decomposition, so NFC and NFD input give
 // the same slug, and other Latin letters work too: é → e, ñ → n, ﬁ → fi,
 // fullwidth Ａ → a. Latin letters that do not decompose are mapped by a small
-// table: ø → o, ł → l, ß → ss, æ → ae, œ → oe, þ → th, ð → d (see latinBase).
+// table: ø → o, ł → l, ß → ss, æ → ae, œ → oe, þ → th, ð → d, and the ƀ of
+// the Central Highlands' alphabets → b (see latinBase).
 // The result is always a fixed point: Slugify(Slugify(s)) == Slugify(s).
 func Slugify(s string) string {
 	if isSlug(s) {
@@ -189,6 +190,8 @@ func latinBase(r rune) string {
 	switch r {
 	case 'đ', 'Đ', 'ð', 'Ð', 'ɖ', 'Ɖ':
 		return "d"
+	case 'ƀ', 'Ƀ': // b with stroke, of the Ê Đê, Jrai and Bahnar alphabets
+		return "b"
 	case 'ø', 'Ø':
 		return "o"
 	case 'ł', 'Ł':

@@ -78,6 +78,7 @@ func TestSlugify(t *testing.T) {
 		{"Spanish ñ", "Año Nuevo en España", "ano-nuevo-en-espana"},
 		{"Danish ø by table", "København Ø", "kobenhavn-o"},
 		{"German ß", "Straße", "strasse"},
+		{"Ê Đê ƀ with a stroke", "Ƀuôn Ma Thuột ƀuôn", "buon-ma-thuot-buon"},
 		{"ligature decomposes", "ﬁnal", "final"},
 		{"fullwidth letters", "Ｈà Ｎội", "ha-noi"},
 		{"invalid UTF-8 separates", "Hà\xffNội", "ha-noi"},
