@@ -49,8 +49,8 @@ title = "Economy"
 +++
 `)
 	for i, slug := range []string{"thu-hut-dau-tu", "khu-cong-nghiep", "du-lich-sinh-thai", "ca-phe", "xuat-khau", "ha-tang"} {
-		fmt.Fprintf(&b, "-- content/kinh-te/%s.md --\n+++\ntitle = \"Bài %d\"\nslug = \"%s\"\ndate = 2025-0%d-01\n+++\nNội dung.\n", slug, i+1, slug, i+1)
-		fmt.Fprintf(&b, "-- content/kinh-te/%s.en.md --\n+++\ntitle = \"Item %d\"\nslug = \"%s\"\ndate = 2025-0%d-01\n+++\nText.\n", slug, i+1, slug, i+1)
+		fmt.Fprintf(&b, "-- content/kinh-te/%s.md --\n+++\ntitle = \"Bài %d\"\ndescription = \"Tóm tắt.\"\nslug = \"%s\"\ndate = 2025-0%d-01\n+++\nNội dung.\n", slug, i+1, slug, i+1)
+		fmt.Fprintf(&b, "-- content/kinh-te/%s.en.md --\n+++\ntitle = \"Item %d\"\ndescription = \"Summary.\"\nslug = \"%s\"\ndate = 2025-0%d-01\n+++\nText.\n", slug, i+1, slug, i+1)
 	}
 	return b.String()
 }
@@ -254,10 +254,14 @@ weight = 1
 -- content/posts/a.md --
 +++
 title = "Bài"
+description = "Tóm tắt."
+date = 2025-03-07T09:00:00+07:00
 +++
 -- content/posts/a.en.md --
 +++
 title = "Post"
+description = "Summary."
+date = 2025-03-07T09:00:00+07:00
 +++
 `)
 	r, dest := buildSite(t, site)
