@@ -330,6 +330,9 @@ func words(s string, fn func(w string, i int)) {
 }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf { // most of a Vietnamese line, and cheap to decide
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r))
 }
 

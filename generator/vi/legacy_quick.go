@@ -1,5 +1,7 @@
 package vi
 
+import "unicode/utf8"
+
 // MayBeLegacy reports whether DetectLegacy could find s in a legacy
 // encoding: false is certain (DetectLegacy would say no too), true means
 // DetectLegacy has to decide. It is a quick first look for proofreading
@@ -14,13 +16,31 @@ package vi
 // encoding needs two of the latter that read better converted, and at
 // least four times as many as the former.
 func MayBeLegacy(s string) bool {
-	high := 0
-	for _, r := range s {
-		if r >= 0x80 {
-			high++
+	// First a cheaper bound, one pass without splitting words three ways:
+	// a changeable word holds a character outside ASCII, so there are at
+	// most high of them; every encoding splits at ASCII spaces, so a
+	// space-separated token with a letter only Unicode has is at least one
+	// such word in each. Typed Unicode Vietnamese ends here.
+	high, only := 0, 0
+	token := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < 0x80 {
+			if c == ' ' || c == '\t' {
+				token = false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		high++
+		if !token && vietnameseOnly(r) {
+			only++
+			token = true
 		}
 	}
-	if high < 3 { // legacyScore wants three changed characters or more
+	if high < 3 || 4*only > high { // legacyScore wants three changed characters or more
 		return false
 	}
 	// One pass over s for the three encodings, which split words apart

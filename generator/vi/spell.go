@@ -121,6 +121,9 @@ func spot(word string) (toneSpot, bool) {
 // syllables where the two styles differ: "hòa" → ToneOld, "hoà" → ToneNew;
 // ok is false for every other word ("hoa", "hoàng", "quý", "Đà").
 func TonePlacement(word string) (style ToneStyle, ok bool) {
+	if isASCII(word) { // no tone mark: both styles write it alike
+		return 0, false
+	}
 	sp, ok := spot(word)
 	return sp.style, ok
 }
