@@ -49,6 +49,11 @@ type Options struct {
 	// build and loa serve: a folder of the site's, safe to delete. "" keeps
 	// them in memory only.
 	CacheDir string
+	// Rebuilds says the builder will build the site again (loa serve): it
+	// then keeps what only a rebuild reuses, such as the proofreader's
+	// reading of each file. A single build (loa build, loa check) lets
+	// that go before rendering, which lowers its peak memory.
+	Rebuilds bool
 }
 
 // Builder builds one site again and again, reusing what did not change.

@@ -83,7 +83,7 @@ func (b *Builder) ProofInput(p *Plan) check.Input {
 	}
 	b.proof.mu.Lock()
 	for name := range b.proof.files {
-		if !keep[name] {
+		if !keep[name] || !b.opts.Rebuilds {
 			delete(b.proof.files, name)
 		}
 	}

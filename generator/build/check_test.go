@@ -16,7 +16,8 @@ func TestProofWarnings(t *testing.T) {
 		"content/tin-tuc/b.md":      {Data: []byte("+++\ntitle = \"Tin\"\ndate = 2025-01-02\ndescription = \"Sapo.\"\n+++\nBình thường.\n")},
 		"content/tin-tuc/_index.md": {Data: []byte("+++\ntitle = \"Tin tức\"\n+++\n")},
 	}
-	b := New(Options{Site: site, Theme: fstest.MapFS{}, Now: func() time.Time { return time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC) }})
+	now := func() time.Time { return time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC) }
+	b := New(Options{Site: site, Theme: fstest.MapFS{}, Now: now, Rebuilds: true})
 	plan, diags := b.Assemble()
 	if diags.HasErrors() {
 		t.Fatal(diags)
@@ -33,6 +34,9 @@ func TestProofWarnings(t *testing.T) {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 	first := b.proof.files["content/tin-tuc/b.md"].file
+	if first == nil {
+		t.Fatal("a builder that rebuilds keeps no reading of b.md")
+	}
 	site["content/tin-tuc/a.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Tin\"\ndate = 2025-01-02\ndescription = \"Sapo.\"\n+++\nHội nghị tổng kết.\n")}
 	plan, _ = b.Assemble()
 	if w := b.ProofWarnings(plan); len(w) != 0 {
@@ -40,5 +44,26 @@ func TestProofWarnings(t *testing.T) {
 	}
 	if b.proof.files["content/tin-tuc/b.md"].file != first {
 		t.Error("an unchanged file was proofread again")
+	}
+}
+
+// TestSingleBuildKeepsNoProofreading: a builder that builds once (loa
+// build) lets the proofreader's readings go before rendering, which is a
+// tenth of a large site's peak memory.
+func TestSingleBuildKeepsNoProofreading(t *testing.T) {
+	site := fstest.MapFS{
+		"config.toml":          {Data: []byte("title = \"Thử\"\n")},
+		"content/tin-tuc/b.md": {Data: []byte("+++\ntitle = \"Tin\"\ndate = 2025-01-02\n+++\nHội nghị  tổng kết.\n")},
+	}
+	b := New(Options{Site: site, Theme: fstest.MapFS{}, Now: time.Now})
+	plan, diags := b.Assemble()
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	if len(b.ProofWarnings(plan)) == 0 {
+		t.Fatal("no warning for the doubled space")
+	}
+	if n := len(b.proof.files); n != 0 {
+		t.Errorf("a single build keeps %d readings", n)
 	}
 }

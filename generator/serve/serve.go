@@ -115,6 +115,7 @@ func New(opts Options) (*Server, error) {
 		ln.Close()
 		return nil, fmt.Errorf("watch %s: %w", opts.Dir, err)
 	}
+	s.opts.Build.Rebuilds = true
 	s.b = build.New(s.opts.Build)
 	s.rebuild(Batch{})
 	return s, nil
