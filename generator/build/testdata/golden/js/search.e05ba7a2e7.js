@@ -216,7 +216,7 @@
       list.textContent = "";
       return showMore(mine, terms).then(function () {
         if (mine !== seq) { return; }
-        status.textContent = results.length ? words("results", q.trim(), results.length.toLocaleString("vi-VN")) : words("none", q.trim());
+        status.textContent = results.length ? words("results", q.trim(), results.length.toLocaleString(document.documentElement.lang || "vi")) : words("none", q.trim());
       });
     }).catch(function () {
       if (mine === seq) { status.textContent = words("failed", ""); }
