@@ -5,12 +5,10 @@ import (
 	"mime"
 	"net/http"
 	"net/http/httptest"
-	"net/url"
 	"os"
 	"path"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -69,29 +67,7 @@ func TestCampaignPageInChromium(t *testing.T) {
 	ctx, cancel := context.WithTimeout(ctx, 60*time.Second)
 	defer cancel()
 
-	var mu sync.Mutex
-	var requests []string
-	if err := chromedp.Listen(ctx, func(ev any) {
-		if e, ok := ev.(*network.EventRequestWillBeSent); ok {
-			mu.Lock()
-			requests = append(requests, e.Request.URL)
-			mu.Unlock()
-		}
-	}); err != nil {
-		t.Fatalf("start chromium: %v", err)
-	}
-	others := func() []string {
-		mu.Lock()
-		defer mu.Unlock()
-		var out []string
-		for _, r := range requests {
-			// data: addresses are the browser's own video controls.
-			if u, err := url.Parse(r); err != nil || (u.Scheme != "data" && u.Hostname() != "127.0.0.1") {
-				out = append(out, r)
-			}
-		}
-		return out
-	}
+	reqs := recordRequests(t, ctx)
 	err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		_, err := cdp.Call(ctx, tg, network.Enable, network.EnableParams{})
 		return err
@@ -157,16 +133,14 @@ func TestCampaignPageInChromium(t *testing.T) {
 	if v != want {
 		t.Errorf("video:\n got %+v\nwant %+v", v, want)
 	}
-	mu.Lock()
-	for _, r := range requests {
+	for _, r := range reqs.all() {
 		if strings.HasSuffix(r, ".webm") {
 			t.Errorf("the video was fetched before play: %s", r)
 		}
 	}
-	mu.Unlock()
 
 	// The YouTube video: nothing asked of YouTube before it is pressed.
-	if o := others(); len(o) > 0 {
+	if o := reqs.offHost(); len(o) > 0 {
 		t.Fatalf("before play the page asked other hosts: %v", o)
 	}
 	shoot(t, ctx, "chien-dich-1280.png")

@@ -5,12 +5,15 @@ import (
 	"mime"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"os/exec"
 	"path"
 	"strings"
+	"sync"
 	"testing"
 
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 )
 
@@ -68,4 +71,44 @@ func chromium(t *testing.T) string {
 	}
 	t.Skip("chromium not found")
 	return ""
+}
+
+// requestLog records every request the browser makes: a page must ask
+// nothing of another site before the reader acts.
+type requestLog struct {
+	mu   sync.Mutex
+	urls []string
+}
+
+func recordRequests(t *testing.T, ctx context.Context) *requestLog {
+	t.Helper()
+	l := &requestLog{}
+	if err := chromedp.Listen(ctx, func(ev any) {
+		if e, ok := ev.(*network.EventRequestWillBeSent); ok {
+			l.mu.Lock()
+			l.urls = append(l.urls, e.Request.URL)
+			l.mu.Unlock()
+		}
+	}); err != nil {
+		t.Fatalf("start chromium: %v", err)
+	}
+	return l
+}
+
+func (l *requestLog) all() []string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return append([]string(nil), l.urls...)
+}
+
+// offHost lists the requests to another machine; data: addresses are the
+// browser's own (its video controls).
+func (l *requestLog) offHost() []string {
+	var out []string
+	for _, r := range l.all() {
+		if u, err := url.Parse(r); err != nil || (u.Scheme != "data" && u.Hostname() != "127.0.0.1") {
+			out = append(out, r)
+		}
+	}
+	return out
 }

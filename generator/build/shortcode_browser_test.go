@@ -2,9 +2,7 @@ package build
 
 import (
 	"context"
-	"net/url"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -31,29 +29,7 @@ func TestVideoFacadeAsksNobody(t *testing.T) {
 	ctx, cancelTime := context.WithTimeout(ctx, 30*time.Second)
 	defer cancelTime()
 
-	var mu sync.Mutex
-	var requests []string
-	if err := chromedp.Listen(ctx, func(ev any) {
-		if e, ok := ev.(*network.EventRequestWillBeSent); ok {
-			mu.Lock()
-			requests = append(requests, e.Request.URL)
-			mu.Unlock()
-		}
-	}); err != nil {
-		t.Fatalf("start chromium: %v", err)
-	}
-	others := func() []string {
-		mu.Lock()
-		defer mu.Unlock()
-		var out []string
-		for _, r := range requests {
-			u, err := url.Parse(r)
-			if err != nil || u.Hostname() != "127.0.0.1" {
-				out = append(out, r)
-			}
-		}
-		return out
-	}
+	reqs := recordRequests(t, ctx)
 	err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		if _, err := cdp.Call(ctx, tg, network.Enable, network.EnableParams{}); err != nil {
 			return err
@@ -70,10 +46,10 @@ func TestVideoFacadeAsksNobody(t *testing.T) {
 		chromedp.WaitVisible(`a[data-video="youtube"]`), chromedp.Sleep(500*time.Millisecond)); err != nil {
 		t.Fatal(err)
 	}
-	if len(requests) < 3 {
-		t.Fatalf("the page, its style and its script were not seen: %v", requests)
+	if seen := reqs.all(); len(seen) < 3 {
+		t.Fatalf("the page, its style and its script were not seen: %v", seen)
 	}
-	if o := others(); len(o) > 0 {
+	if o := reqs.offHost(); len(o) > 0 {
 		t.Fatalf("before play the page asked other hosts: %v", o)
 	}
 	if err := chromedp.Do(ctx, chromedp.Focus(`a[data-video="youtube"]`), chromedp.KeyEvent(kb.Enter),
@@ -105,13 +81,13 @@ func TestVideoFacadeAsksNobody(t *testing.T) {
 		t.Fatal(err)
 	}
 	asked := false
-	for _, r := range others() {
+	for _, r := range reqs.offHost() {
 		asked = asked || strings.HasPrefix(r, "https://www.youtube-nocookie.com/embed/ZJthWmvUzzc?autoplay=1")
 		if strings.Contains(r, "vimeo") {
 			t.Errorf("vimeo asked before its play: %s", r)
 		}
 	}
 	if !asked {
-		t.Errorf("no request to the player seen after play: %v", others())
+		t.Errorf("no request to the player seen after play: %v", reqs.offHost())
 	}
 }
