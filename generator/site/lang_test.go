@@ -3,10 +3,6 @@ package site
 import (
 	"strings"
 	"testing"
-	"time"
-
-	"loa/generator/config"
-	"loa/generator/page"
 )
 
 const twoLanguages = `[languages.vi]
@@ -24,26 +20,8 @@ weight = 3
 // languages parses inline content files and assembles every language.
 func languages(t *testing.T, cfgSrc string, files map[string]string, extra ...File) ([]*Site, []string) {
 	t.Helper()
-	cfg, d := config.Parse([]byte("title = \"Ban VSTBPN\"\nbaseURL = \"https://example.gov.vn/\"\n" + cfgSrc))
-	if cfg == nil {
-		t.Fatal(d)
-	}
-	p := page.NewParser(cfg)
-	var pages []*page.Page
-	for name, src := range files {
-		pg, d := p.Parse(name, []byte(src))
-		if pg == nil {
-			t.Fatal(d)
-		}
-		pages = append(pages, pg)
-	}
-	now := time.Date(2026, 11, 29, 10, 0, 0, 0, cfg.Location)
-	sites, diags := AssembleLanguages(Input{Config: cfg, Pages: pages, Files: extra, Now: now})
-	var msgs []string
-	for _, e := range diags {
-		msgs = append(msgs, e.String())
-	}
-	return sites, msgs
+	sites, diags := AssembleLanguages(input(t, "title = \"Ban VSTBPN\"\nbaseURL = \"https://example.gov.vn/\"\n"+cfgSrc, files, extra))
+	return sites, messages(diags)
 }
 
 func TestTranslationsBySuffix(t *testing.T) {

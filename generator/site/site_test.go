@@ -6,13 +6,22 @@ import (
 	"time"
 
 	"loa/generator/config"
+	"loa/generator/diag"
 	"loa/generator/page"
 )
 
 // fixture parses inline content files and assembles them at a fixed time.
 func fixture(t *testing.T, cfgSrc string, files map[string]string, extra ...File) (*Site, []string) {
 	t.Helper()
-	cfg, d := config.Parse([]byte("title = \"T\"\nbaseURL = \"https://example.gov.vn/ban/\"\n" + cfgSrc))
+	s, diags := Assemble(input(t, "title = \"T\"\nbaseURL = \"https://example.gov.vn/ban/\"\n"+cfgSrc, files, extra))
+	return s, messages(diags)
+}
+
+// input parses the config and the inline content files into what
+// Assemble takes, as of 29/11/2026 10:00 in the site's zone.
+func input(t *testing.T, cfgSrc string, files map[string]string, extra []File) Input {
+	t.Helper()
+	cfg, d := config.Parse([]byte(cfgSrc))
 	if cfg == nil {
 		t.Fatal(d)
 	}
@@ -26,12 +35,15 @@ func fixture(t *testing.T, cfgSrc string, files map[string]string, extra ...File
 		pages = append(pages, pg)
 	}
 	now := time.Date(2026, 11, 29, 10, 0, 0, 0, cfg.Location)
-	s, diags := Assemble(Input{Config: cfg, Pages: pages, Files: extra, Now: now})
+	return Input{Config: cfg, Pages: pages, Files: extra, Now: now}
+}
+
+func messages(diags diag.List) []string {
 	var msgs []string
 	for _, e := range diags {
 		msgs = append(msgs, e.String())
 	}
-	return s, msgs
+	return msgs
 }
 
 func paths(nodes []*Node) string {
