@@ -333,7 +333,7 @@ func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf { // most of a Vietnamese line, and cheap to decide
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
 	}
-	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r))
+	return vi.IsLatinLetter(r) || r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r))
 }
 
 // lines splits a file into lines without their ends (LF, CRLF or CR).

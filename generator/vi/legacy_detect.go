@@ -80,7 +80,7 @@ func legacyScore(s string, e Encoding) int {
 // wordSep splits words for legacyScore: spaces and punctuation, except the
 // punctuation and symbols e uses as letters (× is ì in TCVN3).
 func wordSep(r rune, e Encoding) bool {
-	if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) {
+	if IsLatinLetter(r) || unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) {
 		return false
 	}
 	if r < 0x80 {

@@ -24,7 +24,7 @@ func Syllables(s string) []string {
 		} else {
 			var r rune
 			r, size = utf8.DecodeRuneInString(s[i:])
-			in = r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r) || (start >= 0 && unicode.Is(unicode.Mn, r)))
+			in = IsLatinLetter(r) || r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r) || (start >= 0 && unicode.Is(unicode.Mn, r)))
 		}
 		switch {
 		case in && start < 0:
@@ -39,4 +39,13 @@ func Syllables(s string) []string {
 		out = append(out, s[start:])
 	}
 	return out
+}
+
+// IsLatinLetter reports, without a table search, whether r is one of the
+// Latin letters Vietnamese text is made of beyond ASCII: Latin-1's letters,
+// Latin Extended-A and -B (ă, đ, ơ, ư…) and Latin Extended Additional (ạ,
+// ế, ữ…). Every character of those ranges is a letter but × and ÷. A
+// false answer says nothing: ask unicode.IsLetter then.
+func IsLatinLetter(r rune) bool {
+	return 0xC0 <= r && r <= 0x24F && r != 0xD7 && r != 0xF7 || 0x1E00 <= r && r <= 0x1EFF
 }

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // Every Vietnamese letter with every tone, lower and upper case.
@@ -55,6 +56,21 @@ func TestFoldEveryLetter(t *testing.T) {
 	for _, tt := range [][2]string{{"Bạo Lực Gia Đình", "bao luc gia dinh"}, {"ĐƯỜNG DÂY NÓNG", "duong day nong"}} {
 		if got := Fold(tt[0]); got != tt[1] {
 			t.Errorf("Fold(%q) = %q, want %q", tt[0], got, tt[1])
+		}
+	}
+}
+
+// TestIsLatinLetter: the quick answer agrees with unicode.IsLetter on
+// every character it says yes to.
+func TestIsLatinLetter(t *testing.T) {
+	for r := rune(0); r <= 0x2FFF; r++ {
+		if IsLatinLetter(r) && !unicode.IsLetter(r) {
+			t.Errorf("IsLatinLetter(%U) but it is no letter", r)
+		}
+	}
+	for _, r := range "ăâđêôơưạếữỹĐƯ" {
+		if !IsLatinLetter(r) {
+			t.Errorf("IsLatinLetter(%q) = false", r)
 		}
 	}
 }
