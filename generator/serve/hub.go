@@ -71,6 +71,23 @@ func (h *hub) broadcast(m message) {
 	}
 }
 
+// update sends m, which changes no page (the proofreader's findings after
+// a reload), to every page that is not still to take an earlier message: a
+// page never misses a reload for it, and gets the findings with the next
+// message or when it connects again.
+func (h *hub) update(m message) {
+	data := mustJSON(m)
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.last = mustJSON(message{Errors: m.Errors, Warnings: m.Warnings})
+	for c := range h.clients {
+		select {
+		case c <- data:
+		default:
+		}
+	}
+}
+
 // count is the number of connected pages.
 func (h *hub) count() int {
 	h.mu.Lock()

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -22,8 +23,8 @@ func (s *Server) rebuild(batch Batch) {
 	}
 	old := s.state.Load()
 	errs := diags.Errors()
-	s.printWarnings(diags.Warnings())
 	if errs != nil {
+		s.printWarnings(diags.Warnings())
 		s.state.Store(&state{snap: old.snap, errs: errs, inject: injection(errs, s.now)})
 		s.hub.broadcast(message{Errors: toJSON(errs), Warnings: toJSON(diags.Warnings())})
 		s.printErrors(batch, errs)
@@ -31,8 +32,18 @@ func (s *Server) rebuild(batch Batch) {
 	}
 	s.state.Store(&state{snap: snap, inject: injection(nil, s.now)})
 	c := diff(old.snap, snap)
-	s.hub.broadcast(message{Pages: urlPaths(c.Pages), Files: urlPaths(c.Files), Styles: urlMap(c.Styles), Errors: []errorJSON{}, Warnings: toJSON(diags.Warnings())})
+	// The pages reload first, with the proofreader's findings of the last
+	// save; it reads the site's files after, since its findings change no
+	// page and reading thousands of files would hold the reload back.
+	sent := sortedWith(diags.Warnings(), s.proofread)
+	s.hub.broadcast(message{Pages: urlPaths(c.Pages), Files: urlPaths(c.Files), Styles: urlMap(c.Styles), Errors: []errorJSON{}, Warnings: toJSON(sent)})
 	took := time.Since(start)
+	s.proofread = s.b.ProofWarnings(s.plan)
+	warnings := sortedWith(diags.Warnings(), s.proofread)
+	s.printWarnings(warnings)
+	if !slices.EqualFunc(warnings, sent, func(a, b diag.Diagnostic) bool { return a.String() == b.String() }) {
+		s.hub.update(message{Errors: []errorJSON{}, Warnings: toJSON(warnings)})
+	}
 	if next := s.finishSearch(snap); next != nil {
 		snap = next
 		s.state.Store(&state{snap: snap, inject: injection(nil, s.now)})
@@ -41,6 +52,13 @@ func (s *Server) rebuild(batch Batch) {
 		fmt.Fprintf(s.opts.Stderr, "Lỗi khi ghi ra đĩa: %v\n", err)
 	}
 	s.printDone(batch, old, c, took)
+}
+
+// sortedWith is the build's warnings and the proofreader's, in order.
+func sortedWith(build, proof diag.List) diag.List {
+	all := append(append(diag.List(nil), build...), proof...)
+	all.Sort()
+	return all
 }
 
 // buildOnce assembles and renders the site into memory. When the batch
@@ -55,7 +73,6 @@ func (s *Server) buildOnce(batch Batch) (*snapshot, diag.List) {
 	if diags.HasErrors() || plan == nil {
 		return nil, diags
 	}
-	diags.Append(s.b.ProofWarnings(plan)) // the proofreader's findings, for the terminal and the panel
 	mem := newMemory(s.seed, s.state.Load().snap)
 	_, d := s.b.Render(plan, mem)
 	diags.Append(d)

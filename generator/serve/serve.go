@@ -66,9 +66,12 @@ type Server struct {
 	hub   *hub
 	state atomic.Pointer[state]
 
-	warned string      // the warnings last printed, so that each is printed once
-	now    string      // the mark of a preview as of another day, see nowMark
-	plan   *build.Plan // the last good assembly, for Refresh; rebuilds run one at a time
+	warned string // the warnings last printed, so that each is printed once
+	// proofread are the proofreader's findings at the last build, shown
+	// with the next build's reload until it has read the site again.
+	proofread diag.List
+	now       string      // the mark of a preview as of another day, see nowMark
+	plan      *build.Plan // the last good assembly, for Refresh; rebuilds run one at a time
 }
 
 // state is what requests see: the last good site and the errors of the

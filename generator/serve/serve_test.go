@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"encoding/json"
 	"net"
 	"net/http"
 	"os"
@@ -283,5 +284,26 @@ func TestPreviewAsOfAnotherDay(t *testing.T) {
 		if code, h, _ := get(t, s.URL()+"tin-tuc/phu-de/spot.vtt"); code != 200 || h.Get("Content-Type") != "text/vtt; charset=utf-8" {
 			t.Errorf("captions served as %d %q", code, h.Get("Content-Type"))
 		}
+	}
+}
+
+// TestUpdateKeepsPendingReload: the proofreader's findings, sent after a
+// reload, never take the place of a reload a slow page has not read yet.
+func TestUpdateKeepsPendingReload(t *testing.T) {
+	h := newHub()
+	c := make(chan []byte, 1)
+	h.clients[c] = struct{}{}
+	h.broadcast(message{Pages: []string{"/tin-tuc/a/"}})
+	h.update(message{Warnings: []errorJSON{{Pos: "content/tin-tuc/a.md:5:9", Message: "hai dấu cách liền nhau"}}})
+	var got message
+	if err := json.Unmarshal(<-c, &got); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(got.Pages, []string{"/tin-tuc/a/"}) {
+		t.Errorf("the page heard %+v, want the reload of /tin-tuc/a/", got)
+	}
+	var last message
+	if err := json.Unmarshal(h.last, &last); err != nil || len(last.Warnings) != 1 {
+		t.Errorf("a page that connects now gets %s, want the finding", h.last)
 	}
 }
