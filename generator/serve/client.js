@@ -71,15 +71,18 @@
   function isOpen() {
     try { return sessionStorage.getItem(openKey) !== "0"; } catch (e) { return true; }
   }
-  function panel(warnings) {
+  // A message without warnings leaves the panel as it is: they did not
+  // change. The panel lists the first of them and counts them all.
+  function panel(warnings, total) {
     var old = document.getElementById(panelId);
     if (old) old.parentNode.removeChild(old);
     if (!warnings.length) return;
+    total = Math.max(total || 0, warnings.length);
     styles();
     var box = el("aside");
     box.id = panelId;
     box.setAttribute("aria-label", "Soát lỗi");
-    var toggle = el("button", "__loa-toggle", "Soát lỗi: " + warnings.length + " cảnh báo");
+    var toggle = el("button", "__loa-toggle", "Soát lỗi: " + total.toLocaleString("vi-VN") + " cảnh báo");
     toggle.type = "button";
     var list = el("ul");
     list.id = panelId + "-list";
@@ -101,6 +104,9 @@
       if (w.hint) li.appendChild(el("div", "__loa-hint", "Gợi ý: " + w.hint));
       list.appendChild(li);
     });
+    if (total > warnings.length) {
+      list.appendChild(el("li", "__loa-hint", "… và " + (total - warnings.length).toLocaleString("vi-VN") + " cảnh báo khác: gõ loa check để xem hết."));
+    }
     box.appendChild(toggle);
     box.appendChild(list);
     show(isOpen());
@@ -142,7 +148,7 @@
   es.onmessage = function (m) {
     var d = JSON.parse(m.data);
     overlay(d.errors || []);
-    panel(d.warnings || []);
+    if (d.warnings) panel(d.warnings, d.warningsTotal);
     if (d.errors && d.errors.length) return;
     var pages = d.pages || [], files = d.files || [];
     if (has(pages, here) || shows(files)) { location.reload(); return; }

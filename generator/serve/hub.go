@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"net/http"
 	"sync"
+
+	"loa/generator/diag"
 )
 
 // message is what a page hears after each rebuild.
@@ -13,8 +15,26 @@ type message struct {
 	Files  []string          `json:"files,omitempty"`  // addresses of other files that changed
 	Styles map[string]string `json:"styles,omitempty"` // stylesheet address: old → new
 	Errors []errorJSON       `json:"errors"`           // empty once the site builds again
-	// Warnings are the build's and the proofreader's, for the panel.
-	Warnings []errorJSON `json:"warnings,omitempty"`
+	// Warnings are the build's and the proofreader's, for the panel: the
+	// first panelWarnings of them, and their number. A message leaves them
+	// out when they are those of the last message: a large site's findings
+	// are thousands, and a save should not send them all again.
+	Warnings      *[]errorJSON `json:"warnings,omitempty"`
+	WarningsTotal int          `json:"warningsTotal,omitempty"`
+}
+
+// panelWarnings is how many findings the panel lists; it counts them all.
+const panelWarnings = 100
+
+// withWarnings sets the warnings of m.
+func (m message) withWarnings(all diag.List) message {
+	m.WarningsTotal = len(all)
+	if len(all) > panelWarnings {
+		all = all[:panelWarnings]
+	}
+	shown := toJSON(all)
+	m.Warnings = &shown
+	return m
 }
 
 type errorJSON struct {
@@ -28,6 +48,8 @@ type hub struct {
 	mu      sync.Mutex
 	clients map[chan []byte]struct{}
 	last    []byte // the state a page gets when it connects: the current errors and warnings
+	shown   []byte // the warnings last sent, as JSON, with their number
+	current message
 	closed  bool
 	done    chan struct{}
 }
@@ -51,10 +73,10 @@ func mustJSON(m message) []byte {
 // connect later. A page that is too slow to take it misses it: its buffer
 // holds the newest only.
 func (h *hub) broadcast(m message) {
-	data := mustJSON(m)
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	h.last = mustJSON(message{Errors: m.Errors, Warnings: m.Warnings})
+	m = h.remember(m)
+	data := mustJSON(m)
 	for c := range h.clients {
 		select {
 		case c <- data:
@@ -76,16 +98,36 @@ func (h *hub) broadcast(m message) {
 // page never misses a reload for it, and gets the findings with the next
 // message or when it connects again.
 func (h *hub) update(m message) {
-	data := mustJSON(m)
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	h.last = mustJSON(message{Errors: m.Errors, Warnings: m.Warnings})
+	m = h.remember(m)
+	if m.Warnings == nil {
+		return // nothing new to tell
+	}
+	data := mustJSON(m)
 	for c := range h.clients {
 		select {
 		case c <- data:
 		default:
 		}
 	}
+}
+
+// remember keeps m's errors and warnings for pages that connect later,
+// and returns m without its warnings when they are those last sent.
+func (h *hub) remember(m message) message {
+	if m.Warnings != nil {
+		shown := mustJSON(message{Warnings: m.Warnings, WarningsTotal: m.WarningsTotal})
+		if string(shown) == string(h.shown) {
+			m.Warnings, m.WarningsTotal = nil, 0
+		} else {
+			h.shown = shown
+			h.current.Warnings, h.current.WarningsTotal = m.Warnings, m.WarningsTotal
+		}
+	}
+	h.current.Errors = m.Errors
+	h.last = mustJSON(h.current)
+	return m
 }
 
 // count is the number of connected pages.

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"loa/generator/build"
@@ -26,7 +27,7 @@ func (s *Server) rebuild(batch Batch) {
 	if errs != nil {
 		s.printWarnings(diags.Warnings())
 		s.state.Store(&state{snap: old.snap, errs: errs, inject: injection(errs, s.now)})
-		s.hub.broadcast(message{Errors: toJSON(errs), Warnings: toJSON(diags.Warnings())})
+		s.hub.broadcast(message{Errors: toJSON(errs)}.withWarnings(diags.Warnings()))
 		s.printErrors(batch, errs)
 		return
 	}
@@ -36,15 +37,21 @@ func (s *Server) rebuild(batch Batch) {
 	// save; it reads the site's files after, since its findings change no
 	// page and reading thousands of files would hold the reload back.
 	sent := sortedWith(diags.Warnings(), s.proofread)
-	s.hub.broadcast(message{Pages: urlPaths(c.Pages), Files: urlPaths(c.Files), Styles: urlMap(c.Styles), Errors: []errorJSON{}, Warnings: toJSON(sent)})
+	s.hub.broadcast(message{Pages: urlPaths(c.Pages), Files: urlPaths(c.Files), Styles: urlMap(c.Styles), Errors: []errorJSON{}}.withWarnings(sent))
 	took := time.Since(start)
+	// The search index and the proofreader follow the reload side by side:
+	// both read every page, and the next save waits for them.
+	var next *snapshot
+	var wg sync.WaitGroup
+	wg.Go(func() { next = s.finishSearch(snap) })
 	s.proofread = s.b.ProofWarnings(s.plan)
+	wg.Wait()
 	warnings := sortedWith(diags.Warnings(), s.proofread)
 	s.printWarnings(warnings)
 	if !slices.EqualFunc(warnings, sent, func(a, b diag.Diagnostic) bool { return a.String() == b.String() }) {
-		s.hub.update(message{Errors: []errorJSON{}, Warnings: toJSON(warnings)})
+		s.hub.update(message{Errors: []errorJSON{}}.withWarnings(warnings))
 	}
-	if next := s.finishSearch(snap); next != nil {
+	if next != nil {
 		snap = next
 		s.state.Store(&state{snap: snap, inject: injection(nil, s.now)})
 	}

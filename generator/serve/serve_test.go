@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"loa/generator/diag"
 )
 
 func TestHTTP(t *testing.T) {
@@ -294,7 +296,7 @@ func TestUpdateKeepsPendingReload(t *testing.T) {
 	c := make(chan []byte, 1)
 	h.clients[c] = struct{}{}
 	h.broadcast(message{Pages: []string{"/tin-tuc/a/"}})
-	h.update(message{Warnings: []errorJSON{{Pos: "content/tin-tuc/a.md:5:9", Message: "hai dấu cách liền nhau"}}})
+	h.update(message{}.withWarnings(diag.List{{Pos: diag.Pos{File: "content/tin-tuc/a.md", Line: 5, Col: 9}, Severity: diag.Warning, Message: "2 spaces in a row", MessageVi: "hai dấu cách liền nhau"}}))
 	var got message
 	if err := json.Unmarshal(<-c, &got); err != nil {
 		t.Fatal(err)
@@ -303,7 +305,7 @@ func TestUpdateKeepsPendingReload(t *testing.T) {
 		t.Errorf("the page heard %+v, want the reload of /tin-tuc/a/", got)
 	}
 	var last message
-	if err := json.Unmarshal(h.last, &last); err != nil || len(last.Warnings) != 1 {
+	if err := json.Unmarshal(h.last, &last); err != nil || last.Warnings == nil || len(*last.Warnings) != 1 {
 		t.Errorf("a page that connects now gets %s, want the finding", h.last)
 	}
 }
