@@ -11,6 +11,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"loa/generator/diag"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -38,8 +40,16 @@ func (m *memory) CopyFile(rel string, fsys fs.FS, name string) error {
 
 func buildFixture(t *testing.T, minify bool) map[string][]byte {
 	t.Helper()
+	files, _ := buildTestdata(t, "testdata/site", minify)
+	return files
+}
+
+// buildTestdata builds the site in dir with the default theme, at the
+// fixtures' time, into memory; errors end the test, warnings are returned.
+func buildTestdata(t *testing.T, dir string, minify bool) (map[string][]byte, diag.List) {
+	t.Helper()
 	b := New(Options{
-		Site:   os.DirFS("testdata/site"),
+		Site:   os.DirFS(dir),
 		Theme:  os.DirFS("../../themes/default"),
 		Minify: minify,
 		Now:    func() time.Time { return time.Date(2026, 11, 29, 3, 0, 0, 0, time.UTC) },
@@ -49,10 +59,12 @@ func buildFixture(t *testing.T, minify bool) map[string][]byte {
 		t.Fatal(diags)
 	}
 	out := &memory{files: map[string][]byte{}}
-	if _, diags := b.Render(plan, out); diags.HasErrors() {
-		t.Fatal(diags)
+	_, d := b.Render(plan, out)
+	if d.HasErrors() {
+		t.Fatal(d)
 	}
-	return out.files
+	diags.Append(d)
+	return out.files, diags
 }
 
 // TestGolden builds testdata/site without minifying, so the golden files

@@ -18,23 +18,7 @@ import (
 // Khmer, at the fixture's time.
 func buildLang(t *testing.T, minify bool) (map[string][]byte, diag.List) {
 	t.Helper()
-	b := New(Options{
-		Site:   os.DirFS("testdata/lang/site"),
-		Theme:  os.DirFS("../../themes/default"),
-		Minify: minify,
-		Now:    func() time.Time { return time.Date(2026, 11, 29, 3, 0, 0, 0, time.UTC) },
-	})
-	plan, diags := b.Assemble()
-	if diags.HasErrors() {
-		t.Fatal(diags)
-	}
-	out := &memory{files: map[string][]byte{}}
-	_, d := b.Render(plan, out)
-	if d.HasErrors() {
-		t.Fatal(d)
-	}
-	diags.Append(d)
-	return out.files, diags
+	return buildTestdata(t, "testdata/lang/site", minify)
 }
 
 var (
