@@ -98,15 +98,31 @@ func Build(docs []Doc, write func(File)) {
 		return strings.Compare(a.URL, b.URL)
 	})
 	var voc vocabulary
-	ix := indexer{pairs: map[uint64]uint32{}}
+	ix, excerpts := analyzeAll(docs, &voc)
+	h := fnv.New64a()
+	out := func(f File) {
+		h.Write([]byte(f.Name))
+		h.Write(f.Data)
+		write(f)
+	}
+	var m manifest
+	m.Terms = ix.writeTerms(&voc, out)
+	m.Pairs = ix.writePairs(&voc, out)
+	documents(&m, docs, excerpts, out)
+	m.Version = fmt.Sprintf("%x", h.Sum64())
+	write(File{"manifest.json", marshal(m)})
+}
+
+// analyzeAll reads and splits the pages on every core, a batch at a time
+// so that only a batch's text is held at once, and merges them in their
+// order: postings need the pages' numbers in increasing order.
+func analyzeAll(docs []Doc, voc *vocabulary) (*indexer, []string) {
+	ix := &indexer{pairs: map[uint64]uint32{}}
 	excerpts := make([]string, len(docs))
-	// Pages are read and split on every core, a batch at a time so that
-	// only a batch's text is held at once, then merged in their order:
-	// postings need the pages' numbers in increasing order.
 	workers := runtime.GOMAXPROCS(0)
 	spellers := make([]speller, workers)
 	for w := range spellers {
-		spellers[w].voc = &voc
+		spellers[w].voc = voc
 	}
 	as := make([]analysis, analysisBatch)
 	for start := 0; start < len(docs); start += analysisBatch {
@@ -126,30 +142,25 @@ func Build(docs []Doc, write func(File)) {
 			excerpts[start+i] = as[i].excerpt
 		}
 	}
-	h := fnv.New64a()
-	out := func(f File) {
-		h.Write([]byte(f.Name))
-		h.Write(f.Data)
-		write(f)
-	}
-	var m manifest
-	// Each key's postings are dropped once written: their text replaces them.
+	return ix, excerpts
+}
+
+// writeTerms writes the term shards: each folded syllable with its
+// spellings and their postings, which are dropped once written.
+func (ix *indexer) writeTerms(voc *vocabulary, out func(File)) []string {
 	byKey := make(map[string][]uint32, len(voc.keys))
 	for id, w := range voc.words {
 		k := voc.keyText[w.key]
 		byKey[k] = append(byKey[k], uint32(id))
 	}
 	terms := slices.Sorted(maps.Keys(byKey))
-	m.Terms = shard("t/", terms, func(i int, b *bytes.Buffer) int {
+	return shard("t/", terms, func(i int, b *bytes.Buffer) int {
 		ids := byKey[terms[i]]
 		slices.SortFunc(ids, func(x, y uint32) int { return strings.Compare(voc.words[x].as, voc.words[y].as) })
 		n := 0
 		b.WriteByte('{')
-		for _, id := range ids {
-			if id >= uint32(len(ix.terms)) || len(ix.terms[id].buf) == 0 {
-				continue
-			}
-			if b.Len() > 1 {
+		for k, id := range ids {
+			if k > 0 {
 				b.WriteByte(',')
 			}
 			as, p := voc.words[id].as, ix.terms[id].buf
@@ -164,23 +175,27 @@ func Build(docs []Doc, write func(File)) {
 		b.WriteByte('}')
 		return n
 	}, out)
-	pairs := make([]string, len(ix.list))
+}
+
+// writePairs writes the pair shards: two adjacent folded syllables, "a b",
+// with their postings, which are dropped once written.
+func (ix *indexer) writePairs(voc *vocabulary, out func(File)) []string {
+	type pairText struct {
+		text string
+		i    uint32 // in ix.list
+	}
+	pairs := make([]pairText, 0, len(ix.pairs))
 	for k, i := range ix.pairs {
-		pairs[i] = voc.keyText[k>>32] + " " + voc.keyText[uint32(k)]
+		pairs = append(pairs, pairText{voc.keyText[k>>32] + " " + voc.keyText[uint32(k)], i})
 	}
 	ix.pairs = nil
-	order := make([]uint32, len(pairs))
-	for i := range order {
-		order[i] = uint32(i)
+	slices.SortFunc(pairs, func(a, b pairText) int { return strings.Compare(a.text, b.text) })
+	keys := make([]string, len(pairs))
+	for j, p := range pairs {
+		keys[j] = p.text
 	}
-	slices.SortFunc(order, func(x, y uint32) int { return strings.Compare(pairs[x], pairs[y]) })
-	keys := make([]string, len(order))
-	for j, i := range order {
-		keys[j] = pairs[i]
-	}
-	pairs = nil
-	m.Pairs = shard("p/", keys, func(j int, b *bytes.Buffer) int {
-		p := &ix.list[order[j]]
+	return shard("p/", keys, func(j int, b *bytes.Buffer) int {
+		p := &ix.list[pairs[j].i]
 		b.WriteByte('"')
 		b.Write(p.buf)
 		b.WriteByte('"')
@@ -188,9 +203,6 @@ func Build(docs []Doc, write func(File)) {
 		*p = postings{}
 		return n
 	}, out)
-	documents(&m, docs, excerpts, out)
-	m.Version = fmt.Sprintf("%x", h.Sum64())
-	write(File{"manifest.json", marshal(m)})
 }
 
 // analysisBatch pages are analysed at once: enough to keep every core
