@@ -97,8 +97,6 @@ func (b *Builder) newRenderer(p *Plan, out Output) (*renderer, diag.List) {
 			t, d := theme.Load(p.res.layouts, theme.Funcs(env))
 			if i == 0 {
 				diags.Append(d) // the same layouts: their errors once
-			} else if d.HasErrors() {
-				diags.Append(d)
 			}
 			r.theme = t
 		}
@@ -154,8 +152,12 @@ func (r *renderer) run() (Stats, diag.List) {
 		r.sum = r.siteSum()
 	}
 	// The zips first: the campaigns' pages show their sizes.
-	if d := r.makeZips(); d.HasErrors() {
-		return Stats{}, d
+	var zips diag.List
+	for _, l := range r.langs {
+		zips.Append(l.makeZips())
+	}
+	if zips.HasErrors() {
+		return Stats{}, zips
 	}
 	var jobs []job
 	for _, l := range r.langs {
@@ -402,11 +404,10 @@ func (r *renderer) copy(f site.File, fsys fs.FS, name string) diag.List {
 	return nil
 }
 
-// aliasLang is the lang of a redirect page: the language's on a site of
-// several, "vi" as it always was on a site of one.
+// aliasLang is the lang of a redirect page: its language's.
 func (r *renderer) aliasLang() string {
-	if len(r.langs) > 1 {
-		return r.site.LanguageCode()
+	if l := r.site.LanguageCode(); l != "" {
+		return l
 	}
 	return "vi"
 }

@@ -9,7 +9,6 @@ import (
 
 	"loa/generator/diag"
 	"loa/generator/page"
-	"loa/generator/vi"
 )
 
 // Video is how a campaign's video material plays on its landing page:
@@ -171,7 +170,7 @@ func (z *Zip) Size() int64 { return z.size.Load() }
 func (z *Zip) SetSize(n int64) { z.size.Store(n) }
 
 // SizeText is "ZIP · 14,2 MB".
-func (z *Zip) SizeText() string { return "ZIP · " + vi.ByteSize(z.Size()) }
+func (z *Zip) SizeText() string { return "ZIP · " + z.s.locale().ByteSize(z.Size()) }
 
 // makeZip lists what the campaign's zip holds: the file of every material
 // and the captions of its videos, under a folder named after the campaign.

@@ -265,7 +265,10 @@ func (s *Site) Lang() string {
 
 // Language is the site's language, as Hugo's .Site.Language: .Lang,
 // .LanguageName, .Weight.
-func (s *Site) Language() *Language { return s.langOf(s.Config.Language) }
+func (s *Site) Language() *Language {
+	s.languageOnce.Do(func() { s.language = s.langOf(s.Config.Language) })
+	return s.language
+}
 
 // Languages are the languages published, in their order.
 func (s *Site) Languages() []*Language {

@@ -11,6 +11,7 @@ package site
 import (
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"loa/generator/config"
@@ -53,6 +54,11 @@ type File struct {
 
 // Site is the assembled site. Nothing changes it after Assemble.
 type Site struct {
+	// language is Language(), settled on first use after assembly: layouts
+	// ask for it from every page, for every translation.
+	language     *Language
+	languageOnce sync.Once
+
 	Config     *config.Config
 	Now        time.Time
 	NowFixed   bool // Now was chosen, not read from the clock (see Input)
