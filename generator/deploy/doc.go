@@ -10,7 +10,7 @@
 // files deleted and the new manifest written. A journal written on the host
 // before the first upload lets the next run resume a deploy that was cut
 // (run.go). Errors carry a kind and a Vietnamese hint (errors.go); transient
-// network errors are retried with backoff (retry.go).
+// network errors are retried with backoff (target.go).
 //
 // It imports config and vi from Loa and, alone in Loa, github.com/pkg/sftp,
 // golang.org/x/crypto/ssh (with knownhosts and agent),

@@ -55,7 +55,7 @@ func (e *Error) Error() string {
 	case HostChanged:
 		msg = "CẢNH BÁO: khoá của máy chủ " + e.Host + " khác với khoá đã lưu trong known_hosts; có thể có kẻ đang mạo danh máy chủ"
 	case Permission:
-		msg = "máy chủ " + e.Host + " không cho phép"
+		msg = "không có quyền ghi trên " + e.Host
 	case DiskFull:
 		msg = "ổ đĩa trên máy chủ " + e.Host + " đã đầy"
 	case Interrupted:

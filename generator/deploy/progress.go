@@ -100,8 +100,7 @@ func (p *Progress) line(now time.Time) string {
 		return s
 	}
 	speed := float64(p.done) / elapsed
-	su, sd := sizeUnit(int64(speed))
-	s += fmt.Sprintf(" · %s %s/s", vi.Number(speed/sd, 1), su)
+	s += " · " + vi.ByteSize(int64(speed)) + "/s"
 	if left := float64(p.bytes-p.done) / speed; left >= 1 {
 		s += " · còn " + duration(time.Duration(left*float64(time.Second)))
 	}

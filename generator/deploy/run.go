@@ -35,7 +35,6 @@ type Options struct {
 type Result struct {
 	Plan
 	DryRun    bool
-	First     bool // the host had no manifest: nothing was known to be there
 	Sent      int  // files uploaded and renamed into place
 	SentBytes int64
 	Deleted   int
@@ -85,7 +84,7 @@ func Run(ctx context.Context, t Target, o Options) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	res := Result{Plan: makePlan(local, remote, cut, tmps, o.Force), DryRun: o.DryRun, First: first}
+	res := Result{Plan: makePlan(local, remote, cut, tmps, o.Force), DryRun: o.DryRun}
 	if first && o.CacheFile != "" {
 		if b, err := os.ReadFile(o.CacheFile); err == nil {
 			if cached, err := decodeManifest(b); err == nil && len(cached) > 0 {
@@ -115,13 +114,15 @@ func (r *runner) apply(res *Result, local Files, cut map[string]pending) error {
 	for _, c := range p.Uploads {
 		jour[c.Path] = pending{Entry: c.Entry, Tmp: tmpName(c.Path, c.Sum)}
 	}
-	if err := r.putFile(JournalName, encodeJournal(jour)); err != nil {
-		return err
-	}
+	// Stale temporary files go before the new journal, which no longer
+	// names them: cut in between, the old journal still does.
 	for _, tmp := range p.Stale {
 		if err := r.retry(func() error { return r.t.Remove(tmp) }); err != nil {
 			return err
 		}
+	}
+	if err := r.putFile(JournalName, encodeJournal(jour)); err != nil {
+		return err
 	}
 	if err := r.upload(res); err != nil {
 		return err

@@ -142,7 +142,7 @@ func scenarios(t *testing.T, tg Target, public, host string) {
 	cache := filepath.Join(filepath.Dir(public), ".loa-cache", "deploy", "test.json")
 	writeTree(t, public, oldSite)
 	res := deployOnce(t, tg, public, Options{CacheFile: cache})
-	if !res.First || res.Sent != len(oldSite) || res.Deleted != 0 || res.Unchanged != 0 {
+	if res.Sent != len(oldSite) || res.Deleted != 0 || res.Unchanged != 0 {
 		t.Errorf("first deploy: %+v", res)
 	}
 	sameTree(t, public, host)
