@@ -231,7 +231,7 @@ func Run(in Input) []Finding {
 	out = append(out, tones(in.Files, in.Config.Check.TonePlacement)...)
 	out = append(out, abbreviations(in.Files, in.Glossary)...)
 	out = append(out, news(in.Files, in.Config, in.Now)...)
-	out = append(out, external(in.External)...)
+	out = append(out, in.External...)
 	out = levels(out, in.Config.Check.Levels)
 	out = append(out, fromBuild(in.Build, in.Files, in.Config.Check.Levels)...)
 	Sort(out)

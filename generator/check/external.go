@@ -78,7 +78,7 @@ func (e *External) Check(ctx context.Context, files []*File) []Finding {
 		what, whatVi := fmt.Sprintf("answers %d %s", r.Status, http.StatusText(r.Status)), fmt.Sprintf("trả lời %d %s", r.Status, http.StatusText(r.Status))
 		switch {
 		case r.Timeout:
-			what, whatVi = "does not answer: "+r.Err, fmt.Sprintf("không trả lời trong %s", e.timeout())
+			what, whatVi = fmt.Sprintf("does not answer within %s", e.timeout()), fmt.Sprintf("không trả lời trong %s", e.timeout())
 		case r.Err != "":
 			what, whatVi = "does not answer: "+r.Err, "không trả lời: "+r.Err
 		}
@@ -205,6 +205,3 @@ func (e *External) once(ctx context.Context, client *http.Client, method, u stri
 	resp.Body.Close()
 	return Result{Status: resp.StatusCode}
 }
-
-// external passes on the findings of Check, for Run to weigh.
-func external(fs []Finding) []Finding { return fs }

@@ -1,7 +1,6 @@
 package check
 
 import (
-	"io/fs"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -19,12 +18,6 @@ import (
 
 // GlossaryFile is where a site defines its abbreviations.
 const GlossaryFile = config.GlossaryFile
-
-// LoadGlossary reads the site's glossary (see config.LoadGlossary).
-func LoadGlossary(site fs.FS) (page.Glossary, diag.List) {
-	g, diags := config.LoadGlossary(site)
-	return page.Glossary(g), diags
-}
 
 // abbrUse is the first use of an abbreviation in a file.
 type abbrUse struct {
