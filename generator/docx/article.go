@@ -112,7 +112,7 @@ func (c *converter) title(blocks []Block, a *Article) []Block {
 	a.Title = vi.NFC(strings.TrimSpace(c.doc.Props.Title))
 	if a.Title == "" {
 		base := filepath.Base(c.opts.Name)
-		a.Title = strings.TrimSpace(strings.TrimSuffix(base, filepath.Ext(base)))
+		a.Title = vi.NFC(strings.TrimSpace(strings.TrimSuffix(base, filepath.Ext(base)))) // macOS names files in NFD
 		c.diags.Warnf(c.pos(), "write the title in front matter; in Word, give the title the Title style",
 			"the document has no title (no Title style, heading or bold first line); the file name was used").Vi(
 			"sửa tiêu đề (title) ở phần đầu bài; lần sau, đặt kiểu Title cho dòng tiêu đề trong Word",

@@ -50,9 +50,10 @@ func legacyScore(s string, e Encoding) int {
 	var forE, against, unicodeWords, words, good, changedChars int
 	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return wordSep(r, e) }) {
 		c := convert(w, e)
+		is := isSyllable(c)
 		if c != w {
 			changedChars += changedRunes(w, c)
-			was, is := isSyllable(w), isSyllable(c)
+			was := isSyllable(w)
 			switch {
 			case is && !was:
 				forE++
@@ -65,7 +66,7 @@ func legacyScore(s string, e Encoding) int {
 		}
 		if countable(c) {
 			words++
-			if isSyllable(c) {
+			if is {
 				good++
 			}
 		}
@@ -130,10 +131,8 @@ func countable(w string) bool {
 // (ă, đ, ơ, ư, ạ…): text that has one was typed in Unicode.
 func hasVietnameseOnly(w string) bool {
 	for _, r := range w {
-		if r > 0xFF && (0x0100 <= r && r <= 0x01B0 || 0x1EA0 <= r && r <= 0x1EF9) {
-			if _, ok := latinByte(r); !ok {
-				return true
-			}
+		if vietnameseOnly(r) {
+			return true
 		}
 	}
 	return false
