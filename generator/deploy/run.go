@@ -35,7 +35,7 @@ type Options struct {
 type Result struct {
 	Plan
 	DryRun    bool
-	Sent      int  // files uploaded and renamed into place
+	Sent      int // files uploaded and renamed into place
 	SentBytes int64
 	Deleted   int
 }
