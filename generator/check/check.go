@@ -144,7 +144,9 @@ type File struct {
 // proof its parse (either may be nil when it does not parse).
 func Read(name string, src []byte, pg *page.Page, proof *page.Proof) *File {
 	f := &File{Name: name, Page: pg}
-	f.readBytes(src)
+	// The parser drops a leading byte order mark; editors never see it.
+	ls := lines(strings.TrimPrefix(string(src), "\ufeff"))
+	f.readBytes(ls)
 	if proof == nil {
 		return f
 	}
@@ -155,7 +157,7 @@ func Read(name string, src []byte, pg *page.Page, proof *page.Proof) *File {
 	}
 	n := len(f.findings)
 	f.readProse(proof.Texts)
-	f.readLegacy(string(src), proof.Texts)
+	f.readLegacy(ls, proof.Texts)
 	f.readImages(proof.Images)
 	f.links = proof.Links
 	f.readTones(proof.Texts)

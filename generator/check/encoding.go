@@ -60,10 +60,9 @@ const nbsp = '\u00a0'
 
 // readBytes reads the characters of the whole file, code and settings
 // included: decomposed letters and invisible characters are wrong anywhere.
-func (f *File) readBytes(src []byte) {
-	text := strings.TrimPrefix(string(src), "\ufeff") // the parser drops it; editors never see it
+func (f *File) readBytes(ls []string) {
 	var nfd, hidden, marks []occurrence
-	for n, line := range lines(text) {
+	for n, line := range ls {
 		pos := diag.Pos{File: f.Name, Line: n + 1}
 		if stray := strayMarks(line, pos); len(stray) > 0 {
 			marks = append(marks, stray...)

@@ -28,7 +28,7 @@ func fromLegacy(s string, e vi.Encoding) string {
 
 // readLegacy finds the lines of prose in a legacy encoding; src is the
 // file's text, for the line as it should read.
-func (f *File) readLegacy(src string, texts []page.Text) {
+func (f *File) readLegacy(ls []string, texts []page.Text) {
 	byLine := map[int][]page.Text{}
 	var order []int
 	for _, t := range texts {
@@ -37,7 +37,6 @@ func (f *File) readLegacy(src string, texts []page.Text) {
 		}
 		byLine[t.Pos.Line] = append(byLine[t.Pos.Line], t)
 	}
-	ls := lines(strings.TrimPrefix(src, "\ufeff"))
 	for _, n := range order {
 		runs := byLine[n]
 		var joined strings.Builder
