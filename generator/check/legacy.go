@@ -26,8 +26,8 @@ func fromLegacy(s string, e vi.Encoding) string {
 	return s
 }
 
-// readLegacy finds the lines of prose in a legacy encoding; src is the
-// file's text, for the line as it should read.
+// readLegacy finds the lines of prose in a legacy encoding; ls are the
+// file's lines, for the line as it should read.
 func (f *File) readLegacy(ls []string, texts []page.Text) {
 	byLine := map[int][]page.Text{}
 	var order []int
