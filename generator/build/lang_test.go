@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"loa/generator/diag"
@@ -195,5 +196,34 @@ func TestLangRefresh(t *testing.T) {
 	}
 	if len(second.files) != len(want.files) {
 		t.Errorf("%d files, a fresh build %d", len(second.files), len(want.files))
+	}
+}
+
+// TestEveryLanguageHasItsZip: a campaign translated into English offers
+// its materials in one zip on the English page too, and the zip is there.
+func TestEveryLanguageHasItsZip(t *testing.T) {
+	campaign := func(title string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("+++\ntitle = \"" + title + "\"\n[campaign]\ntheme = \"Chung tay\"\nstart = 2025-11-15\nend = 2025-12-15\n" +
+			"[[campaign.materials]]\ntitle = \"Tờ rơi\"\nfile = \"to-roi.pdf\"\nkind = \"leaflet\"\n+++\n")}
+	}
+	site := fstest.MapFS{
+		"config.toml":                         {Data: []byte("title = \"Ban\"\nbaseURL = \"https://example.gov.vn/\"\n[languages.vi]\nweight = 1\n[languages.en]\nweight = 2\n")},
+		"content/_index.md":                   {Data: []byte("+++\ntitle = \"Trang chủ\"\n+++\n")},
+		"content/_index.en.md":                {Data: []byte("+++\ntitle = \"Home\"\n+++\n")},
+		"content/chien-dich/thd/_index.md":    campaign("Tháng hành động"),
+		"content/chien-dich/thd/_index.en.md": campaign("Action Month"),
+		"content/chien-dich/thd/to-roi.pdf":   {Data: []byte("%PDF-1.4 tờ rơi\n")},
+	}
+	files, diags := buildFS(t, site, false)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	for _, zip := range []string{"chien-dich/thd/tai-lieu-thd.zip", "en/chien-dich/thd/tai-lieu-thd.zip"} {
+		if len(files[zip]) == 0 {
+			t.Errorf("no %s", zip)
+		}
+	}
+	if page := string(files["en/chien-dich/thd/index.html"]); !strings.Contains(page, "tai-lieu-thd.zip") || strings.Contains(page, "ZIP · 0 B") {
+		t.Errorf("the English page does not offer its zip")
 	}
 }
