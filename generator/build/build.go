@@ -74,6 +74,9 @@ type Builder struct {
 	glossary page.Glossary              // data/glossary.toml, which the last build's pages were parsed with
 	proof    proofreading               // the proofreader's reading of each file (check.go)
 	zips     *zipCache                  // the campaigns' zips of materials, see material.go
+
+	toolOnce sync.Once
+	tool     [32]byte // see toolSum
 }
 
 type parsedFile struct {
