@@ -75,6 +75,8 @@ type Builder struct {
 	proof    proofreading               // the proofreader's reading of each file (check.go)
 	zips     *zipCache                  // the campaigns' zips of materials, see material.go
 
+	outs *outputs // the keys of the last render, for SaveOutputs
+
 	toolOnce sync.Once
 	tool     [32]byte // see toolSum
 }

@@ -83,6 +83,9 @@ func (r *renderer) feed(n *site.Node) diag.List {
 		ch.Description = title
 	}
 	items := n.Pages[:min(feedItems, len(n.Pages))]
+	if r.outs != nil && r.outs.keep(out, r.listKey(out, n, items)) {
+		return nil
+	}
 	if len(items) > 0 {
 		ch.LastBuildDate = items[0].Date().Format(time.RFC1123Z)
 	}

@@ -38,6 +38,12 @@ type render struct {
 	sum    uint64   // of the whole site, every language, see siteSum
 	keys   sync.Map // output → key of its inputs, this render
 	reused atomic.Int64
+
+	// For an Output that replaces a folder a previous build published
+	// (see outputs.go and keys.go).
+	outs *outputs
+	sums sums   // every node's own sum
+	wide outKey // the whole site
 }
 
 // renderer turns one language's site into output files; a site of one
@@ -47,6 +53,8 @@ type renderer struct {
 	site  *site.Site
 	theme *theme.Theme
 	words map[string]string
+
+	global, tax outKey // for the output cache: see keys.go
 }
 
 type asset struct {
@@ -64,6 +72,9 @@ type view struct {
 func (b *Builder) newRenderer(p *Plan, out Output) (*renderer, diag.List) {
 	rd := &render{b: b, plan: p, out: out}
 	rd.reuser, _ = out.(Reuser)
+	if rd.reuser == nil {
+		rd.outs = b.openOutputs(out)
+	}
 	var diags diag.List
 	if pr := p.prepared; pr != nil {
 		// A plan refreshed for body edits renders with the layouts, assets
@@ -159,6 +170,7 @@ func (r *renderer) run() (Stats, diag.List) {
 	if zips.HasErrors() {
 		return Stats{}, zips
 	}
+	r.keyOutputs()
 	var jobs []job
 	for _, l := range r.langs {
 		jobs = append(jobs, l.searchJobs()...) // first: the index is the longest job
@@ -196,6 +208,10 @@ func (r *renderer) run() (Stats, diag.List) {
 		}
 		r.plan.prepared = pr
 	}
+	if r.outs != nil && !diags.HasErrors() {
+		r.b.outs = r.outs // for SaveOutputs, once published
+		r.reused.Add(int64(r.outs.kept))
+	}
 	return Stats{Pages: int(r.pages.Load()), Files: int(r.files.Load()), Reused: int(r.reused.Load())}, diags
 }
 
@@ -220,7 +236,7 @@ func (r *renderer) langJobs() []job {
 	for _, a := range r.site.Aliases {
 		a := a
 		jobs = append(jobs, func() diag.List {
-			if r.reuse(a.From, r.siteKey(a.From)) {
+			if r.reuse(a.From, r.siteKey(a.From)) || r.keepWide(a.From) {
 				return nil
 			}
 			return r.write(a.From, aliasPage(a.To.Permalink(), r.aliasLang()))
@@ -264,7 +280,14 @@ func (r *renderer) html(n *site.Node, pg *site.Pager, out string) diag.List {
 	if r.reuser != nil && r.reuse(out, r.nodeKey(n, pg)) {
 		return nil
 	}
-	return r.htmlNow(n, pg, out)
+	name, diags := r.layoutFor(n)
+	if diags.HasErrors() {
+		return diags
+	}
+	if r.outs != nil && r.outs.keep(out, r.pageKey(n, pg, name)) {
+		return diags
+	}
+	return r.execute(name, diags, n, pg, out)
 }
 
 // htmlNow renders a node (a pager of a list) without looking for a reuse.
@@ -273,6 +296,11 @@ func (r *renderer) htmlNow(n *site.Node, pg *site.Pager, out string) diag.List {
 	if diags.HasErrors() {
 		return diags
 	}
+	return r.execute(name, diags, n, pg, out)
+}
+
+// execute renders a node (a pager of a list) through the layout name.
+func (r *renderer) execute(name string, diags diag.List, n *site.Node, pg *site.Pager, out string) diag.List {
 	var buf bytes.Buffer
 	if d := r.theme.Execute(&buf, name, view{Node: n, Paginator: pg}); d.HasErrors() {
 		for i := range d {
@@ -352,7 +380,7 @@ func (r *renderer) notFound() diag.List {
 	if !r.site.Config.Language.Default {
 		out = r.site.Home.Path + out
 	}
-	if !r.theme.Has("404.html") || r.reuse(out, r.siteKey(out)) {
+	if !r.theme.Has("404.html") || r.reuse(out, r.siteKey(out)) || r.keepWide(out) {
 		return nil
 	}
 	var buf bytes.Buffer

@@ -87,7 +87,7 @@ func (b *Builder) FinishSearch(p *Plan, out Output) diag.List {
 
 func (r *renderer) searchPageJob() diag.List {
 	out := r.site.Home.Path + searchPage
-	if r.reuse(out, r.siteKey(out)) {
+	if r.reuse(out, r.siteKey(out)) || (r.outs != nil && r.outs.keep(out, r.pageKey(r.site.Home, nil, searchLayout))) {
 		return nil
 	}
 	var buf bytes.Buffer

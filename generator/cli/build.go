@@ -158,6 +158,9 @@ func buildInto(env *Env, cmd string, sf siteFlags, dest string, minify bool) int
 		fmt.Fprintf(env.Stderr, "loa %s: publishing to %s: %v\n", cmd, shown, err)
 		return ExitError
 	}
+	if err := b.SaveOutputs(); err != nil {
+		fmt.Fprintf(env.Stderr, "loa %s: keeping the build cache: %v\n", cmd, err)
+	}
 	if err := b.PruneImages(); err != nil {
 		fmt.Fprintf(env.Stderr, "loa %s: cleaning the picture cache: %v\n", cmd, err)
 	}

@@ -36,6 +36,7 @@ type Theme struct {
 	display map[string]string             // layout name → file shown in messages
 	cache   sync.Map                      // partialCached: name and variants → HTML
 	sum     uint64                        // of every layout's name and text
+	reads   map[string]reads              // page layout name → what it may read, see Reads
 }
 
 // ResetCache forgets what partialCached kept, for a new render.
@@ -51,7 +52,7 @@ const baseof = "_default/baseof.html"
 // files under partials/, called with {{ partial "name.html" . }}.
 func Load(layers []Layer, funcs template.FuncMap) (*Theme, diag.List) {
 	var diags diag.List
-	t := &Theme{sets: map[string]*template.Template{}, display: map[string]string{}}
+	t := &Theme{sets: map[string]*template.Template{}, display: map[string]string{}, reads: map[string]reads{}}
 	sources := map[string]string{}
 	for i := len(layers) - 1; i >= 0; i-- {
 		l := layers[i]
@@ -151,6 +152,7 @@ func Load(layers []Layer, funcs template.FuncMap) (*Theme, diag.List) {
 		}
 		set = set.Lookup(entry)
 		t.sets[n] = set
+		t.reads[n] = readsOf(set)
 	}
 	return t, diags
 }

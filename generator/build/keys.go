@@ -1,0 +1,202 @@
+package build
+
+import (
+	"encoding/binary"
+	"fmt"
+	"hash"
+	"maps"
+	"slices"
+
+	"loa/generator/site"
+)
+
+// What each page output shows, for the output cache (outputs.go). A page
+// shows itself and its neighbours: the sections above it, the pages before
+// and after it, its related pages, its terms and translations, or for a
+// list the pages on its pager; and what every page shows: configuration,
+// layouts, words, assets, menus, campaigns, the day. A layout that may
+// reach further (any page of the site through .Site.RegularPages, .Pages,
+// .Sections…) shows the whole site: its pages are rendered again whenever
+// any page changes.
+
+// beyond are the names by which a layout reaches pages other than the
+// page's neighbours. A name counts whatever it is called on, so a params
+// key named the same costs a render, never a stale page.
+var beyond = map[string]bool{
+	"Pages": true, "RegularPages": true, "Sections": true, "Nodes": true, "Pagers": true,
+	"Taxonomies": true, "Count": true, "TermsByCount": true,
+	"News": true, "Results": true, "Activities": true, "Materials": true, "Weeks": true, "Days": true,
+	"CampaignYears": true, "GetPage": true, "NodeByFile": true, "Sites": true, "DefaultSite": true,
+	"Files": true, "Resources": true, "Aliases": true,
+}
+
+// layoutScope is how far one layout reaches.
+type layoutScope struct {
+	wide     bool // the whole site
+	taxonomy bool // the terms of every taxonomy
+}
+
+func (r *renderer) scope(layout string) layoutScope {
+	names, ok := r.theme.Reads(layout)
+	if !ok {
+		return layoutScope{wide: true}
+	}
+	var sc layoutScope
+	for name := range names {
+		sc.wide = sc.wide || beyond[name]
+		sc.taxonomy = sc.taxonomy || name == "Taxonomy"
+	}
+	return sc
+}
+
+// globalKey is what every page of the renderer's language shows.
+func (r *renderer) globalKey(sums sums) outKey {
+	h := newKey()
+	tool := r.b.toolSum()
+	h.Write(tool[:])
+	o := r.b.opts
+	fmt.Fprintf(h, "%s\x00%t%t%t%t\x00%s\x00", o.BaseURL, o.Drafts, o.Future, o.Expired, o.Minify, o.At)
+	h.Write(r.b.cfgSrc)
+	s := r.site
+	fmt.Fprintf(h, "\x00%s\x00%d\x00%s\x00%t\x00", s.Lang(), r.theme.Sum(), s.Now.In(r.plan.Config.Location).Format("2006-01-02"), s.NowFixed)
+	for _, k := range slices.Sorted(maps.Keys(r.words)) {
+		fmt.Fprintf(h, "%s=%s\x00", k, r.words[k])
+	}
+	fmt.Fprintf(h, "%v\x00%v\x00%v\x00", r.plan.res.data, s.MainMenu(), s.Menus) // fmt prints maps sorted
+	for _, k := range slices.Sorted(maps.Keys(r.assets)) {
+		fmt.Fprintf(h, "%s\x00", r.assets[k].out)
+	}
+	for _, sib := range s.Sites() {
+		writeKey(h, sums.of(sib.Home))
+	}
+	for _, c := range s.Campaigns {
+		fmt.Fprintf(h, "c%s\x00%s\x00%v\x00%v\x00%q\x00%s\x00%d\x00%t\x00", c.Slug, c.Theme, c.Start, c.End, c.Messages, c.Status(), c.DaysLeft(), c.Banner())
+		for _, l := range c.Hotlines {
+			fmt.Fprintf(h, "%+v\x00", *l)
+		}
+		if c.Zip != nil {
+			fmt.Fprintf(h, "%s\x00%d\x00", c.Zip.Out, c.Zip.Size())
+		}
+		writeKey(h, sums.of(c.Node))
+	}
+	return sumOf(h)
+}
+
+// wideKey is what a page that may show any page shows: every node of every
+// language, every published file, every alias.
+func (r *render) wideKey(sums sums) outKey {
+	h := newKey()
+	for _, l := range r.langs {
+		writeKey(h, l.global)
+		for _, n := range l.site.Nodes {
+			writeKey(h, sums.of(n))
+		}
+		for _, f := range l.site.Files {
+			fmt.Fprintf(h, "%s\x00%d\x00%dx%d\x00", f.Out, f.Size, f.Width, f.Height)
+		}
+		for _, a := range l.site.Aliases {
+			fmt.Fprintf(h, "%s>%s\x00", a.From, a.To.Path)
+		}
+	}
+	return sumOf(h)
+}
+
+// taxonomyKey is every term of every taxonomy of the language, without
+// the pages under each.
+func (r *renderer) taxonomyKey(sums sums) outKey {
+	h := newKey()
+	for _, t := range r.site.Taxonomies {
+		fmt.Fprintf(h, "%s\x00%s\x00", t.Plural, t.Singular)
+		writeKey(h, sums.of(t.Node))
+		for _, term := range t.Terms {
+			writeKey(h, sums.of(term.Node))
+		}
+	}
+	return sumOf(h)
+}
+
+// pageKey is the key of the output of node n (of its pager pg) rendered
+// with layout.
+func (r *renderer) pageKey(n *site.Node, pg *site.Pager, layout string) outKey {
+	sums := r.sums
+	h := newKey()
+	writeKey(h, r.global)
+	fmt.Fprintf(h, "%s\x00", layout)
+	writeKey(h, sums.of(n))
+	sc := r.scope(layout)
+	if sc.wide {
+		writeKey(h, r.wide)
+	}
+	if sc.taxonomy {
+		writeKey(h, r.tax)
+	}
+	if pg != nil {
+		fmt.Fprintf(h, "p%d/%d\x00%s\x00", pg.Number, pg.Total(), pg.Path)
+		writeNodes(h, sums, pg.Pages)
+	}
+	writeNodes(h, sums, n.Ancestors())
+	writeNodes(h, sums, n.Related)
+	writeNodes(h, sums, n.AllTranslations())
+	writeNodes(h, sums, []*site.Node{n.Parent, n.Prev, n.Next})
+	for _, plural := range slices.Sorted(maps.Keys(n.Terms)) {
+		for _, t := range n.Terms[plural] {
+			writeKey(h, sums.of(t.Node))
+		}
+	}
+	return sumOf(h)
+}
+
+// listKey is the key of an output that shows the list node n's first
+// pages, such as its feed.
+func (r *renderer) listKey(out string, n *site.Node, pages []*site.Node) outKey {
+	h := newKey()
+	writeKey(h, r.global)
+	fmt.Fprintf(h, "%s\x00", out)
+	writeKey(h, r.sums.of(n))
+	writeNodes(h, r.sums, pages)
+	return sumOf(h)
+}
+
+// wideOutKey is the key of an output that may show anything of the site,
+// such as the sitemap.
+func (r *renderer) wideOutKey(out string) outKey {
+	h := newKey()
+	writeKey(h, r.wide)
+	fmt.Fprintf(h, "%s\x00", out)
+	return sumOf(h)
+}
+
+func writeNodes(h hash.Hash, sums sums, nodes []*site.Node) {
+	var n [binary.MaxVarintLen64]byte
+	h.Write(n[:binary.PutUvarint(n[:], uint64(len(nodes)))])
+	for _, m := range nodes {
+		if m != nil {
+			writeKey(h, sums.of(m))
+		} else {
+			h.Write([]byte{0})
+		}
+	}
+}
+
+func writeKey(h hash.Hash, k outKey) { h.Write(k[:]) }
+
+// keyOutputs works out, before rendering, what every output's key is made
+// of: every node's sum, each language's global and taxonomy keys, the
+// whole site's.
+func (r *renderer) keyOutputs() {
+	if r.outs == nil {
+		return
+	}
+	r.sums = nodeSums(r.plan.Sites)
+	for _, l := range r.langs {
+		l.global = l.globalKey(r.sums)
+		l.tax = l.taxonomyKey(r.sums)
+	}
+	r.wide = r.wideKey(r.sums)
+}
+
+// keepWide keeps an output that may show anything of the site, if nothing
+// of the site changed.
+func (r *renderer) keepWide(out string) bool {
+	return r.outs != nil && r.outs.keep(out, r.wideOutKey(out))
+}
