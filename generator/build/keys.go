@@ -6,6 +6,7 @@ import (
 	"hash"
 	"maps"
 	"slices"
+	"strings"
 
 	"loa/generator/site"
 )
@@ -42,9 +43,23 @@ func (r *renderer) scope(layout string) layoutScope {
 		return layoutScope{wide: true}
 	}
 	var sc layoutScope
-	for name := range names {
-		sc.wide = sc.wide || beyond[name]
-		sc.taxonomy = sc.taxonomy || name == "Taxonomy"
+	for chain := range names {
+		ids := strings.Split(chain, ".")
+		for i, id := range ids {
+			next := ""
+			if i+1 < len(ids) {
+				next = ids[i+1]
+			}
+			switch {
+			case id == "Pages" && i > 0 && ids[i-1] == "Paginator":
+				// the pages of the pager, which its key holds
+			case id == "Taxonomy":
+				// its names are configuration; its terms are not
+				sc.taxonomy = sc.taxonomy || (next != "Singular" && next != "Plural")
+			default:
+				sc.wide = sc.wide || beyond[id]
+			}
+		}
 	}
 	return sc
 }

@@ -6,10 +6,10 @@ import (
 	"text/template/parse"
 )
 
-// Reads lists the field and method names a layout may use, over every
-// template and partial it can run: {{ .Title }}, {{ .Site.Params.logo }}
-// and {{ $p.Prev.Title }} give Title, Site, Params, logo, Prev. A name is
-// listed whatever it is called on; the build uses the list to tell a layout
+// Reads lists the chains of field and method names a layout may use, over
+// every template and partial it can run: {{ .Title }}, {{ .Site.Params.logo }}
+// and {{ $p.Prev.Title }} give "Title", "Site.Params.logo", "Prev.Title".
+// What a chain starts from is not known; the build uses the list to tell a layout
 // that shows only a page and its neighbours from one that may show any page
 // of the site (.Site.RegularPages, .Pages, .Sections…), which must be
 // rendered again whenever any page changes.
@@ -128,7 +128,5 @@ func (w *reader) command(c *parse.CommandNode) {
 }
 
 func (w *reader) add(idents []string) {
-	for _, id := range idents {
-		w.names[id] = true
-	}
+	w.names[strings.Join(idents, ".")] = true
 }

@@ -26,8 +26,8 @@ func TestReadsFollowsBaseofBlocksAndPartials(t *testing.T) {
 		want   []string
 		ok     bool
 	}{
-		{"_default/single.html", []string{"Params", "Prev", "RelPermalink", "Related", "Site", "Title", "p", "phone"}, true},
-		{"_default/list.html", []string{"Params", "RegularPages", "Site", "Title", "phone"}, true},
+		{"_default/single.html", []string{"Prev", "RelPermalink", "Site.Params.phone", "Site.Title", "Title", "p.Related"}, true},
+		{"_default/list.html", []string{"RegularPages", "Site", "Site.Params.phone", "Site.Title", "Title"}, true},
 		{"index.html", nil, false}, // a partial named at run time: anything
 	} {
 		names, ok := tm.Reads(tc.layout)
