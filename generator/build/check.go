@@ -1,9 +1,11 @@
 package build
 
 import (
+	"crypto/sha256"
 	"hash/maphash"
 	"io/fs"
 	"sync"
+	"sync/atomic"
 
 	"loa/generator/check"
 	"loa/generator/config"
@@ -14,16 +16,20 @@ import (
 // proofreading is what the builder keeps of the proofreader (package
 // check) between builds: each content file's reading, with the hash and
 // the parse it was read with, so that a preview's save reads and
-// proofreads the saved file alone.
+// proofreads the saved file alone. A new process starts from the
+// readings the build cache keeps (proofcache.go).
 type proofreading struct {
 	mu    sync.Mutex
+	key   [32]byte // the proofKey the readings were made with
 	files map[string]proofFile
+	fresh int // files the last ProofInput proofread anew, for tests
 }
 
 type proofFile struct {
-	hash uint64
-	page *page.Page // the parse it was read with: a new parse reads again
-	file *check.File
+	hash  uint64
+	page  *page.Page // the parse it was read with: a new parse decodes it again
+	file  *check.File
+	entry proofEntry // the reading as the cache keeps it
 }
 
 // Proofread runs the proofreader over the site of p: every content file,
@@ -34,61 +40,119 @@ func (b *Builder) Proofread(p *Plan) []check.Finding {
 	return check.Run(b.ProofInput(p))
 }
 
-// ProofInput reads every content file of p for the proofreader.
+// ProofInput reads every content file of p for the proofreader, from
+// memory or the build cache where the file did not change.
 func (b *Builder) ProofInput(p *Plan) check.Input {
 	files := p.res.content
+	key := b.proofKey()
+	prev, disk := b.proofStart(key)
 	out := make([]*check.File, len(files))
+	var fresh atomic.Int64
 	parser := page.NewParser(p.Config)
-	b.proof.mu.Lock()
-	if b.proof.files == nil {
-		b.proof.files = map[string]proofFile{}
-	}
-	b.proof.mu.Unlock()
 	parallel(len(files), func(i int) {
-		name := files[i]
-		b.mu.Lock()
-		pf, parsed := b.parsed[name]
-		b.mu.Unlock()
-		b.proof.mu.Lock()
-		c, ok := b.proof.files[name]
-		b.proof.mu.Unlock()
-		if ok && parsed && c.hash == pf.hash && c.page == pf.page {
-			out[i] = c.file // read with the parse the build uses: nothing to read again
-			return
+		f, anew := b.readProof(files[i], parser, disk)
+		out[i] = f
+		if anew {
+			fresh.Add(1)
 		}
-		src, err := fs.ReadFile(b.opts.Site, name)
-		if err != nil {
-			return // the parse said so
-		}
-		h := maphash.Bytes(b.seed, src)
-		pg := pf.page
-		if !parsed || pf.hash != h {
-			pg = nil // changed since it was parsed
-		}
-		c = proofFile{hash: h, page: pg, file: check.Read(name, src, pg, parser.Proof(name, src))}
-		b.proof.mu.Lock()
-		b.proof.files[name] = c
-		b.proof.mu.Unlock()
-		out[i] = c.file
 	})
 	b.mu.Lock()
 	in := check.Input{Config: p.Config, Glossary: b.glossary, Now: b.opts.Now()}
 	b.mu.Unlock()
-	keep := make(map[string]bool, len(files))
+	var names []string
 	for i, f := range out {
-		keep[files[i]] = true
 		if f != nil {
 			in.Files = append(in.Files, f)
+			names = append(names, files[i])
 		}
 	}
+	b.proofFinish(key, names, fresh.Load() > 0 || len(names) != prev)
 	b.proof.mu.Lock()
-	for name := range b.proof.files {
-		if !keep[name] || !b.opts.Rebuilds {
-			delete(b.proof.files, name)
+	b.proof.fresh = int(fresh.Load())
+	b.proof.mu.Unlock()
+	return in
+}
+
+// proofStart readies the readings kept for key: those in memory, else
+// (a new builder, or a new configuration) those of the build cache. prev
+// is how many readings the cache holds, which a build that proofreads
+// nothing anew and removes no file leaves as they are.
+func (b *Builder) proofStart(key [32]byte) (prev int, disk map[string]proofEntry) {
+	b.proof.mu.Lock()
+	defer b.proof.mu.Unlock()
+	if b.proof.key != key {
+		b.proof.files = nil
+		b.proof.key = key
+	}
+	if len(b.proof.files) > 0 {
+		return len(b.proof.files), nil
+	}
+	b.proof.files = map[string]proofFile{}
+	disk = b.loadProofPack(key)
+	return len(disk), disk
+}
+
+// readProof returns the reading of one content file: the one in memory
+// when neither the file nor its parse changed; else, when its bytes did
+// not change, the kept one with the parse of this build; else a new one
+// (fresh). It is nil when the file cannot be read.
+func (b *Builder) readProof(name string, parser *page.Parser, disk map[string]proofEntry) (f *check.File, fresh bool) {
+	b.mu.Lock()
+	pf, parsed := b.parsed[name]
+	b.mu.Unlock()
+	b.proof.mu.Lock()
+	c, ok := b.proof.files[name]
+	b.proof.mu.Unlock()
+	if ok && parsed && c.hash == pf.hash && c.page == pf.page {
+		return c.file, false // read with the parse the build uses: nothing to read again
+	}
+	src, err := fs.ReadFile(b.opts.Site, name)
+	if err != nil {
+		return nil, false // the parse said so
+	}
+	h := maphash.Bytes(b.seed, src)
+	pg := pf.page
+	if !parsed || pf.hash != h {
+		pg = nil // changed since it was parsed
+	}
+	e := proofEntry{sum: sha256.Sum256(src)}
+	if !ok || c.entry.sum != e.sum {
+		c.entry = disk[name]
+	}
+	if c.entry.sum == e.sum {
+		f, err = check.Decode(name, c.entry.data, pg)
+		e.data = c.entry.data
+	}
+	if f == nil { // not kept, or kept damaged
+		f, fresh = check.Read(name, src, pg, parser.Proof(name, src)), true
+		e.data = f.Encode(nil)
+	}
+	b.proof.mu.Lock()
+	b.proof.files[name] = proofFile{hash: h, page: pg, file: f, entry: e}
+	b.proof.mu.Unlock()
+	return f, fresh
+}
+
+// proofFinish forgets the readings of files gone, saves the readings of
+// names when they changed, and lets them go when the builder will not
+// build again (see Options.Rebuilds).
+func (b *Builder) proofFinish(key [32]byte, names []string, changed bool) {
+	b.proof.mu.Lock()
+	entries := make(map[string]proofEntry, len(names))
+	for _, name := range names {
+		entries[name] = b.proof.files[name].entry
+	}
+	if len(b.proof.files) > len(names) || !b.opts.Rebuilds {
+		for name := range b.proof.files {
+			if _, keep := entries[name]; !keep || !b.opts.Rebuilds {
+				delete(b.proof.files, name)
+			}
 		}
 	}
 	b.proof.mu.Unlock()
-	return in
+	if changed {
+		b.saveProofPack(key, names, entries)
+	}
 }
 
 // ProofWarnings are the proofreader's findings as warnings of the build,

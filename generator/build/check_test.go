@@ -1,10 +1,13 @@
 package build
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"loa/generator/check"
 )
 
 // The proofreader's findings are the build's warnings, and a file that
@@ -45,25 +48,33 @@ func TestProofWarnings(t *testing.T) {
 	if b.proof.files["content/tin-tuc/b.md"].file != first {
 		t.Error("an unchanged file was proofread again")
 	}
+	if b.proof.fresh != 1 {
+		t.Errorf("a save proofread %d files, not the saved one alone", b.proof.fresh)
+	}
 }
 
-// TestSingleBuildKeepsNoProofreading: a builder that builds once (loa
-// build) lets the proofreader's readings go before rendering, which is a
-// tenth of a large site's peak memory.
-func TestSingleBuildKeepsNoProofreading(t *testing.T) {
-	site := fstest.MapFS{
-		"config.toml":          {Data: []byte("title = \"Thử\"\n")},
-		"content/tin-tuc/b.md": {Data: []byte("+++\ntitle = \"Tin\"\ndate = 2025-01-02\n+++\nHội nghị  tổng kết.\n")},
-	}
-	b := New(Options{Site: site, Theme: fstest.MapFS{}, Now: time.Now})
-	plan, diags := b.Assemble()
-	if diags.HasErrors() {
-		t.Fatal(diags)
-	}
-	if len(b.ProofWarnings(plan)) == 0 {
-		t.Fatal("no warning for the doubled space")
-	}
-	if n := len(b.proof.files); n != 0 {
-		t.Errorf("a single build keeps %d readings", n)
+// The preview starts from the readings a build left in the cache, keeps
+// them in memory, and a save proofreads the saved file alone.
+func TestProofWarningsServeFromCache(t *testing.T) {
+	site, cache := proofCacheSite(), t.TempDir()
+	proofSite(t, site, cache) // loa build
+	now := func() time.Time { return time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC) }
+	serve := New(Options{Site: site, Theme: fstest.MapFS{}, Now: now, CacheDir: cache, Rebuilds: true})
+	for i, body := range []string{"", "Hoà giải, thuỷ điện, khoẻ mạnh.\n", "Hoà giải  thành.\n"} {
+		if body != "" {
+			site["content/tin-tuc/b.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Tin\"\n+++\n" + body)}
+		}
+		var got [2][]check.Finding
+		for k, b := range []*Builder{serve, New(Options{Site: site, Theme: fstest.MapFS{}, Now: now})} {
+			plan, diags := b.Assemble()
+			if diags.HasErrors() {
+				t.Fatal(diags)
+			}
+			got[k] = b.Proofread(plan)
+		}
+		sameFindings(t, fmt.Sprintf("build %d of the preview", i+1), got[0], got[1])
+		if want := min(i, 1); serve.proof.fresh != want {
+			t.Errorf("build %d of the preview proofread %d files, not %d", i+1, serve.proof.fresh, want)
+		}
 	}
 }

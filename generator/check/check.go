@@ -125,8 +125,9 @@ func finding(rule string, pos diag.Pos, msg, msgVi, hint, hintVi string) Finding
 
 // File is what the proofreader read in one content file: the findings of
 // the file alone, and what rules across the site need (tone marks,
-// abbreviations). It depends only on the file's bytes and its parse, so
-// the build keeps it between builds by content hash.
+// abbreviations). Apart from Page, it depends only on the file's bytes
+// and its Proof, so the build keeps it between builds by content hash,
+// in memory and, encoded (encode.go), on disk.
 type File struct {
 	Name     string
 	Page     *page.Page // nil when the file does not parse

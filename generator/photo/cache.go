@@ -216,8 +216,8 @@ func (d *diskCache) prune() error {
 		return fmt.Errorf("prune photo cache: %w", err)
 	}
 	for _, sub := range subs {
-		if !sub.IsDir() {
-			continue
+		if !sub.IsDir() || !isKeyDir(sub.Name()) {
+			continue // the folder is shared: links.json, the build's cache (build/)
 		}
 		subdir := filepath.Join(d.dir, sub.Name())
 		files, err := os.ReadDir(subdir)
@@ -240,6 +240,12 @@ func (d *diskCache) prune() error {
 		}
 	}
 	return d.rewriteIndex()
+}
+
+// isKeyDir reports whether a folder's name is one the cache makes: the
+// first two hex digits of a key.
+func isKeyDir(name string) bool {
+	return len(name) == 2 && strings.Trim(name, "0123456789abcdef") == ""
 }
 
 func (d *diskCache) rewriteIndex() error {

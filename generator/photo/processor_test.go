@@ -114,12 +114,20 @@ func TestProcessorPruneAndDamage(t *testing.T) {
 		t.Fatalf("cache holds %v", entries)
 	}
 
-	// A build that uses only a.jpg prunes b.jpg's entry and index line.
+	// A build that uses only a.jpg prunes b.jpg's entry and index line,
+	// and leaves alone the folders of the others that share the cache's.
+	others := filepath.Join(cache, "build", "proof", "readings.pack")
+	os.MkdirAll(filepath.Dir(others), 0o755)
+	os.WriteFile(others, []byte("kept"), 0o644)
 	p2 := NewProcessor(s, cache, 0)
 	mustProcess(t, p2, fsys, "a.jpg")
 	if err := p2.Prune(); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := os.Stat(others); err != nil {
+		t.Errorf("Prune removed another's file: %v", err)
+	}
+	os.RemoveAll(filepath.Join(cache, "build"))
 	if left := cacheFiles(t, cache); len(left) != 3 {
 		t.Errorf("after Prune the cache holds %v", left)
 	}
