@@ -216,8 +216,8 @@ func (d *diskCache) prune() error {
 		return fmt.Errorf("prune photo cache: %w", err)
 	}
 	for _, sub := range subs {
-		if !sub.IsDir() {
-			continue
+		if !sub.IsDir() || !isShard(sub.Name()) {
+			continue // another cache's folder, such as build/
 		}
 		subdir := filepath.Join(d.dir, sub.Name())
 		files, err := os.ReadDir(subdir)
@@ -240,6 +240,20 @@ func (d *diskCache) prune() error {
 		}
 	}
 	return d.rewriteIndex()
+}
+
+// isShard reports whether a folder of the cache is one of the photo
+// cache's own: two hexadecimal digits, the start of its entries' keys.
+func isShard(name string) bool {
+	if len(name) != 2 {
+		return false
+	}
+	for _, c := range name {
+		if !strings.ContainsRune("0123456789abcdef", c) {
+			return false
+		}
+	}
+	return true
 }
 
 func (d *diskCache) rewriteIndex() error {
