@@ -68,7 +68,8 @@ type Builder struct {
 	photos   *photo.Processor           // resizes and cleans pictures, with its cache
 	photoKey string                     // the settings photos was made with
 	cfgSrc   []byte                     // config the cache was made with
-	scSum    uint64                     // shortcode templates the cache was made with
+	inputs   [32]byte                   // what parsed was parsed with besides the files (parseSum)
+	pages    *pageStore                 // the parse cache on disk, nil until the first build that keeps one
 	sc       map[string]page.Shortcodes // the last build's shortcode templates by language, for Refresh
 	keys     map[string]uint64          // output → key of its inputs at the last render into a Reuser
 	glossary page.Glossary              // data/glossary.toml, which the last build's pages were parsed with
