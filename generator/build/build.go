@@ -91,13 +91,17 @@ func New(opts Options) *Builder {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	return &Builder{
+	b := &Builder{
 		opts:     opts,
 		seed:     maphash.MakeSeed(),
 		minifier: publish.NewMinifier(),
 		parsed:   map[string]parsedFile{},
 		probes:   map[string]probed{},
 	}
+	if opts.CacheDir != "" {
+		go b.toolSum() // the cache's keys need it: hashing the program overlaps loading the site
+	}
+	return b
 }
 
 // Plan is an assembled site with what rendering it needs.
