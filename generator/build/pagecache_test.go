@@ -199,6 +199,40 @@ func TestPageCacheDamaged(t *testing.T) {
 	}
 }
 
+// A pack left under its temporary name by a killed build, and the packs of
+// options no build has used for a month, are removed; a pack being
+// written by another build now is not.
+func TestPageCacheTidy(t *testing.T) {
+	dir := t.TempDir()
+	site := cacheSite()
+	buildCached(t, site, dir)
+	flavors, _ := filepath.Glob(filepath.Join(dir, "build", "pages", "*"))
+	if len(flavors) != 1 {
+		t.Fatalf("flavors %v", flavors)
+	}
+	month := time.Now().Add(-31 * 24 * time.Hour)
+	killed, writing := filepath.Join(flavors[0], "00.pack.123.tmp"), filepath.Join(flavors[0], "01.pack.456.tmp")
+	unused := filepath.Join(dir, "build", "pages", "0123456789abcdef")
+	os.WriteFile(killed, []byte("half"), 0o644)
+	os.WriteFile(writing, []byte("half"), 0o644)
+	os.Chtimes(killed, month, month)
+	os.MkdirAll(unused, 0o755)
+	os.WriteFile(filepath.Join(unused, "00.pack"), []byte("old"), 0o644)
+	os.Chtimes(unused, month, month)
+	os.Chtimes(flavors[0], month, month) // in use, though no build wrote it lately
+	if _, _, hits := buildCached(t, site, dir); hits != 7 {
+		t.Errorf("%d pages from the cache, want 7", hits)
+	}
+	for name, want := range map[string]bool{killed: false, writing: true, unused: false} {
+		if _, err := os.Stat(name); (err == nil) != want {
+			t.Errorf("%s: exists %v, want %v", name, err == nil, want)
+		}
+	}
+	if st, err := os.Stat(flavors[0]); err != nil || time.Since(st.ModTime()) > time.Hour {
+		t.Error("the packs used are not marked as used")
+	}
+}
+
 // cachedEntries counts the pages in the packs of dir.
 func cachedEntries(t *testing.T, dir string) int {
 	t.Helper()
