@@ -32,6 +32,9 @@ var errDamaged = errors.New("damaged page encoding")
 // a value front matter cannot hold, never for a page Parse made.
 func (p *Parser) Encode(pg *Page, diags diag.List) ([]byte, error) {
 	e := encoder{loc: p.cfg.Location, zones: p.zones}
+	if pg != nil {
+		e.b = make([]byte, 0, len(pg.Content)+len(pg.Summary)+1024) // most of it, in one allocation
+	}
 	e.uint(codecVersion)
 	e.diags(diags)
 	e.bool(pg != nil)
