@@ -211,7 +211,8 @@ func readPack(data []byte) (keys map[[32]byte][2]int, ok bool) {
 	return keys, true
 }
 
-// save writes the pack unless it holds entries already, and only them.
+// save writes the pack with the entries, unless it holds exactly them
+// already.
 func (p *pack) save(s *pageStore, path string, entries []pageEntry) {
 	entries = slices.DeleteFunc(entries, func(e pageEntry) bool { return p.failed[e.key] })
 	if !p.known {
