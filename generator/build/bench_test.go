@@ -44,3 +44,47 @@ func BenchmarkRenderPages(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkParse reads and parses the content files of a site (the test
+// site, or the folder LOA_BENCH_SITE names, such as a corpus of
+// bench/corpus) with a new builder each time, as a new loa build does:
+// without a cache, writing an empty one, and reading a full one.
+func BenchmarkParse(b *testing.B) {
+	dir := os.Getenv("LOA_BENCH_SITE")
+	if dir == "" {
+		dir = "testdata/site"
+	}
+	// Loading the folder is timed apart: it is the same either way.
+	parse := func(b *testing.B, cache string) int {
+		b.StopTimer()
+		bl := New(Options{Site: os.DirFS(dir), Theme: os.DirFS("../../themes/default"), CacheDir: cache})
+		cfg, d := bl.loadConfig()
+		if cfg == nil {
+			b.Fatal(d)
+		}
+		res, d := bl.loadResources(cfg)
+		if d.HasErrors() {
+			b.Fatal(d)
+		}
+		b.StartTimer()
+		pages, _ := bl.parse(cfg, res)
+		return len(pages)
+	}
+	b.Run("no cache", func(b *testing.B) {
+		for b.Loop() {
+			parse(b, "")
+		}
+	})
+	b.Run("cold cache", func(b *testing.B) {
+		for b.Loop() {
+			parse(b, b.TempDir())
+		}
+	})
+	b.Run("warm cache", func(b *testing.B) {
+		cache := b.TempDir()
+		parse(b, cache)
+		for b.Loop() {
+			parse(b, cache)
+		}
+	})
+}

@@ -68,7 +68,8 @@ type Builder struct {
 	photos   *photo.Processor           // resizes and cleans pictures, with its cache
 	photoKey string                     // the settings photos was made with
 	cfgSrc   []byte                     // config the cache was made with
-	scSum    uint64                     // shortcode templates the cache was made with
+	inputs   [32]byte                   // what parsed was parsed with besides the files (parseSum)
+	pages    *pageStore                 // the parse cache on disk, nil until the first build that keeps one
 	sc       map[string]page.Shortcodes // the last build's shortcode templates by language, for Refresh
 	keys     map[string]uint64          // output → key of its inputs at the last render into a Reuser
 	glossary page.Glossary              // data/glossary.toml, which the last build's pages were parsed with
@@ -92,13 +93,17 @@ func New(opts Options) *Builder {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	return &Builder{
+	b := &Builder{
 		opts:     opts,
 		seed:     maphash.MakeSeed(),
 		minifier: publish.NewMinifier(),
 		parsed:   map[string]parsedFile{},
 		probes:   map[string]probed{},
 	}
+	if opts.CacheDir != "" {
+		go b.toolSum() // the cache's keys need it: hashing the program overlaps loading the site
+	}
+	return b
 }
 
 // Plan is an assembled site with what rendering it needs.

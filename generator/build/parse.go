@@ -1,8 +1,6 @@
 package build
 
 import (
-	"fmt"
-	"hash/fnv"
 	"hash/maphash"
 	"html/template"
 	"io/fs"
@@ -20,9 +18,10 @@ import (
 )
 
 // parse reads and parses every content file on all cores, reusing the pages
-// whose bytes did not change since the last build. A page depends on its
-// bytes, the configuration and the shortcode templates: a change of
-// either of the last two parses every page again.
+// whose bytes did not change since the last build, in memory, and else
+// the pages of the cache on disk (see pagecache.go). A page depends on
+// its bytes and on what parseSum names: a change of the latter parses
+// every page again.
 func (b *Builder) parse(cfg *config.Config, res *resources) ([]*page.Page, diag.List) {
 	var files []string
 	for _, name := range res.content {
@@ -30,12 +29,14 @@ func (b *Builder) parse(cfg *config.Config, res *resources) ([]*page.Page, diag.
 			files = append(files, name) // a disabled language's are not built
 		}
 	}
-	parsers, diags := b.parser(cfg, res)
+	parsers, sum, diags := b.parser(cfg, res)
 	if diags.HasErrors() {
 		return nil, diags
 	}
+	store := b.pageStore()
 	pages := make([]*page.Page, len(files))
 	lists := make([]diag.List, len(files))
+	entries := make([]pageEntry, len(files))
 	parallel(len(files), func(i int) {
 		name := files[i]
 		src, err := fs.ReadFile(b.opts.Site, name)
@@ -43,33 +44,17 @@ func (b *Builder) parse(cfg *config.Config, res *resources) ([]*page.Page, diag.
 			lists[i].Errorf(diag.Pos{File: name}, "", "cannot read: %v", err)
 			return
 		}
-		h := maphash.Bytes(b.seed, src)
-		b.mu.Lock()
-		c, ok := b.parsed[name]
-		b.mu.Unlock()
-		if !ok || c.hash != h {
-			lang, _, _ := cfg.ContentLang(name)
-			p, d := parsers[lang].Parse(name, src)
-			c = parsedFile{hash: h, page: p, diags: d}
-			b.mu.Lock()
-			b.parsed[name] = c
-			b.mu.Unlock()
-		}
+		lang, _, _ := cfg.ContentLang(name)
+		c, key := b.parseFile(parsers[lang], store, sum, name, src)
 		pages[i], lists[i] = c.page, c.diags
+		if store != nil {
+			entries[i] = pageEntry{key: key, encode: func() ([]byte, error) { return parsers[lang].Encode(c.page, c.diags) }}
+		}
 	})
-	b.mu.Lock()
-	if len(b.parsed) > len(files) {
-		keep := map[string]bool{}
-		for _, f := range files {
-			keep[f] = true
-		}
-		for name := range b.parsed {
-			if !keep[name] {
-				delete(b.parsed, name)
-			}
-		}
+	b.forgetParsed(files)
+	if store != nil {
+		store.save(slices.DeleteFunc(entries, func(e pageEntry) bool { return e.encode == nil }))
 	}
-	b.mu.Unlock()
 	var out []*page.Page
 	for i, p := range pages {
 		diags.Append(lists[i])
@@ -80,15 +65,59 @@ func (b *Builder) parse(cfg *config.Config, res *resources) ([]*page.Page, diag.
 	return out, diags
 }
 
+// parseFile returns the parse of a content file: the last build's when its
+// bytes did not change, else the cache's on disk, else a new one; and its
+// key in that cache.
+func (b *Builder) parseFile(parser *page.Parser, store *pageStore, sum [32]byte, name string, src []byte) (parsedFile, [32]byte) {
+	var key [32]byte
+	if store != nil {
+		key = pageKey(b.toolSum(), sum, name, src)
+	}
+	h := maphash.Bytes(b.seed, src)
+	b.mu.Lock()
+	c, ok := b.parsed[name]
+	b.mu.Unlock()
+	if ok && c.hash == h {
+		return c, key
+	}
+	c = parsedFile{hash: h}
+	if c.page, c.diags, ok = store.page(parser, key); !ok {
+		c.page, c.diags = parser.Parse(name, src)
+	}
+	b.mu.Lock()
+	b.parsed[name] = c
+	b.mu.Unlock()
+	return c, key
+}
+
+// forgetParsed lets go of the parses of files the build no longer has.
+func (b *Builder) forgetParsed(files []string) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if len(b.parsed) <= len(files) {
+		return
+	}
+	keep := map[string]bool{}
+	for _, f := range files {
+		keep[f] = true
+	}
+	for name := range b.parsed {
+		if !keep[name] {
+			delete(b.parsed, name)
+		}
+	}
+}
+
 // parser returns the page parsers of this build, one per language, with
 // the shortcode templates of the site and its theme (their words are the
-// language's). When the templates or the words changed since the last
-// build, the pages parsed with the old ones are forgotten.
-func (b *Builder) parser(cfg *config.Config, res *resources) (map[string]*page.Parser, diag.List) {
+// language's), and the sum of what they read besides the files (see
+// parseSum). When that changed since the last build, the pages parsed
+// with the old ones are forgotten.
+func (b *Builder) parser(cfg *config.Config, res *resources) (map[string]*page.Parser, [32]byte, diag.List) {
 	gl, diags := b.loadGlossary()
 	parsers := map[string]*page.Parser{}
 	scs := map[string]page.Shortcodes{}
-	h := fnv.New64a()
+	var loaded []*theme.Shortcodes
 	for i, l := range cfg.Languages {
 		parser := page.NewParser(cfg)
 		env := theme.Env{
@@ -102,20 +131,17 @@ func (b *Builder) parser(cfg *config.Config, res *resources) (map[string]*page.P
 		}
 		sc := shortcodes{t}
 		parsers[l.Lang], scs[l.Lang] = parser.WithShortcodes(sc).WithGlossary(gl), sc
-		fmt.Fprintf(h, "%d\x00%s\x00", t.Sum(), l.Lang)
-		for _, k := range slices.Sorted(maps.Keys(env.Words)) {
-			fmt.Fprintf(h, "%s=%s\x00", k, env.Words[k])
-		}
+		loaded = append(loaded, t)
 	}
-	fmt.Fprintf(h, "glossary %d", gl.Sum())
+	sum := b.parseSum(cfg, res, loaded, gl)
 	b.mu.Lock()
-	if sum := h.Sum64(); sum != b.scSum {
+	if sum != b.inputs {
 		b.parsed = map[string]parsedFile{}
-		b.scSum = sum
+		b.inputs = sum
 	}
 	b.sc, b.glossary = scs, gl
 	b.mu.Unlock()
-	return parsers, diags
+	return parsers, sum, diags
 }
 
 // pageParser is the parser Refresh uses for a file: the shortcodes of the

@@ -35,3 +35,30 @@ func BenchmarkParse(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkCache encodes and decodes the parse of a news item, as the
+// build's parse cache does instead of BenchmarkParse's work.
+func BenchmarkCache(b *testing.B) {
+	p := testParser(b, false)
+	pg, diags := p.Parse("content/tin-tuc/a.md", newsItem(1))
+	data, err := p.Encode(pg, diags)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("encode", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		b.ReportAllocs()
+		for b.Loop() {
+			p.Encode(pg, diags)
+		}
+	})
+	b.Run("decode", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, _, err := p.Decode(data); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

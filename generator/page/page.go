@@ -139,11 +139,12 @@ type Parser struct {
 	sc  Shortcodes // the site's shortcode templates, or nil
 	// glossary explains the first use of each abbreviation (see Glossary).
 	glossary Glossary
+	zones    *tomlZones // for Decode
 }
 
 // NewParser returns a parser for cfg.
 func NewParser(cfg *config.Config) *Parser {
-	return &Parser{cfg: cfg, md: newMarkdown(cfg.Unsafe)}
+	return &Parser{cfg: cfg, md: newMarkdown(cfg.Unsafe), zones: newTOMLZones()}
 }
 
 // locate fills in the names that follow from the file's path in its

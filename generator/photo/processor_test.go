@@ -115,17 +115,18 @@ func TestProcessorPruneAndDamage(t *testing.T) {
 	}
 
 	// A build that uses only a.jpg prunes b.jpg's entry and index line,
-	// and leaves alone the folders of the others that share the cache's.
-	others := filepath.Join(cache, "build", "proof", "readings.pack")
-	os.MkdirAll(filepath.Dir(others), 0o755)
-	os.WriteFile(others, []byte("kept"), 0o644)
+	// and leaves the build's own cache, build/, alone.
+	pack := filepath.Join(cache, "build", "pages", "ab", "00.pack")
+	os.MkdirAll(filepath.Dir(pack), 0o755)
+	os.WriteFile(pack, []byte("pages"), 0o644)
+	os.WriteFile(filepath.Join(cache, "build", "list"), []byte("outputs"), 0o644)
 	p2 := NewProcessor(s, cache, 0)
 	mustProcess(t, p2, fsys, "a.jpg")
 	if err := p2.Prune(); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(others); err != nil {
-		t.Errorf("Prune removed another's file: %v", err)
+	if !exists(pack) || !exists(filepath.Join(cache, "build", "list")) {
+		t.Error("Prune removed files of the build cache")
 	}
 	os.RemoveAll(filepath.Join(cache, "build"))
 	if left := cacheFiles(t, cache); len(left) != 3 {
@@ -278,4 +279,9 @@ func TestProcessorCleaned(t *testing.T) {
 	if err != nil || !bytes.Equal(data, want) {
 		t.Errorf("no disk cache: %d bytes, %v", len(data), err)
 	}
+}
+
+func exists(name string) bool {
+	_, err := os.Stat(name)
+	return err == nil
 }

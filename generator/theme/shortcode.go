@@ -2,6 +2,7 @@ package theme
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"fmt"
 	"hash/fnv"
 	"html/template"
@@ -24,6 +25,7 @@ type Shortcodes struct {
 	sets    map[string]*template.Template // name → template
 	display map[string]string             // name → file shown in messages
 	sum     uint64
+	digest  [32]byte
 }
 
 // LoadShortcodes parses layouts/shortcodes/*.html of every layer.
@@ -55,7 +57,7 @@ func LoadShortcodes(layers []Layer, funcs template.FuncMap) (*Shortcodes, diag.L
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	h := fnv.New64a()
+	h, d := fnv.New64a(), sha256.New()
 	fm := template.FuncMap{
 		"partial": func(name string, _ any) (template.HTML, error) {
 			return "", fmt.Errorf("partial %q: shortcodes cannot call partials in Loa", name)
@@ -67,6 +69,7 @@ func LoadShortcodes(layers []Layer, funcs template.FuncMap) (*Shortcodes, diag.L
 	t := &Theme{display: map[string]string{}} // for errorOf
 	for _, n := range names {
 		fmt.Fprintf(h, "%s\x00%s\x00", n, sources[n])
+		fmt.Fprintf(d, "%d:%s%d:%s%d:%s", len(n), n, len(s.display[n]), s.display[n], len(sources[n]), sources[n])
 		t.display[shortcodeDir+n+".html"] = s.display[n]
 		set, err := template.New(shortcodeDir + n + ".html").Funcs(fm).Parse(sources[n])
 		if err != nil {
@@ -76,6 +79,7 @@ func LoadShortcodes(layers []Layer, funcs template.FuncMap) (*Shortcodes, diag.L
 		s.sets[n] = set
 	}
 	s.sum = h.Sum64()
+	d.Sum(s.digest[:0])
 	return s, diags
 }
 
@@ -94,6 +98,10 @@ func (s *Shortcodes) Names() []string {
 
 // Sum identifies the shortcode templates' text: parsed pages depend on it.
 func (s *Shortcodes) Sum() uint64 { return s.sum }
+
+// Digest identifies the templates as Sum does, and the files they come
+// from (named in messages), with a hash safe to keep in a cache on disk.
+func (s *Shortcodes) Digest() [32]byte { return s.digest }
 
 // Execute runs a shortcode template with data as its dot. The error names
 // the template's file and line.

@@ -1,0 +1,319 @@
+package build
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"fmt"
+	"hash/crc32"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"loa/generator/diag"
+	"loa/generator/page"
+)
+
+// The parse cache keeps every page of the last build, encoded (see
+// page.Parser.Encode), under its key (see pageKey). Reading ten thousand
+// small files costs more system calls than parsing saves, and rewriting one
+// big file for one new page writes the whole site: the entries are split
+// by their key's first byte among shardCount pack files, each read whole
+// when a page of its own is looked up and written whole, under a
+// temporary name and renamed, when the build's pages in it differ from
+// what it holds. Pages the build did not use are left out of what is
+// written: a deleted file's page goes the next time its pack is written.
+//
+// A pack is the magic line, its entries (key, length, encoding) in the
+// order of their keys, and the CRC-32C of all that. A pack that does not
+// read back exactly is treated as empty, and written again.
+
+const shardCount = 32
+
+const packMagic = "loa page pack 1\n"
+
+// staleTemp is the age after which a pack left under its temporary name (by
+// a build killed while writing) is removed.
+const staleTemp = time.Hour
+
+// unusedFlavor is the age after which the packs of options no build uses
+// any more (an old --baseURL, a preview server's port) are removed.
+const unusedFlavor = 30 * 24 * time.Hour
+
+// pageStore is the parse cache of a builder's site: what it knows of the
+// packs outlives a build, so that a preview's rebuild whose pages are all
+// in memory reads no pack at all.
+type pageStore struct {
+	root   string // Options.CacheDir, which git is told to ignore
+	dir    string // the packs of the builder's options (see flavor)
+	shards [shardCount]pack
+	hits   atomic.Int64 // pages decoded instead of parsed, for tests
+}
+
+// pack is one file of the store.
+type pack struct {
+	mu      sync.Mutex
+	known   bool                // keys are what the file holds, as this process last read or wrote it
+	damaged bool                // the file exists but does not read: write it again
+	keys    map[[32]byte][2]int // entry → where its encoding is in data
+	data    []byte              // the file, read in this build; nil after it
+	loaded  bool                // read in this build
+	// failed are the entries whose page could not be encoded: they are
+	// never written, and so not missed either.
+	failed map[[32]byte]bool
+}
+
+// pageEntry is a page of a build, for save.
+type pageEntry struct {
+	key    [32]byte
+	encode func() ([]byte, error)
+}
+
+// flavor names the folder of a builder's options: a preview server (whose
+// base URL is its own address) and loa build parse the same file into
+// different pages, and each keeps its packs instead of replacing the
+// other's.
+func flavor(o Options) string {
+	sum := sha256.Sum256(fmt.Appendf(nil, "%d:%s %t %t %t", len(o.BaseURL), o.BaseURL, o.Drafts, o.Future, o.Expired))
+	return hex.EncodeToString(sum[:8])
+}
+
+// pageStore returns the builder's parse cache, or nil when it keeps none:
+// without a cache folder, or when the program cannot tell what it is.
+func (b *Builder) pageStore() *pageStore {
+	dir := b.cacheDir("pages")
+	if dir == "" || b.toolSum() == [32]byte{} {
+		return nil
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.pages == nil {
+		b.pages = &pageStore{root: b.opts.CacheDir, dir: filepath.Join(dir, flavor(b.opts))}
+	}
+	return b.pages
+}
+
+func shardOf(key [32]byte) int { return int(key[0]) % shardCount }
+
+func (s *pageStore) path(shard int) string {
+	return filepath.Join(s.dir, fmt.Sprintf("%02x.pack", shard))
+}
+
+// page returns the page under key as parser decodes it, if the store has
+// it. An entry that does not decode is dropped.
+func (s *pageStore) page(parser *page.Parser, key [32]byte) (*page.Page, diag.List, bool) {
+	if s == nil {
+		return nil, nil, false
+	}
+	enc, ok := s.get(key)
+	if !ok {
+		return nil, nil, false
+	}
+	pg, diags, err := parser.Decode(enc)
+	if err != nil {
+		s.drop(key)
+		return nil, nil, false
+	}
+	s.hits.Add(1)
+	return pg, diags, true
+}
+
+// get returns the encoding of the page under key, if the store has it.
+// The bytes are the pack's, good until save.
+func (s *pageStore) get(key [32]byte) ([]byte, bool) {
+	i := shardOf(key)
+	p := &s.shards[i]
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.load(s.path(i))
+	span, ok := p.keys[key]
+	if !ok {
+		return nil, false
+	}
+	return p.data[span[0]:span[1]], true
+}
+
+// drop forgets an entry that does not decode, so that the next save
+// writes the page parsed instead.
+func (s *pageStore) drop(key [32]byte) {
+	p := &s.shards[shardOf(key)]
+	p.mu.Lock()
+	delete(p.keys, key)
+	p.damaged = true
+	p.mu.Unlock()
+}
+
+// save makes the packs hold the pages of the build and no other, writing
+// those whose pages changed, and lets go of the packs read.
+func (s *pageStore) save(entries []pageEntry) {
+	var by [shardCount][]pageEntry
+	for _, e := range entries {
+		i := shardOf(e.key)
+		by[i] = append(by[i], e)
+	}
+	parallel(shardCount, func(i int) {
+		p := &s.shards[i]
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		p.save(s, s.path(i), by[i])
+		p.data, p.loaded = nil, false
+	})
+	s.tidy()
+}
+
+// load reads the pack once a build; a pack missing, unreadable or
+// damaged holds nothing.
+func (p *pack) load(path string) {
+	if p.loaded {
+		return
+	}
+	p.loaded, p.known, p.damaged = true, true, false
+	data, err := os.ReadFile(path)
+	keys, ok := readPack(data)
+	if err != nil || !ok {
+		p.damaged = err == nil || !os.IsNotExist(err)
+		p.keys, p.data = map[[32]byte][2]int{}, nil
+		return
+	}
+	p.keys, p.data = keys, data
+}
+
+// readPack lists the entries of a pack; ok is false unless every byte is
+// where the format puts it.
+func readPack(data []byte) (keys map[[32]byte][2]int, ok bool) {
+	if len(data) < len(packMagic)+4 || string(data[:len(packMagic)]) != packMagic {
+		return nil, false
+	}
+	body := data[:len(data)-4]
+	if crc32.Checksum(body, crc32.MakeTable(crc32.Castagnoli)) != binary.LittleEndian.Uint32(data[len(body):]) {
+		return nil, false
+	}
+	keys = map[[32]byte][2]int{}
+	for i := len(packMagic); i < len(body); {
+		if len(body)-i < 32 {
+			return nil, false
+		}
+		key := [32]byte(body[i : i+32])
+		i += 32
+		n, w := binary.Uvarint(body[i:])
+		if w <= 0 || n > uint64(len(body)-i-w) {
+			return nil, false
+		}
+		i += w
+		keys[key] = [2]int{i, i + int(n)}
+		i += int(n)
+	}
+	return keys, true
+}
+
+// save writes the pack with the entries, unless it holds exactly them
+// already.
+func (p *pack) save(s *pageStore, path string, entries []pageEntry) {
+	entries = slices.DeleteFunc(entries, func(e pageEntry) bool { return p.failed[e.key] })
+	if !p.known {
+		p.load(path)
+	}
+	if !p.damaged && len(p.keys) == len(entries) && !slices.ContainsFunc(entries, func(e pageEntry) bool {
+		_, ok := p.keys[e.key]
+		return !ok
+	}) {
+		return
+	}
+	p.load(path) // for the encodings it has
+	slices.SortFunc(entries, func(a, b pageEntry) int { return bytes.Compare(a.key[:], b.key[:]) })
+	buf := []byte(packMagic)
+	keys := map[[32]byte][2]int{}
+	for _, e := range entries {
+		enc, err := p.encoding(e)
+		if err != nil {
+			continue
+		}
+		buf = append(buf, e.key[:]...)
+		buf = binary.AppendUvarint(buf, uint64(len(enc)))
+		keys[e.key] = [2]int{len(buf), len(buf) + len(enc)}
+		buf = append(buf, enc...)
+	}
+	buf = binary.LittleEndian.AppendUint32(buf, crc32.Checksum(buf, crc32.MakeTable(crc32.Castagnoli)))
+	p.known = false // until the file is as keys say
+	if len(keys) == 0 {
+		if err := os.Remove(path); err != nil && !os.IsNotExist(err) {
+			return
+		}
+	} else if err := s.write(path, buf); err != nil {
+		return
+	}
+	p.keys, p.data, p.known, p.damaged = keys, buf, true, false
+}
+
+// encoding is the bytes of an entry: the pack's own when it has them.
+func (p *pack) encoding(e pageEntry) ([]byte, error) {
+	if span, ok := p.keys[e.key]; ok {
+		return p.data[span[0]:span[1]], nil
+	}
+	enc, err := e.encode()
+	if err != nil {
+		if p.failed == nil {
+			p.failed = map[[32]byte]bool{}
+		}
+		p.failed[e.key] = true
+	}
+	return enc, err
+}
+
+// write writes data to path under a temporary name first: a build killed
+// while writing leaves the old pack, or none, never half of one.
+func (s *pageStore) write(path string, data []byte) error {
+	if err := os.MkdirAll(s.dir, 0o755); err != nil {
+		return err
+	}
+	if ignore := filepath.Join(s.root, ".gitignore"); !exists(ignore) {
+		os.WriteFile(ignore, []byte("*\n"), 0o644)
+	}
+	f, err := os.CreateTemp(s.dir, filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), path)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+	}
+	return err
+}
+
+// tidy removes what killed builds and options no longer used left behind:
+// temporary packs older than staleTemp, and the folders of other flavors
+// no build has used for unusedFlavor. The store's own folder is marked as
+// used, written or not.
+func (s *pageStore) tidy() {
+	now := time.Now()
+	os.Chtimes(s.dir, now, now)
+	entries, _ := os.ReadDir(s.dir)
+	for _, e := range entries {
+		if info, err := e.Info(); err == nil && strings.HasSuffix(e.Name(), ".tmp") && now.Sub(info.ModTime()) > staleTemp {
+			os.Remove(filepath.Join(s.dir, e.Name()))
+		}
+	}
+	parent := filepath.Dir(s.dir)
+	flavors, _ := os.ReadDir(parent)
+	for _, e := range flavors {
+		if info, err := e.Info(); err == nil && e.IsDir() && e.Name() != filepath.Base(s.dir) && now.Sub(info.ModTime()) > unusedFlavor {
+			os.RemoveAll(filepath.Join(parent, e.Name()))
+		}
+	}
+}
+
+func exists(name string) bool {
+	_, err := os.Stat(name)
+	return err == nil
+}
