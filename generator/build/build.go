@@ -84,6 +84,7 @@ type Builder struct {
 
 type parsedFile struct {
 	hash  uint64
+	sum   [32]byte // sha256 of the file's bytes, which the proofreader's cache is keyed with
 	page  *page.Page
 	diags diag.List
 }

@@ -106,6 +106,18 @@ func (b *Builder) readProof(name string, parser *page.Parser, disk map[string]pr
 	if ok && parsed && c.hash == pf.hash && c.page == pf.page {
 		return c.file, false // read with the parse the build uses: nothing to read again
 	}
+	if !ok && parsed {
+		// A new process: the parse knows the file's bytes, so the kept
+		// reading needs no second read of the file.
+		if e := disk[name]; e.sum == pf.sum {
+			if f, err := check.Decode(name, e.data, pf.page); err == nil {
+				b.proof.mu.Lock()
+				b.proof.files[name] = proofFile{hash: pf.hash, page: pf.page, file: f, entry: e}
+				b.proof.mu.Unlock()
+				return f, false
+			}
+		}
+	}
 	src, err := fs.ReadFile(b.opts.Site, name)
 	if err != nil {
 		return nil, false // the parse said so

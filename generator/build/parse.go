@@ -1,6 +1,7 @@
 package build
 
 import (
+	"crypto/sha256"
 	"hash/maphash"
 	"html/template"
 	"io/fs"
@@ -80,7 +81,7 @@ func (b *Builder) parseFile(parser *page.Parser, store *pageStore, sum [32]byte,
 	if ok && c.hash == h {
 		return c, key
 	}
-	c = parsedFile{hash: h}
+	c = parsedFile{hash: h, sum: sha256.Sum256(src)}
 	if c.page, c.diags, ok = store.page(parser, key); !ok {
 		c.page, c.diags = parser.Parse(name, src)
 	}
