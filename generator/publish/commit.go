@@ -66,7 +66,7 @@ func (s *Stage) Commit() (Stats, error) {
 	}
 	os.Remove(s.dir + ".keep") // if any; nothing carried over is left in old
 	if old != "" {
-		if err := os.RemoveAll(old); err != nil {
+		if err := removeTree(old); err != nil {
 			return st, fmt.Errorf("commit: site published, but removing the old copy %s failed: %w", old, err)
 		}
 	}

@@ -140,7 +140,7 @@ func recoverStale(dest string) error {
 		}
 	}
 	for _, p := range stale {
-		if err := os.RemoveAll(p); err != nil {
+		if err := removeTree(p); err != nil {
 			return fmt.Errorf("remove stale stage %s: %w", p, err)
 		}
 	}
