@@ -14,19 +14,26 @@ import (
 
 // Commit publishes the stage and reports what changed.
 //
-// When every file was unchanged and the destination holds nothing the stage
-// lacks, the stage is removed and the destination is left untouched, down to
-// its own modification time. Otherwise the stage is filled with hard links
-// to the unchanged files and replaces the destination: on Linux both
-// folders are exchanged in one renameat2 call, elsewhere (or on file systems
-// without RENAME_EXCHANGE) the old folder is renamed aside first, leaving a
-// moment without a destination. Top-level entries of the old destination
-// named with a leading dot (.git, .nojekyll, .well-known) that the new site
-// does not write are moved into the new one first, so they are never lost.
+// A first build renames the stage into place. A rebuild that changed few
+// files (see fewChanges) is applied in place: each written file is renamed
+// from the stage over the destination's, so a reader sees every file whole,
+// old or new, then files no output claimed are removed, and folders left
+// without outputs; a journal beside the stage lets the next build finish
+// the job if this one is killed meanwhile. When nothing changed, the
+// destination is left untouched, down to its own modification time.
 //
-// An error before the swap removes the stage and leaves the destination as it
-// was. An error removing the old tree after the swap is reported, but the new
-// site is already in place.
+// A rebuild that changed much gets the whole site at once: the stage is
+// filled with hard links to the unchanged files and replaces the
+// destination, on Linux in one renameat2 exchange, elsewhere (or on file
+// systems without RENAME_EXCHANGE) by renaming the old folder aside first,
+// leaving a moment without a destination. Top-level entries of the old
+// destination named with a leading dot (.git, .nojekyll, .well-known) that
+// the new site does not write are moved into the new one first; in place,
+// they are simply left alone.
+//
+// An error before the first change removes the stage and leaves the
+// destination as it was. An error after it is reported, saying whether the
+// new site is in place.
 func (s *Stage) Commit() (Stats, error) {
 	s.life.Lock()
 	defer s.life.Unlock()
@@ -54,24 +61,23 @@ func (s *Stage) Commit() (Stats, error) {
 		return Stats{}, fmt.Errorf("commit: read %s: %w", s.dest, err)
 	}
 	st.Removed = len(sc.remove)
-	if st.Written == 0 && st.Removed == 0 && len(sc.empty) == 0 && !sc.clash {
-		if err := os.RemoveAll(s.dir); err != nil {
-			return st, fmt.Errorf("commit: remove stage %s: %w", s.dir, err)
-		}
-		return st, nil
+	if !sc.clash && s.inPlace(st.Written+st.Removed, len(s.outputs)+st.Removed) {
+		// Some systems refuse to remove a folder that has open handles.
+		s.closeRoot()
+		return s.applyInPlace(st, sc)
 	}
 	return s.replace(st, sc)
 }
 
 // destScan is what one walk of the old destination tells Commit.
 type destScan struct {
-	keep     []string        // top-level dot-entries the site does not write: carried over
+	keep     []string        // top-level dot-entries the site does not write: left alone
 	remove   []string        // files (and links) no output claimed
 	empty    []string        // folders holding no output, innermost first
 	linkable map[string]bool // unchanged outputs found as regular files at their very path
-	// clash is an output that lands on a folder or below a file or link,
-	// or an unchanged one found only past a link: the stage differs then,
-	// even with nothing written or removed.
+	// clash is an output that in place would land on a folder or below a
+	// file or link, or an unchanged one found only past a link: cases the
+	// exchange handles by building the whole tree anew.
 	clash bool
 }
 

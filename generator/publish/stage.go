@@ -31,6 +31,12 @@ type Stage struct {
 	exchange func(a, b string) error
 	link     func(oldname, newname string) error
 	disk     disk
+	// inPlace is Commit's choice between changing the destination file by
+	// file and exchanging it whole (fewChanges); step, if set, is called
+	// before the first change made in place and after each, so that tests
+	// can kill a commit there.
+	inPlace func(changes, files int) bool
+	step    func()
 	// rename moves the folders where exchange is unsupported, waiting
 	// backoff, then twice that, … between attempts (see renameRetry).
 	rename  func(oldname, newname string) error
@@ -89,7 +95,7 @@ func begin(dest string, o Options, d disk) (*Stage, error) {
 		return nil, fmt.Errorf("publish to %s: %w", dest, err)
 	}
 	s := &Stage{dest: abs, given: dest, exchange: exchange, link: os.Link, disk: d,
-		rename: os.Rename, backoff: renameBackoff, outputs: make(map[string]fate)}
+		rename: os.Rename, backoff: renameBackoff, inPlace: fewChanges, outputs: make(map[string]fate)}
 	if err := s.open(o); err != nil {
 		s.closeRoot()
 		s.lock.unlock()
@@ -176,8 +182,8 @@ func within(dir, path string) bool {
 
 // WriteFile stores one output file at rel, a clean slash-separated relative
 // path. If the destination already holds those exact bytes at rel, the file
-// is only counted as unchanged: Commit links it into the stage, so it
-// keeps its inode and modification time. Otherwise
+// is only counted as unchanged: Commit leaves it where it is (or links it
+// into the stage), so it keeps its inode and modification time. Otherwise
 // the bytes go into the stage.
 func (s *Stage) WriteFile(rel string, data []byte) error {
 	return s.store(rel, int64(len(data)), func() (io.ReadCloser, error) {
