@@ -183,6 +183,13 @@ func always(int, int) bool { return true }
 
 func TestRebuildChangedAndRemoved(t *testing.T) {
 	unsupported := func(a, b string) error { return fmt.Errorf("%w: test", errors.ErrUnsupported) }
+	oneChanged := map[string]string{
+		"index.html":         "<h1>Trang chủ mới</h1>",
+		"tin-tuc/index.html": site["tin-tuc/index.html"],
+		"css/site.css":       site["css/site.css"],
+	}
+	onlyHome := map[string]string{"index.html": site["index.html"]}
+	kept := []string{"tin-tuc/index.html", "css/site.css"}
 	tests := []struct {
 		name      string
 		inPlace   func(changes, files int) bool
@@ -191,48 +198,12 @@ func TestRebuildChangedAndRemoved(t *testing.T) {
 		want      Stats
 		unchanged []string
 	}{
-		{
-			name: "một tệp đổi, một tệp bị bỏ, sửa tại chỗ", inPlace: always,
-			next: map[string]string{
-				"index.html":         "<h1>Trang chủ mới</h1>",
-				"tin-tuc/index.html": site["tin-tuc/index.html"],
-				"css/site.css":       site["css/site.css"],
-			},
-			want:      Stats{Written: 1, Unchanged: 2, Removed: 1},
-			unchanged: []string{"tin-tuc/index.html", "css/site.css"},
-		},
-		{
-			name: "một tệp đổi, một tệp bị bỏ, thay cả thư mục", inPlace: never,
-			next: map[string]string{
-				"index.html":         "<h1>Trang chủ mới</h1>",
-				"tin-tuc/index.html": site["tin-tuc/index.html"],
-				"css/site.css":       site["css/site.css"],
-			},
-			want:      Stats{Written: 1, Unchanged: 2, Removed: 1},
-			unchanged: []string{"tin-tuc/index.html", "css/site.css"},
-		},
-		{
-			name: "một tệp đổi, một tệp bị bỏ, không có RENAME_EXCHANGE", inPlace: never, exchange: unsupported,
-			next: map[string]string{
-				"index.html":         "<h1>Trang chủ mới</h1>",
-				"tin-tuc/index.html": site["tin-tuc/index.html"],
-				"css/site.css":       site["css/site.css"],
-			},
-			want:      Stats{Written: 1, Unchanged: 2, Removed: 1},
-			unchanged: []string{"tin-tuc/index.html", "css/site.css"},
-		},
-		{
-			name: "chỉ bỏ tệp, tại chỗ", inPlace: always,
-			next:      map[string]string{"index.html": site["index.html"]},
-			want:      Stats{Unchanged: 1, Removed: 3},
-			unchanged: []string{"index.html"},
-		},
-		{
-			name: "chỉ bỏ tệp, thay cả thư mục", inPlace: never,
-			next:      map[string]string{"index.html": site["index.html"]},
-			want:      Stats{Unchanged: 1, Removed: 3},
-			unchanged: []string{"index.html"},
-		},
+		{"một tệp đổi, một tệp bị bỏ, sửa tại chỗ", always, nil, oneChanged, Stats{Written: 1, Unchanged: 2, Removed: 1}, kept},
+		{"một tệp đổi, một tệp bị bỏ, thay cả thư mục", never, nil, oneChanged, Stats{Written: 1, Unchanged: 2, Removed: 1}, kept},
+		{"một tệp đổi, một tệp bị bỏ, không có RENAME_EXCHANGE", never, unsupported, oneChanged,
+			Stats{Written: 1, Unchanged: 2, Removed: 1}, kept},
+		{"chỉ bỏ tệp, tại chỗ", always, nil, onlyHome, Stats{Unchanged: 1, Removed: 3}, []string{"index.html"}},
+		{"chỉ bỏ tệp, thay cả thư mục", never, nil, onlyHome, Stats{Unchanged: 1, Removed: 3}, []string{"index.html"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
