@@ -7,24 +7,33 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 )
 
-// Commit makes the stage the destination and reports what changed.
+// Commit publishes the stage and reports what changed.
 //
-// When every file was unchanged and the destination holds nothing the stage
-// lacks, the stage is removed and the destination is left untouched, down to
-// its own modification time. Otherwise the stage replaces it: on Linux both
-// folders are exchanged in one renameat2 call, elsewhere (or on file systems
-// without RENAME_EXCHANGE) the old folder is renamed aside first, leaving a
-// moment without a destination. Top-level entries of the old destination
-// named with a leading dot (.git, .nojekyll, .well-known) that the new site
-// does not write are moved into the new one first, so they are never lost.
+// A first build renames the stage into place. A rebuild that changed few
+// files (see fewChanges) is applied in place: each written file is renamed
+// from the stage over the destination's, so a reader sees every file whole,
+// old or new, then files no output claimed are removed, and folders left
+// without outputs; a journal beside the stage lets the next build finish
+// the job if this one is killed meanwhile. When nothing changed, the
+// destination is left untouched, down to its own modification time.
 //
-// An error before the swap removes the stage and leaves the destination as it
-// was. An error removing the old tree after the swap is reported, but the new
-// site is already in place.
+// A rebuild that changed much gets the whole site at once: the stage is
+// filled with hard links to the unchanged files and replaces the
+// destination, on Linux in one renameat2 exchange, elsewhere (or on file
+// systems without RENAME_EXCHANGE) by renaming the old folder aside first,
+// leaving a moment without a destination. Top-level entries of the old
+// destination named with a leading dot (.git, .nojekyll, .well-known) that
+// the new site does not write are moved into the new one first; in place,
+// they are simply left alone.
+//
+// An error before the first change removes the stage and leaves the
+// destination as it was. An error after it is reported, saying whether the
+// new site is in place.
 func (s *Stage) Commit() (Stats, error) {
 	s.life.Lock()
 	defer s.life.Unlock()
@@ -33,89 +42,122 @@ func (s *Stage) Commit() (Stats, error) {
 	}
 	s.closed = true
 	defer s.lock.unlock()
+	defer s.closeRoot()
 	if s.failed != nil {
-		s.closeRoot()
 		os.RemoveAll(s.dir)
 		return Stats{}, s.failed
 	}
 	st := Stats{Written: s.written, Unchanged: s.unchanged}
-	hadDest := s.root != nil
-	var keep []string
-	var extra bool
-	if hadDest {
-		var err error
-		keep, st.Removed, extra, err = s.scanDest()
-		if err != nil {
-			s.closeRoot()
+	if s.root == nil {
+		if err := s.renameRetry(s.dir, s.dest); err != nil {
 			os.RemoveAll(s.dir)
-			return Stats{}, fmt.Errorf("commit: read %s: %w", s.dest, err)
-		}
-	}
-	// Some systems refuse to rename a folder that has open handles.
-	s.closeRoot()
-	if hadDest && st.Written == 0 && !extra {
-		if err := os.RemoveAll(s.dir); err != nil {
-			return st, fmt.Errorf("commit: remove stage %s: %w", s.dir, err)
+			return Stats{}, fmt.Errorf("commit: replace %s: %w", s.dest, err)
 		}
 		return st, nil
 	}
-	old, err := s.swap(hadDest, keep)
+	sc, err := s.scanDest()
+	if err != nil {
+		os.RemoveAll(s.dir)
+		return Stats{}, fmt.Errorf("commit: read %s: %w", s.dest, err)
+	}
+	st.Removed = len(sc.remove)
+	if !sc.clash && s.inPlace(st.Written+st.Removed, len(s.outputs)+st.Removed) {
+		// Some systems refuse to remove a folder that has open handles.
+		s.closeRoot()
+		return s.applyInPlace(st, sc)
+	}
+	return s.replace(st, sc)
+}
+
+// destScan is what one walk of the old destination tells Commit.
+type destScan struct {
+	keep     []string        // top-level dot-entries the site does not write: left alone
+	remove   []string        // files (and links) no output claimed
+	empty    []string        // folders holding no output, innermost first
+	linkable map[string]bool // unchanged outputs found as regular files at their very path
+	// clash is an output that in place would land on a folder or below a
+	// file or link, or an unchanged one found only past a link: cases the
+	// exchange handles by building the whole tree anew.
+	clash bool
+}
+
+// scanDest walks the old destination.
+func (s *Stage) scanDest() (sc destScan, err error) {
+	dirs, tops := make(map[string]bool), make(map[string]bool)
+	for rel := range s.outputs {
+		top, _, _ := strings.Cut(rel, "/")
+		tops[top] = true
+		for d := path.Dir(rel); d != "." && !dirs[d]; d = path.Dir(d) {
+			dirs[d] = true
+		}
+	}
+	sc.linkable = make(map[string]bool)
+	// A plain walk, not one through the root: it never descends a link (a
+	// junction on Windows neither), and the root would open every folder
+	// name by name, three times the cost on 10,000 folders. It only lists.
+	err = filepath.WalkDir(s.dest, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if p == s.dest {
+			return nil
+		}
+		rel := filepath.ToSlash(p[len(s.dest)+1:])
+		f, out := s.outputs[rel]
+		switch {
+		case !strings.Contains(rel, "/") && strings.HasPrefix(rel, ".") && !tops[rel]:
+			sc.keep = append(sc.keep, rel)
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+		case d.IsDir():
+			sc.clash = sc.clash || out
+			if !dirs[rel] {
+				sc.empty = append(sc.empty, rel)
+			}
+		case !out:
+			sc.remove = append(sc.remove, rel)
+			sc.clash = sc.clash || dirs[rel]
+		case f == kept && d.Type().IsRegular():
+			sc.linkable[rel] = true
+		case f == kept:
+			sc.clash = true
+		}
+		return nil
+	})
+	slices.Reverse(sc.empty) // the walk lists a folder before what it holds
+	sc.clash = sc.clash || len(sc.linkable) < s.unchanged
+	return sc, err
+}
+
+// replace fills the stage with the unchanged files and puts it in place of
+// the destination, then removes the old tree.
+func (s *Stage) replace(st Stats, sc destScan) (Stats, error) {
+	if err := s.fill(sc.linkable); err != nil {
+		os.RemoveAll(s.dir)
+		if de := asDiskError(s.given, err); de != nil {
+			return Stats{}, de
+		}
+		return Stats{}, fmt.Errorf("commit: %w", err)
+	}
+	// Some systems refuse to rename a folder that has open handles.
+	s.closeRoot()
+	old, err := s.swap(sc.keep)
 	if err != nil {
 		os.RemoveAll(s.dir)
 		return Stats{}, fmt.Errorf("commit: replace %s: %w", s.dest, err)
 	}
 	os.Remove(s.dir + ".keep") // if any; nothing carried over is left in old
-	if old != "" {
-		if err := os.RemoveAll(old); err != nil {
-			return st, fmt.Errorf("commit: site published, but removing the old copy %s failed: %w", old, err)
-		}
+	if err := removeTree(old); err != nil {
+		return st, fmt.Errorf("commit: site published, but removing the old copy %s failed: %w", old, err)
 	}
 	return st, nil
-}
-
-// scanDest walks the old destination. It returns the top-level dot-entries
-// the new site does not write, which are carried over untouched; how many
-// old files the new site lacks; and whether the old destination holds any
-// file or folder the stage lacks.
-func (s *Stage) scanDest() (keep []string, removed int, extra bool, err error) {
-	dirs, tops := make(map[string]bool), make(map[string]bool)
-	for rel := range s.outputs {
-		top, _, _ := strings.Cut(rel, "/")
-		tops[top] = true
-		for d := path.Dir(rel); d != "."; d = path.Dir(d) {
-			dirs[d] = true
-		}
-	}
-	err = fs.WalkDir(s.root.FS(), ".", func(rel string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		switch {
-		case rel == ".":
-			return nil
-		case !strings.Contains(rel, "/") && strings.HasPrefix(rel, ".") && !tops[rel]:
-			keep = append(keep, rel)
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-		case d.IsDir():
-			extra = extra || !dirs[rel]
-		case !s.outputs[rel]:
-			removed++
-			extra = true
-		}
-		return nil
-	})
-	return keep, removed, extra, err
 }
 
 // swap puts the stage in place of the destination. It returns the folder
 // now holding the old tree, for the caller to remove. On error nothing has
 // changed: carried-over dot-entries are moved back.
-func (s *Stage) swap(hadDest bool, keep []string) (old string, err error) {
-	if !hadDest {
-		return "", s.renameRetry(s.dir, s.dest)
-	}
+func (s *Stage) swap(keep []string) (old string, err error) {
 	var moved []string
 	undo := func() {
 		for _, name := range moved {

@@ -158,6 +158,7 @@ func TestUnchangedFileCopiedWhenLinkFails(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.link = func(_, _ string) error { return fmt.Errorf("no hard links here") }
+	s.inPlace = never // in place, the unchanged file is not even touched
 	s.WriteFile("index.html", []byte(site["index.html"]))
 	s.WriteFile("moi.html", []byte("<p>Trang mới</p>"))
 	st, err := s.Commit()

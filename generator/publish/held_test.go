@@ -54,7 +54,7 @@ func TestCommitWithoutExchangeWhileHeld(t *testing.T) {
 				t.Fatal(err)
 			}
 			h := &heldRename{from: tt.held(s), n: tt.n}
-			s.exchange, s.rename, s.backoff = unsupported, h.rename, 0
+			s.exchange, s.rename, s.backoff, s.inPlace = unsupported, h.rename, 0, never
 			for rel, data := range next {
 				if err := s.WriteFile(rel, []byte(data)); err != nil {
 					t.Fatal(err)

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -154,4 +155,108 @@ func hashTree(t *testing.T, dir string) string {
 		t.Fatalf("read %s: %v", dir, err)
 	}
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// killAtEnv, when set in the environment, makes TestKillInPlaceCommit the
+// killed build: it publishes the edited site to the destination in
+// killDestEnv and kills itself at that step of its commit in place.
+const (
+	killAtEnv   = "LOA_PUBLISH_KILL_AT"
+	killDestEnv = "LOA_PUBLISH_KILL_DEST"
+)
+
+// killEdits is what the killed build changes in news(): two pages edited,
+// one added in a new folder, one removed with its folder.
+func killEdits() (old, next map[string]string) {
+	old = news()
+	next = maps.Clone(old)
+	next["index.html"] = "<h1>Trang chủ mới</h1>"
+	next["tin-tuc/bai-5/index.html"] = "<p>Bài số 5, đã sửa</p>"
+	next["tin-tuc/bai-30/index.html"] = "<p>Bài mới</p>"
+	delete(next, "tin-tuc/bai-4/index.html")
+	return old, next
+}
+
+// TestKillInPlaceCommit kills a build at every step of a commit in place,
+// the test binary playing the build. After each kill every file of the
+// destination is whole, old or new, the lock is free, and the next Begin
+// finishes the commit from its journal; a journal cut short is dropped
+// with the destination left as it was.
+func TestKillInPlaceCommit(t *testing.T) {
+	old, next := killEdits()
+	if at := os.Getenv(killAtEnv); at != "" {
+		killedBuild(t, os.Getenv(killDestEnv), at, next)
+		return
+	}
+	if !canLock {
+		t.Skip("no file lock, so no recovery, on this system")
+	}
+	for at := 1; ; at++ {
+		dest := filepath.Join(t.TempDir(), "public")
+		build(t, dest, old)
+		mkfile(t, filepath.Join(dest, ".git/HEAD"), "ref: refs/heads/main\n")
+		cmd := exec.Command(os.Args[0], "-test.run=^TestKillInPlaceCommit$")
+		cmd.Env = append(os.Environ(), fmt.Sprintf("%s=%d", killAtEnv, at), killDestEnv+"="+dest)
+		out, err := cmd.CombinedOutput()
+		if err == nil {
+			if at < 3 {
+				t.Fatalf("the build was never killed:\n%s", out)
+			}
+			t.Logf("killed at each of %d steps", at-1)
+			break
+		}
+		if !strings.Contains(err.Error(), "killed") {
+			t.Fatalf("step %d: the build failed: %v\n%s", at, err, out)
+		}
+		for rel, data := range tree(t, dest) {
+			if !strings.HasSuffix(rel, "/") && data != old[rel] && data != next[rel] && rel != ".git/HEAD" {
+				t.Errorf("step %d: %s = %q, neither old nor new", at, rel, data)
+			}
+		}
+		want := maps.Clone(next)
+		if at == 1 {
+			// Killed before any change: cut the journal short, as a kill
+			// while saving it would.
+			journals, _ := filepath.Glob(filepath.Join(filepath.Dir(dest), ".public.loa-*.journal"))
+			if len(journals) != 1 {
+				t.Fatalf("journals: %v", journals)
+			}
+			data, _ := os.ReadFile(journals[0])
+			os.WriteFile(journals[0], data[:len(data)/2], 0o644)
+			want = maps.Clone(old)
+		}
+		s, err := BeginWith(dest, Options{Wait: 2 * time.Second})
+		if err != nil {
+			t.Fatalf("step %d: Begin after the kill: %v", at, err)
+		}
+		s.Abort()
+		want[".git/HEAD"] = "ref: refs/heads/main\n"
+		sameTree(t, dest, want)
+		noStageLeft(t, dest)
+	}
+}
+
+// killedBuild publishes next to dest and kills its own process at step at
+// of the commit in place.
+func killedBuild(t *testing.T, dest, at string, next map[string]string) {
+	s, err := Begin(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rel, data := range next {
+		if err := s.WriteFile(rel, []byte(data)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	steps := 0
+	s.step = func() {
+		if steps++; fmt.Sprint(steps) == at {
+			p, _ := os.FindProcess(os.Getpid())
+			p.Kill()
+			select {} // the kill is on its way
+		}
+	}
+	if _, err := s.Commit(); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -109,7 +109,8 @@ func stagePrefix(dest string) string { return "." + filepath.Base(dest) + ".loa-
 // dest left beside it. It must run with the lock held, when no other build
 // of dest is alive. A build killed in the middle of the fallback swap
 // leaves no destination but its old copy; dot-entries it was carrying over
-// are moved back. Then every leftover stage folder goes.
+// are moved back; a commit in place is finished from its journal. Then
+// every leftover stage folder goes.
 func recoverStale(dest string) error {
 	if !canLock {
 		return nil // cannot tell a dead build's stage from a live one's
@@ -135,12 +136,15 @@ func recoverStale(dest string) error {
 		}
 	}
 	for _, p := range stale {
-		if strings.HasSuffix(p, ".keep") {
+		switch {
+		case strings.HasSuffix(p, ".keep"):
 			restoreKept(strings.TrimSuffix(p, ".keep"), dest, p)
+		case strings.HasSuffix(p, ".journal"):
+			finishJournal(p, strings.TrimSuffix(p, ".journal"), dest)
 		}
 	}
 	for _, p := range stale {
-		if err := os.RemoveAll(p); err != nil {
+		if err := removeTree(p); err != nil {
 			return fmt.Errorf("remove stale stage %s: %w", p, err)
 		}
 	}
@@ -148,10 +152,12 @@ func recoverStale(dest string) error {
 }
 
 // isStageSuffix reports whether rest, what follows the prefix, is one of
-// ours: MkdirTemp's digits, maybe with .old or .keep. Anything else, such as
-// another destination's files, is left alone.
+// ours: MkdirTemp's digits, maybe with .old, .keep or .journal. Anything
+// else, such as another destination's files, is left alone.
 func isStageSuffix(rest string) bool {
-	rest = strings.TrimSuffix(strings.TrimSuffix(rest, ".old"), ".keep")
+	for _, suffix := range []string{".old", ".keep", ".journal"} {
+		rest = strings.TrimSuffix(rest, suffix)
+	}
 	if rest == "" {
 		return false
 	}

@@ -31,6 +31,12 @@ type Stage struct {
 	exchange func(a, b string) error
 	link     func(oldname, newname string) error
 	disk     disk
+	// inPlace is Commit's choice between changing the destination file by
+	// file and exchanging it whole (fewChanges); step, if set, is called
+	// before the first change made in place and after each, so that tests
+	// can kill a commit there.
+	inPlace func(changes, files int) bool
+	step    func()
 	// rename moves the folders where exchange is unsupported, waiting
 	// backoff, then twice that, … between attempts (see renameRetry).
 	rename  func(oldname, newname string) error
@@ -42,11 +48,20 @@ type Stage struct {
 	dirs sync.Map // folders of the stage known to exist: one mkdir each
 
 	mu        sync.Mutex
-	outputs   map[string]bool // slash-separated paths written so far
+	outputs   map[string]fate // slash-separated paths claimed so far
 	written   int
 	unchanged int
 	failed    *DiskError // the first write the machine refused
 }
+
+// fate is what became of one output.
+type fate uint8
+
+const (
+	pending fate = iota // claimed, being compared or written
+	written             // new bytes, in the stage at the same path
+	kept                // the old destination's file, unchanged
+)
 
 // Stats counts the files of one Commit. Removed counts files of the old
 // destination that the new site lacks; preserved dot-entries are not counted.
@@ -80,7 +95,7 @@ func begin(dest string, o Options, d disk) (*Stage, error) {
 		return nil, fmt.Errorf("publish to %s: %w", dest, err)
 	}
 	s := &Stage{dest: abs, given: dest, exchange: exchange, link: os.Link, disk: d,
-		rename: os.Rename, backoff: renameBackoff, outputs: make(map[string]bool)}
+		rename: os.Rename, backoff: renameBackoff, inPlace: fewChanges, outputs: make(map[string]fate)}
 	if err := s.open(o); err != nil {
 		s.closeRoot()
 		s.lock.unlock()
@@ -166,9 +181,10 @@ func within(dir, path string) bool {
 }
 
 // WriteFile stores one output file at rel, a clean slash-separated relative
-// path. If the destination already holds those exact bytes at rel, the stage
-// gets a hard link to that file (or, where linking fails, a copy with its
-// modification time) so the file reads as unchanged.
+// path. If the destination already holds those exact bytes at rel, the file
+// is only counted as unchanged: Commit leaves it where it is (or links it
+// into the stage), so it keeps its inode and modification time. Otherwise
+// the bytes go into the stage.
 func (s *Stage) WriteFile(rel string, data []byte) error {
 	return s.store(rel, int64(len(data)), func() (io.ReadCloser, error) {
 		return io.NopCloser(bytes.NewReader(data)), nil
@@ -195,8 +211,48 @@ func (s *Stage) CopyFile(rel string, fsys fs.FS, name string) error {
 	return nil
 }
 
-// store claims rel, then links or copies the old destination file when it
-// holds the same size bytes that open yields, or writes them anew.
+// Keep publishes the destination's file at rel as it is. It is for a
+// caller that knows from a cache of its own that its output at rel is
+// what the destination holds, and so spares rendering and comparing it.
+// Keep fails, wrapping fs.ErrNotExist, when the destination holds no
+// regular file at rel; on any error rel stays free, for the caller to
+// write the output instead.
+func (s *Stage) Keep(rel string) error {
+	local, err := localPath(rel)
+	if err != nil {
+		return err
+	}
+	s.life.RLock()
+	defer s.life.RUnlock()
+	if err := s.enter(rel); err != nil {
+		return err
+	}
+	if err := s.destHas(local); err != nil {
+		s.release(rel)
+		return fmt.Errorf("keep %s: %w", rel, err)
+	}
+	s.settle(rel, kept)
+	return nil
+}
+
+// destHas checks, through the root so that a symbolic link cannot lead
+// out, that the old destination holds a regular file at local.
+func (s *Stage) destHas(local string) error {
+	if s.root == nil {
+		return fmt.Errorf("no site there yet: %w", fs.ErrNotExist)
+	}
+	info, err := s.root.Lstat(local)
+	if err != nil {
+		return err
+	}
+	if !info.Mode().IsRegular() {
+		return fmt.Errorf("not a regular file: %w", fs.ErrNotExist)
+	}
+	return nil
+}
+
+// store claims rel, then counts it unchanged when the old destination
+// holds the same size bytes that open yields, or writes them to the stage.
 func (s *Stage) store(rel string, size int64, open func() (io.ReadCloser, error)) error {
 	local, err := localPath(rel)
 	if err != nil {
@@ -204,17 +260,12 @@ func (s *Stage) store(rel string, size int64, open func() (io.ReadCloser, error)
 	}
 	s.life.RLock()
 	defer s.life.RUnlock()
-	if s.closed {
-		return fmt.Errorf("write %s: stage already committed or aborted", rel)
-	}
-	if err := s.Err(); err != nil {
-		return err // a full disk stops the build at once, not file by file
-	}
-	if err := s.claim(rel); err != nil {
+	if err := s.enter(rel); err != nil {
 		return err
 	}
-	kept, err := s.put(local, size, markSource(open))
+	f, err := s.put(local, size, markSource(open))
 	if err != nil {
+		s.release(rel)
 		err = fmt.Errorf("write %s: %w", rel, err)
 		if de := asDiskError(s.given, err); de != nil {
 			s.mu.Lock()
@@ -226,27 +277,37 @@ func (s *Stage) store(rel string, size int64, open func() (io.ReadCloser, error)
 		}
 		return err
 	}
-	s.mu.Lock()
-	if kept {
-		s.unchanged++
-	} else {
-		s.written++
-	}
-	s.mu.Unlock()
+	s.settle(rel, f)
 	return nil
 }
 
-// put links, copies or writes the file at local in the stage; kept tells
-// whether it reads as unchanged.
-func (s *Stage) put(local string, size int64, open func() (io.ReadCloser, error)) (kept bool, err error) {
+// enter admits one output at rel into an open stage; the caller holds
+// life shared.
+func (s *Stage) enter(rel string) error {
+	if s.closed {
+		return fmt.Errorf("write %s: stage already committed or aborted", rel)
+	}
+	if err := s.Err(); err != nil {
+		return err // a full disk stops the build at once, not file by file
+	}
+	return s.claim(rel)
+}
+
+// put compares, then writes the file at local into the stage if it
+// changed, and tells which it did.
+func (s *Stage) put(local string, size int64, open func() (io.ReadCloser, error)) (fate, error) {
+	same, err := s.sameAsDest(local, size, open)
+	if err != nil {
+		return pending, err
+	}
+	if same {
+		return kept, nil
+	}
 	dst := filepath.Join(s.dir, local)
 	if err := s.mkdir(filepath.Dir(dst)); err != nil {
-		return false, err
+		return pending, err
 	}
-	if kept, err = s.keepIfSame(local, dst, size, open); err != nil || kept {
-		return kept, err
-	}
-	return false, s.writeNew(dst, open)
+	return written, s.writeNew(dst, open)
 }
 
 // Err returns the first write the machine refused (a full or read-only
@@ -281,11 +342,31 @@ func localPath(rel string) (string, error) {
 func (s *Stage) claim(rel string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.outputs[rel] {
+	if _, ok := s.outputs[rel]; ok {
 		return fmt.Errorf("two outputs write %s", rel)
 	}
-	s.outputs[rel] = true
+	s.outputs[rel] = pending
 	return nil
+}
+
+// release frees the claim of an output that could not be stored, so that
+// Commit never counts, moves or links it.
+func (s *Stage) release(rel string) {
+	s.mu.Lock()
+	delete(s.outputs, rel)
+	s.mu.Unlock()
+}
+
+// settle records what became of a claimed output.
+func (s *Stage) settle(rel string, f fate) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.outputs[rel] = f
+	if f == kept {
+		s.unchanged++
+	} else {
+		s.written++
+	}
 }
 
 // mkdir creates a folder of the stage and those above it once each;
@@ -309,14 +390,19 @@ func (s *Stage) mkdir(dir string) error {
 	return nil
 }
 
-// writeNew streams the bytes from open into a new file at dst.
+// writeNew streams the bytes from open into a new file at dst. A file
+// left half written is removed, so that no exchange can publish it.
 func (s *Stage) writeNew(dst string, open func() (io.ReadCloser, error)) error {
 	src, err := open()
 	if err != nil {
 		return err
 	}
 	defer src.Close()
-	return s.createFrom(dst, src)
+	if err := s.createFrom(dst, src); err != nil {
+		os.Remove(dst)
+		return err
+	}
+	return nil
 }
 
 // createFrom creates dst, which must not exist yet, with the bytes of r.

@@ -177,41 +177,33 @@ func TestRebuildUnchangedWritesNothing(t *testing.T) {
 	noStageLeft(t, dest)
 }
 
+// never and always force Commit's choice, so that tests take each path.
+func never(int, int) bool  { return false }
+func always(int, int) bool { return true }
+
 func TestRebuildChangedAndRemoved(t *testing.T) {
 	unsupported := func(a, b string) error { return fmt.Errorf("%w: test", errors.ErrUnsupported) }
+	oneChanged := map[string]string{
+		"index.html":         "<h1>Trang chủ mới</h1>",
+		"tin-tuc/index.html": site["tin-tuc/index.html"],
+		"css/site.css":       site["css/site.css"],
+	}
+	onlyHome := map[string]string{"index.html": site["index.html"]}
+	kept := []string{"tin-tuc/index.html", "css/site.css"}
 	tests := []struct {
 		name      string
+		inPlace   func(changes, files int) bool
 		exchange  func(a, b string) error // nil: the platform's
 		next      map[string]string
 		want      Stats
 		unchanged []string
 	}{
-		{
-			name: "một tệp đổi, một tệp bị bỏ",
-			next: map[string]string{
-				"index.html":         "<h1>Trang chủ mới</h1>",
-				"tin-tuc/index.html": site["tin-tuc/index.html"],
-				"css/site.css":       site["css/site.css"],
-			},
-			want:      Stats{Written: 1, Unchanged: 2, Removed: 1},
-			unchanged: []string{"tin-tuc/index.html", "css/site.css"},
-		},
-		{
-			name: "một tệp đổi, một tệp bị bỏ, không có RENAME_EXCHANGE", exchange: unsupported,
-			next: map[string]string{
-				"index.html":         "<h1>Trang chủ mới</h1>",
-				"tin-tuc/index.html": site["tin-tuc/index.html"],
-				"css/site.css":       site["css/site.css"],
-			},
-			want:      Stats{Written: 1, Unchanged: 2, Removed: 1},
-			unchanged: []string{"tin-tuc/index.html", "css/site.css"},
-		},
-		{
-			name:      "chỉ bỏ tệp vẫn thay thư mục",
-			next:      map[string]string{"index.html": site["index.html"]},
-			want:      Stats{Unchanged: 1, Removed: 3},
-			unchanged: []string{"index.html"},
-		},
+		{"một tệp đổi, một tệp bị bỏ, sửa tại chỗ", always, nil, oneChanged, Stats{Written: 1, Unchanged: 2, Removed: 1}, kept},
+		{"một tệp đổi, một tệp bị bỏ, thay cả thư mục", never, nil, oneChanged, Stats{Written: 1, Unchanged: 2, Removed: 1}, kept},
+		{"một tệp đổi, một tệp bị bỏ, không có RENAME_EXCHANGE", never, unsupported, oneChanged,
+			Stats{Written: 1, Unchanged: 2, Removed: 1}, kept},
+		{"chỉ bỏ tệp, tại chỗ", always, nil, onlyHome, Stats{Unchanged: 1, Removed: 3}, []string{"index.html"}},
+		{"chỉ bỏ tệp, thay cả thư mục", never, nil, onlyHome, Stats{Unchanged: 1, Removed: 3}, []string{"index.html"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -226,11 +218,13 @@ func TestRebuildChangedAndRemoved(t *testing.T) {
 			for _, rel := range tt.unchanged {
 				before[rel] = stat(t, filepath.Join(dest, rel))
 			}
+			destBefore := stat(t, dest)
 
 			s, err := Begin(dest)
 			if err != nil {
 				t.Fatal(err)
 			}
+			s.inPlace = tt.inPlace
 			if tt.exchange != nil {
 				s.exchange = tt.exchange
 			}
@@ -256,6 +250,9 @@ func TestRebuildChangedAndRemoved(t *testing.T) {
 				if !os.SameFile(old, stat(t, filepath.Join(dest, rel))) {
 					t.Errorf("unchanged %s got a new inode", rel)
 				}
+			}
+			if inPlace := os.SameFile(destBefore, stat(t, dest)); inPlace != tt.inPlace(0, 0) {
+				t.Errorf("changed in place = %v; want %v", inPlace, !inPlace)
 			}
 			noStageLeft(t, dest)
 			if err := s.Abort(); err != nil {
