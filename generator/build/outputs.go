@@ -50,17 +50,40 @@ type outputs struct {
 
 const outputsMagic = "loa-outputs 1\n"
 
+// ForgetOutputs drops the keys of what the last build published into
+// dest, for a writer of dest that does not keep them (loa serve
+// --renderToDisk): the next build then compares every page it renders.
+func (b *Builder) ForgetOutputs(dest string) {
+	if f := b.outputsFile(dest); f != "" {
+		os.Remove(f)
+	}
+}
+
+// outputsFile is where the keys of dest are kept, or "" without a cache.
+func (b *Builder) outputsFile(dest string) string {
+	dir := b.cacheDir("outputs")
+	if dir == "" {
+		return ""
+	}
+	if abs, err := filepath.Abs(dest); err == nil {
+		dest = abs
+	}
+	if real, err := filepath.EvalSymlinks(dest); err == nil {
+		dest = real
+	}
+	sum := sha256.Sum256([]byte(dest))
+	return filepath.Join(dir, fmt.Sprintf("%x", sum[:8]))
+}
+
 // openOutputs reads the keys of the last build into out's folder, and
 // removes them: they are written again by SaveOutputs once this build is
 // published. Nil when the build keeps no cache or out replaces no folder.
 func (b *Builder) openOutputs(out Output) *outputs {
 	k, ok := out.(Keeper)
-	dir := b.cacheDir("outputs")
-	if !ok || dir == "" {
+	if !ok || b.outputsFile(k.Dest()) == "" {
 		return nil
 	}
-	sum := sha256.Sum256([]byte(k.Dest()))
-	o := &outputs{file: filepath.Join(dir, fmt.Sprintf("%x", sum[:8])), keeper: k, now: map[string]outKey{}}
+	o := &outputs{file: b.outputsFile(k.Dest()), keeper: k, now: map[string]outKey{}}
 	o.old = readOutputs(o.file)
 	os.Remove(o.file)
 	return o
