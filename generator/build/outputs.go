@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sync"
+	"time"
 
 	"loa/generator/site"
 )
@@ -31,24 +32,34 @@ import (
 type Keeper interface {
 	Output
 	Dest() string
-	Keep(rel string) error
+	// Keep fails unless the folder's file at rel has that size and
+	// modification time: another build or program may have written it.
+	Keep(rel string, size int64, mod time.Time) error
 }
 
 type outKey [16]byte
 
-// outputs is the output cache of one render.
-type outputs struct {
-	file   string            // where the keys of dest are kept
-	old    map[string]outKey // output → key, as last published into dest
-	keeper Keeper
-
-	mu  sync.Mutex
-	now map[string]outKey // this render's keys
-
-	kept int // outputs kept from the last build
+// published is what the keys file knows of one output: its key, and the
+// size and time of the file that the last build left in the folder.
+type published struct {
+	key  outKey
+	size int64
+	mod  int64 // Unix nanoseconds
 }
 
-const outputsMagic = "loa-outputs 1\n"
+// outputs is the output cache of one render.
+type outputs struct {
+	file   string               // where the keys of dest are kept
+	dest   string               // the folder
+	old    map[string]published // output → what the last build left in dest
+	keeper Keeper
+
+	mu   sync.Mutex
+	now  map[string]published // this render's: the key, and the file when kept
+	kept int                  // outputs kept from the last build
+}
+
+const outputsMagic = "loa-outputs 2\n"
 
 // ForgetOutputs drops the keys of what the last build published into
 // dest, for a writer of dest that does not keep them (loa serve
@@ -83,29 +94,40 @@ func (b *Builder) openOutputs(out Output) *outputs {
 	if !ok || b.outputsFile(k.Dest()) == "" {
 		return nil
 	}
-	o := &outputs{file: b.outputsFile(k.Dest()), keeper: k, now: map[string]outKey{}}
+	o := &outputs{file: b.outputsFile(k.Dest()), dest: k.Dest(), keeper: k, now: map[string]published{}}
 	o.old = readOutputs(o.file)
 	os.Remove(o.file)
 	return o
 }
 
 // readOutputs reads a keys file; a missing or damaged one is empty.
-func readOutputs(file string) map[string]outKey {
+func readOutputs(file string) map[string]published {
 	data, err := os.ReadFile(file)
 	if err != nil || !bytes.HasPrefix(data, []byte(outputsMagic)) {
 		return nil
 	}
 	data = data[len(outputsMagic):]
-	m := map[string]outKey{}
+	m := map[string]published{}
 	for len(data) > 0 {
 		n, w := binary.Uvarint(data)
 		if w <= 0 || uint64(len(data)-w) < n+16 {
 			return nil
 		}
-		var k outKey
-		copy(k[:], data[w+int(n):])
-		m[string(data[w:w+int(n)])] = k
+		name := string(data[w : w+int(n)])
+		var p published
+		copy(p.key[:], data[w+int(n):])
 		data = data[w+int(n)+16:]
+		size, w1 := binary.Varint(data)
+		if w1 <= 0 {
+			return nil
+		}
+		mod, w2 := binary.Varint(data[w1:])
+		if w2 <= 0 {
+			return nil
+		}
+		p.size, p.mod = size, mod
+		m[name] = p
+		data = data[w1+w2:]
 	}
 	return m
 }
@@ -114,34 +136,53 @@ func readOutputs(file string) map[string]outKey {
 // one the last build published, and if so keeps it in place.
 func (o *outputs) keep(out string, key outKey) bool {
 	o.mu.Lock()
-	o.now[out] = key
 	old, ok := o.old[out]
+	o.now[out] = published{key: key, size: -1}
 	o.mu.Unlock()
-	if !ok || old != key || o.keeper.Keep(out) != nil {
+	if !ok || old.key != key || o.keeper.Keep(out, old.size, time.Unix(0, old.mod)) != nil {
 		return false
 	}
 	o.mu.Lock()
+	o.now[out] = old
 	o.kept++
 	o.mu.Unlock()
 	return true
 }
 
 // SaveOutputs records the keys of the render just published, for the next
-// build into the same folder. Call it after the output was committed.
+// build into the same folder, with the size and time of each file the
+// render wrote. Call it after the output was committed.
 func (b *Builder) SaveOutputs() error {
 	o := b.outs
 	if o == nil {
 		return nil
 	}
 	b.outs = nil
+	outs := slices.Sorted(maps.Keys(o.now))
+	ps := make([]published, len(outs))
+	for i, out := range outs {
+		ps[i] = o.now[out]
+	}
+	parallel(len(outs), func(i int) {
+		if ps[i].size >= 0 {
+			return // kept: as it was
+		}
+		info, err := os.Lstat(filepath.Join(o.dest, filepath.FromSlash(outs[i])))
+		if err != nil {
+			return // not published after all: size -1 never matches
+		}
+		ps[i].size, ps[i].mod = info.Size(), info.ModTime().UnixNano()
+	})
 	var buf bytes.Buffer
 	buf.WriteString(outputsMagic)
 	var n [binary.MaxVarintLen64]byte
-	for _, out := range slices.Sorted(maps.Keys(o.now)) {
+	for i, out := range outs {
+		p := ps[i]
 		buf.Write(n[:binary.PutUvarint(n[:], uint64(len(out)))])
 		buf.WriteString(out)
-		k := o.now[out]
-		buf.Write(k[:])
+		buf.Write(p.key[:])
+		buf.Write(n[:binary.PutVarint(n[:], p.size)])
+		buf.Write(n[:binary.PutVarint(n[:], p.mod)])
 	}
 	return writeAtomic(o.file, buf.Bytes())
 }

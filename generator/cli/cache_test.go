@@ -128,6 +128,13 @@ Hội nghị có sự tham dự của đại diện 15 sở, ngành và 8 huyệ
 		{"the configuration", func() {
 			edit(t, filepath.Join(site, "config.toml"), "title = ", "title = \"Cổng thông tin\"\n#")
 		}, now},
+		{"another site published into the folder meanwhile", func() {
+			other := copyExample(t)
+			edit(t, filepath.Join(other, "config.toml"), "title = ", "title = \"Trang khác\"\n#")
+			if r := run(t, "build", "-s", other, "-d", dest, "--now", "2026-11-20"); r.code != 0 {
+				t.Fatal(r.stderr)
+			}
+		}, now},
 		{"another day", func() {}, []string{"--now", "2026-12-01"}},
 		{"drafts shown", func() {}, []string{"--now", "2026-12-01", "-D"}},
 	}

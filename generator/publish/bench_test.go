@@ -77,9 +77,8 @@ func benchPublish(b *testing.B, dest string, edits int, keep bool) time.Duration
 	if err != nil {
 		b.Fatal(err)
 	}
-	keeper, canKeep := any(s).(interface{ Keep(string) error })
 	benchFiles(edits, func(rel string, data []byte, edited bool) {
-		if keep && canKeep && !edited && keeper.Keep(rel) == nil {
+		if keep && !edited && keepFile(s, dest, rel) == nil {
 			return
 		}
 		if err := s.WriteFile(rel, data); err != nil {

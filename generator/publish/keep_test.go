@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // news is a site of 24 pages in folders of their own, with a picture
@@ -59,7 +60,7 @@ func publishWith(t *testing.T, dest string, files map[string]string, keep ...str
 	}
 	for rel, data := range files {
 		if slices.Contains(keep, rel) {
-			err = s.Keep(rel)
+			err = keepFile(s, dest, rel)
 		} else {
 			err = s.WriteFile(rel, []byte(data))
 		}
@@ -120,24 +121,31 @@ func TestKeep(t *testing.T) {
 	}
 	defer s.Abort()
 	for _, rel := range []string{"khong-co.html", "tin-tuc", "lien-ket.txt", "ra-ngoai/bi-mat.txt"} {
-		if err := s.Keep(rel); err == nil {
+		if err := keepFile(s, dest, rel); err == nil {
 			t.Errorf("Keep(%q) succeeded", rel)
 		}
 		if err := s.WriteFile(rel, []byte("x")); err != nil {
 			t.Errorf("writing %s after Keep failed: %v", rel, err)
 		}
 	}
-	if err := s.Keep("khong-co-nua.html"); !errors.Is(err, fs.ErrNotExist) {
+	if err := keepFile(s, dest, "khong-co-nua.html"); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("Keep of a missing file = %v; want fs.ErrNotExist", err)
 	}
-	if err := s.Keep("index.html"); err != nil {
+	info := stat(t, filepath.Join(dest, "tin-tuc/nghi-le/index.html"))
+	if err := s.Keep("tin-tuc/nghi-le/index.html", info.Size(), info.ModTime().Add(time.Second)); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("Keep of a file written since = %v; want fs.ErrNotExist", err)
+	}
+	if err := s.Keep("tin-tuc/nghi-le/index.html", info.Size()+1, info.ModTime()); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("Keep of a file of another size = %v; want fs.ErrNotExist", err)
+	}
+	if err := keepFile(s, dest, "index.html"); err != nil {
 		t.Fatal(err)
 	}
 	for _, tt := range []struct{ rel, want string }{
 		{"index.html", "two outputs write index.html"},
 		{"../x", "stay inside the site"},
 	} {
-		if err := s.Keep(tt.rel); err == nil || !strings.Contains(err.Error(), tt.want) {
+		if err := keepFile(s, dest, tt.rel); err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("Keep(%q) = %v; want an error containing %q", tt.rel, err, tt.want)
 		}
 	}
@@ -147,7 +155,7 @@ func TestKeep(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer first.Abort()
-	if err := first.Keep("index.html"); !errors.Is(err, fs.ErrNotExist) {
+	if err := keepFile(first, dest, "index.html"); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("Keep with no site yet = %v; want fs.ErrNotExist", err)
 	}
 }
@@ -185,7 +193,7 @@ func TestAbortAfterWritesLeavesDest(t *testing.T) {
 	s.WriteFile("index.html", []byte("<h1>Bản nháp hỏng</h1>"))
 	s.WriteFile("tin-tuc/bai-1/index.html", []byte(files["tin-tuc/bai-1/index.html"]))
 	s.WriteFile("tin-tuc/bai-99/index.html", []byte("<p>Bài mới</p>"))
-	s.Keep("tin-tuc/bai-2/index.html")
+	keepFile(s, dest, "tin-tuc/bai-2/index.html")
 	if err := s.Abort(); err != nil {
 		t.Fatal(err)
 	}
@@ -200,4 +208,15 @@ func TestAbortAfterWritesLeavesDest(t *testing.T) {
 		}
 	}
 	noStageLeft(t, dest)
+}
+
+// keepFile keeps rel as the destination holds it now, as a caller whose
+// cache saw it there does.
+func keepFile(s *Stage, dest, rel string) error {
+	var size int64
+	var mod time.Time
+	if info, err := os.Lstat(filepath.Join(dest, filepath.FromSlash(rel))); err == nil {
+		size, mod = info.Size(), info.ModTime()
+	}
+	return s.Keep(rel, size, mod)
 }

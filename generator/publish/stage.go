@@ -213,11 +213,13 @@ func (s *Stage) CopyFile(rel string, fsys fs.FS, name string) error {
 
 // Keep publishes the destination's file at rel as it is. It is for a
 // caller that knows from a cache of its own that its output at rel is
-// what the destination holds, and so spares rendering and comparing it.
+// what the destination holds, and so spares rendering and comparing it:
+// the file must still be the one the caller saw there, of that size and
+// modification time, and not one another build or program wrote since.
 // Keep fails, wrapping fs.ErrNotExist, when the destination holds no
-// regular file at rel; on any error rel stays free, for the caller to
-// write the output instead.
-func (s *Stage) Keep(rel string) error {
+// such regular file at rel; on any error rel stays free, for the caller
+// to write the output instead.
+func (s *Stage) Keep(rel string, size int64, mod time.Time) error {
 	local, err := localPath(rel)
 	if err != nil {
 		return err
@@ -227,7 +229,7 @@ func (s *Stage) Keep(rel string) error {
 	if err := s.enter(rel); err != nil {
 		return err
 	}
-	if err := s.destHas(local); err != nil {
+	if err := s.destHas(local, size, mod); err != nil {
 		s.release(rel)
 		return fmt.Errorf("keep %s: %w", rel, err)
 	}
@@ -236,8 +238,9 @@ func (s *Stage) Keep(rel string) error {
 }
 
 // destHas checks, through the root so that a symbolic link cannot lead
-// out, that the old destination holds a regular file at local.
-func (s *Stage) destHas(local string) error {
+// out, that the old destination holds a regular file at local of that
+// size and modification time.
+func (s *Stage) destHas(local string, size int64, mod time.Time) error {
 	if s.root == nil {
 		return fmt.Errorf("no site there yet: %w", fs.ErrNotExist)
 	}
@@ -247,6 +250,9 @@ func (s *Stage) destHas(local string) error {
 	}
 	if !info.Mode().IsRegular() {
 		return fmt.Errorf("not a regular file: %w", fs.ErrNotExist)
+	}
+	if info.Size() != size || !info.ModTime().Equal(mod) {
+		return fmt.Errorf("written since: %w", fs.ErrNotExist)
 	}
 	return nil
 }
