@@ -80,7 +80,7 @@ func (s *Server) buildOnce(batch Batch) (*snapshot, diag.List) {
 	if diags.HasErrors() || plan == nil {
 		return nil, diags
 	}
-	mem := newMemory(s.seed, s.state.Load().snap)
+	mem := newMemory(s.seed, s.zip, s.state.Load().snap)
 	_, d := s.b.Render(plan, mem)
 	diags.Append(d)
 	diags.Sort()
@@ -106,7 +106,7 @@ func (s *Server) finishSearch(snap *snapshot) *snapshot {
 			old[rel] = true
 		}
 	}
-	mem := newMemory(s.seed, snap)
+	mem := newMemory(s.seed, s.zip, snap)
 	mem.ReuseAll(old)
 	d := s.b.FinishSearch(s.plan, mem)
 	if len(mem.touched) == len(old) && len(d) == 0 {
@@ -148,7 +148,10 @@ func (s *Server) renderToDisk(snap *snapshot) error {
 		if f.fsys != nil {
 			err = stage.CopyFile(rel, f.fsys, f.name)
 		} else {
-			err = stage.WriteFile(rel, f.data)
+			var data []byte
+			if data, err = snap.bytes(f); err == nil {
+				err = stage.WriteFile(rel, data)
+			}
 		}
 		if err != nil {
 			stage.Abort()

@@ -62,6 +62,7 @@ type Server struct {
 	host  hosts // the Host headers that name this server
 	b     *build.Builder
 	seed  maphash.Seed
+	zip   *zipper
 	watch *watcher
 	hub   *hub
 	state atomic.Pointer[state]
@@ -103,7 +104,7 @@ func New(opts Options) (*Server, error) {
 	if opts.Build.Site == nil {
 		opts.Build.Site = os.DirFS(opts.Dir)
 	}
-	s := &Server{opts: opts, seed: maphash.MakeSeed(), hub: newHub()}
+	s := &Server{opts: opts, seed: maphash.MakeSeed(), zip: new(zipper), hub: newHub()}
 	s.state.Store(&state{inject: injection(nil, "")})
 	ln, err := s.listen()
 	if err != nil {
