@@ -208,6 +208,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f, found := st.snap.files[rel]
+	if p := st.pending; p != nil {
+		if f, found = p.get(rel); !found {
+			<-p.done // the render is over and its state in place
+			st = s.state.Load()
+			f, found = st.snap.files[rel]
+		}
+	}
 	if !found {
 		s.notFound(w, r, st, http.StatusNotFound)
 		return
@@ -223,7 +230,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	data, err := st.snap.bytes(f)
+	data, err := f.open(s.zip)
 	if err != nil {
 		http.Error(w, "Không đọc được tệp", http.StatusInternalServerError)
 		return

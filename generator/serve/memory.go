@@ -32,7 +32,9 @@ type memory struct {
 	zip   *zipper
 	prev  *snapshot // the last good build, whose files Reuse carries over
 	mu    sync.Mutex
+	grown *sync.Cond // on mu: a file was put, or the memory was closed
 	files map[string]file
+	shut  bool // no file comes any more: see close
 	// After ReuseAll, the build is prev but for the files in touched.
 	base    *snapshot
 	touched []string
@@ -48,7 +50,33 @@ func newMemory(seed maphash.Seed, z *zipper, prev *snapshot) *memory {
 	if prev != nil {
 		size = len(prev.files)
 	}
-	return &memory{seed: seed, zip: z, prev: prev, files: make(map[string]file, size)}
+	m := &memory{seed: seed, zip: z, prev: prev, files: make(map[string]file, size)}
+	m.grown = sync.NewCond(&m.mu)
+	return m
+}
+
+// wait returns the file rel once it is put, or false once the memory is
+// closed or its snapshot taken without it.
+func (m *memory) wait(rel string) (file, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for {
+		if f, ok := m.files[rel]; ok {
+			return f, true
+		}
+		if m.shut || m.files == nil {
+			return file{}, false
+		}
+		m.grown.Wait()
+	}
+}
+
+// close wakes every wait: the render is over.
+func (m *memory) close() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.shut = true
+	m.grown.Broadcast()
 }
 
 // ReuseAll carries over every file of the last good build but those in
@@ -116,6 +144,7 @@ func (m *memory) put(rel string, f file) error {
 	if m.base != nil {
 		m.touched = append(m.touched, rel)
 	}
+	m.grown.Broadcast()
 	return nil
 }
 
@@ -135,6 +164,7 @@ func (m *memory) snapshot() *snapshot {
 	defer m.mu.Unlock()
 	s := &snapshot{zip: m.zip, files: m.files, base: m.base, touched: m.touched}
 	m.files = nil
+	m.grown.Broadcast()
 	return s
 }
 
@@ -149,12 +179,15 @@ func (s *snapshot) read(rel string) ([]byte, bool, error) {
 }
 
 // bytes returns the output f.
-func (s *snapshot) bytes(f file) ([]byte, error) {
+func (s *snapshot) bytes(f file) ([]byte, error) { return f.open(s.zip) }
+
+// open returns the bytes of the output f, which z compressed if at all.
+func (f file) open(z *zipper) ([]byte, error) {
 	switch {
 	case f.fsys != nil:
 		return fs.ReadFile(f.fsys, f.name)
 	case f.zip:
-		return s.zip.unzip(f.data, f.size)
+		return z.unzip(f.data, f.size)
 	}
 	return f.data, nil
 }
