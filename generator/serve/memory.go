@@ -154,7 +154,8 @@ type snapshot struct {
 	zip   *zipper
 	files map[string]file
 	// When a render changed a few files only: the build it started from
-	// and those files, so that diff need not compare every file.
+	// and those files, so that diff need not compare every file. Dropped
+	// once diffed, so that builds do not hold their predecessors in a chain.
 	base    *snapshot
 	touched []string
 }

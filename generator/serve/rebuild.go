@@ -32,9 +32,10 @@ func (s *Server) rebuild(batch Batch) {
 		s.printErrors(batch, errs)
 		return
 	}
+	c := diff(old.snap, snap)
+	snap.base, snap.touched = nil, nil // else every build would hold the one before it
 	s.state.Store(&state{snap: snap, inject: injection(nil, s.now)})
 	p.end()
-	c := diff(old.snap, snap)
 	// The pages reload first, with the proofreader's findings of the last
 	// save; it reads the site's files after, since its findings change no
 	// page and reading thousands of files would hold the reload back.
@@ -154,7 +155,9 @@ func (s *Server) finishSearch(snap *snapshot) *snapshot {
 		s.printWarnings(d)
 		return nil
 	}
-	return mem.snapshot()
+	next := mem.snapshot()
+	next.base, next.touched = nil, nil // never diffed: the next build is diffed against it
+	return next
 }
 
 // nowMark is the mark of a preview as of another day (--now): "Xem trước

@@ -58,3 +58,19 @@ func TestLayoutEditReloadsOpenPagesFirst(t *testing.T) {
 		t.Error(d)
 	}
 }
+
+// TestBuildsDoNotChain: a build made from the one before (a body edit)
+// keeps no reference to it once served, else every save would hold
+// another copy of the site's list of files.
+func TestBuildsDoNotChain(t *testing.T) {
+	dir := writeSite(t, tinySite)
+	s := start(t, testOptions(dir))
+	ev := events(t, s.URL())
+	for i := range 3 {
+		writeFile(t, dir, "content/tin-tuc/hop-ban.md", tinySite["content/tin-tuc/hop-ban.md"]+strings.Repeat("\nSửa thêm.\n", i+1))
+		next(t, ev, func(m message) bool { return len(m.Pages) > 0 })
+		if snap := s.state.Load().snap; snap.base != nil || snap.touched != nil {
+			t.Fatalf("edit %d: the served build holds the one before it", i+1)
+		}
+	}
+}
