@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	neturl "net/url"
 	"strings"
 	"time"
 )
@@ -25,10 +26,12 @@ type reload struct {
 // helloTimeout bounds the wait for an event stream's first message.
 const helloTimeout = 10 * time.Second
 
-// listenLoa follows Loa's Server-Sent Events. The stream opens with the
-// current errors, which must be none.
-func listenLoa(ctx context.Context, base string) (<-chan reload, error) {
-	url := strings.TrimSuffix(base, "/") + "/__loa/events"
+// listenLoa follows Loa's Server-Sent Events as the page at the address
+// page would, which the stream names as Loa's live-reload script does: Loa
+// renders the open pages first after a change of layout. The stream opens
+// with the current errors, which must be none.
+func listenLoa(ctx context.Context, base, page string) (<-chan reload, error) {
+	url := strings.TrimSuffix(base, "/") + "/__loa/events?page=" + neturl.QueryEscape(page)
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
 	if err != nil {
 		return nil, err
@@ -110,7 +113,7 @@ func readSSE(r io.Reader, emit func(data string) bool) error {
 // listenHugo follows Hugo's LiveReload websocket. Hugo answers the
 // protocol's hello before anything else; its reloads name no page
 // ("/x.js" forces a full reload).
-func listenHugo(ctx context.Context, base string) (<-chan reload, error) {
+func listenHugo(ctx context.Context, base, page string) (<-chan reload, error) {
 	ws, err := dialWS(ctx, strings.TrimSuffix(base, "/")+"/livereload")
 	if err != nil {
 		return nil, err

@@ -49,12 +49,12 @@ func measure(ctx context.Context, o options, t tool, site, page string) (r resul
 		return r
 	}
 	r.start = time.Since(p.started)
-	events, err := t.listen(ctx, base)
+	url := pageURL(page)
+	events, err := t.listen(ctx, base, url)
 	if err != nil {
 		r.err = p.failure("%v", err)
 		return r
 	}
-	url := pageURL(page)
 	client := http.Client{Timeout: 30 * time.Second}
 	if code, err := get(ctx, &client, strings.TrimSuffix(base, "/")+url); err != nil || code != http.StatusOK {
 		r.err = fmt.Errorf("%s: the edited page %s is not at %s (%d, %v)", t.name, page, url, code, err)

@@ -114,7 +114,7 @@ func TestListenLoa(t *testing.T) {
 	defer srv.Close()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	ch, err := listenLoa(ctx, srv.URL+"/")
+	ch, err := listenLoa(ctx, srv.URL+"/", "/tin-tuc/a/")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -160,7 +160,7 @@ func TestListenHugo(t *testing.T) {
 	defer srv.Close()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	ch, err := listenHugo(ctx, srv.URL+"/")
+	ch, err := listenHugo(ctx, srv.URL+"/", "/tin-tuc/a/")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -25,10 +25,10 @@ const (
 type tool struct {
 	name    string
 	argv    []string
-	address *regexp.Regexp // the line with the server's address, in group 1
-	broken  *regexp.Regexp // a line saying the first build failed, or nil
-	own     *regexp.Regexp // the line with its own rebuild time; see parseOwn
-	listen  func(ctx context.Context, base string) (<-chan reload, error)
+	address *regexp.Regexp                                                      // the line with the server's address, in group 1
+	broken  *regexp.Regexp                                                      // a line saying the first build failed, or nil
+	own     *regexp.Regexp                                                      // the line with its own rebuild time; see parseOwn
+	listen  func(ctx context.Context, base, page string) (<-chan reload, error) // as the page at the address page would
 	// named: the server's reloads name the pages that changed, so an
 	// edit's reload is the first that names the edited page; otherwise it
 	// is the first reload after the save.

@@ -39,6 +39,10 @@ type render struct {
 	keys   sync.Map // output → key of its inputs, this render
 	reused atomic.Int64
 
+	// For a render begun by Begin: the jobs taken, by Staged.Now or the
+	// render, so that each runs once (see staged.go).
+	claimed *sync.Map
+
 	// For an Output that replaces a folder a previous build published
 	// (see outputs.go and keys.go).
 	outs *outputs
@@ -158,6 +162,14 @@ func (r *renderer) run() (Stats, diag.List) {
 	if st, diags, ok := r.renderRefreshed(); ok {
 		return st, diags
 	}
+	if d := r.prepare(); d.HasErrors() {
+		return Stats{}, d
+	}
+	return r.finish(r.jobs())
+}
+
+// prepare does what every output of a full render needs first.
+func (r *renderer) prepare() diag.List {
 	r.plan.refreshed = nil
 	if r.reuser != nil && r.sum == 0 {
 		r.sum = r.siteSum()
@@ -168,9 +180,14 @@ func (r *renderer) run() (Stats, diag.List) {
 		zips.Append(l.makeZips())
 	}
 	if zips.HasErrors() {
-		return Stats{}, zips
+		return zips
 	}
 	r.keyOutputs()
+	return nil
+}
+
+// jobs are every output of a full render.
+func (r *renderer) jobs() []job {
 	var jobs []job
 	for _, l := range r.langs {
 		jobs = append(jobs, l.searchJobs()...) // first: the index is the longest job
@@ -186,9 +203,22 @@ func (r *renderer) run() (Stats, diag.List) {
 		jobs = append(jobs, r.rootRedirect)
 	}
 	for _, name := range slices.Sorted(maps.Keys(r.assets)) {
-		a := r.assets[name]
-		jobs = append(jobs, func() diag.List { return r.writeRaw(a.out, a.data) })
+		jobs = append(jobs, r.assetJob(r.assets[name]))
 	}
+	return jobs
+}
+
+func (r *renderer) assetJob(a asset) job {
+	return func() diag.List {
+		if !r.claim("asset\x00" + a.out) {
+			return nil
+		}
+		return r.writeRaw(a.out, a.data)
+	}
+}
+
+// finish runs the jobs in parallel and keeps what the next render needs.
+func (r *renderer) finish(jobs []job) (Stats, diag.List) {
 	lists := make([]diag.List, len(jobs))
 	parallel(len(jobs), func(i int) { lists[i] = jobs[i]() })
 	var diags diag.List
@@ -277,6 +307,9 @@ func outFile(p string) string {
 
 // html renders one node (one pager of a list) through its layout.
 func (r *renderer) html(n *site.Node, pg *site.Pager, out string) diag.List {
+	if !r.claim(pageJob{n, pg}) {
+		return nil
+	}
 	if r.reuser != nil && r.reuse(out, r.nodeKey(n, pg)) {
 		return nil
 	}
@@ -414,6 +447,9 @@ func (r *renderer) writeRaw(out string, data []byte) diag.List {
 
 // copyFile publishes a file as it is, or a picture through the pipeline.
 func (r *renderer) copyFile(f site.File) diag.List {
+	if !r.claim("file\x00" + f.Name + "\x00" + f.Out) {
+		return nil
+	}
 	if f.Picture != nil {
 		return r.picture(f)
 	}

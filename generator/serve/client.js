@@ -144,7 +144,9 @@
     return false;
   }
 
-  var es = new EventSource("/__loa/events");
+  // The page's address tells the server which pages to render first after
+  // a change of layout.
+  var es = new EventSource("/__loa/events?page=" + encodeURIComponent(here));
   es.onmessage = function (m) {
     var d = JSON.parse(m.data);
     overlay(d.errors || []);

@@ -207,11 +207,30 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r, st, http.StatusServiceUnavailable)
 		return
 	}
-	data, found, err := st.snap.read(rel)
+	f, found := st.snap.files[rel]
+	if p := st.pending; p != nil {
+		if f, found = p.get(rel); !found {
+			<-p.done // the render is over and its state in place
+			st = s.state.Load()
+			f, found = st.snap.files[rel]
+		}
+	}
 	if !found {
 		s.notFound(w, r, st, http.StatusNotFound)
 		return
 	}
+	if f.zip {
+		w.Header().Set("Vary", "Accept-Encoding")
+		// A page is opened to take the live-reload script; any other
+		// text goes out as it is held, when the browser takes gzip.
+		if !isHTML(rel) && acceptsGzip(r) {
+			w.Header().Set("Content-Type", contentType(rel))
+			w.Header().Set("Content-Encoding", "gzip")
+			http.ServeContent(w, r, rel, time.Time{}, bytes.NewReader(f.data))
+			return
+		}
+	}
+	data, err := f.open(s.zip)
 	if err != nil {
 		http.Error(w, "Không đọc được tệp", http.StatusInternalServerError)
 		return

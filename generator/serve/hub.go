@@ -46,16 +46,16 @@ type errorJSON struct {
 // hub sends Server-Sent Events to every open page.
 type hub struct {
 	mu      sync.Mutex
-	clients map[chan []byte]struct{}
-	last    []byte // the state a page gets when it connects: the current errors and warnings
-	shown   []byte // the warnings last sent, as JSON, with their number
+	clients map[chan []byte]string // → the address of the page, as its script gives it
+	last    []byte                 // the state a page gets when it connects: the current errors and warnings
+	shown   []byte                 // the warnings last sent, as JSON, with their number
 	current message
 	closed  bool
 	done    chan struct{}
 }
 
 func newHub() *hub {
-	return &hub{clients: map[chan []byte]struct{}{}, last: mustJSON(message{}), done: make(chan struct{})}
+	return &hub{clients: map[chan []byte]string{}, last: mustJSON(message{}), done: make(chan struct{})}
 }
 
 func mustJSON(m message) []byte {
@@ -72,12 +72,19 @@ func mustJSON(m message) []byte {
 // broadcast sends m to every page, and remembers its errors for pages that
 // connect later. A page that is too slow to take it misses it: its buffer
 // holds the newest only.
-func (h *hub) broadcast(m message) {
+func (h *hub) broadcast(m message) { h.broadcastTo(m, nil) }
+
+// broadcastTo is broadcast to the pages whose address to accepts, or to
+// every page when to is nil.
+func (h *hub) broadcastTo(m message, to func(page string) bool) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	m = h.remember(m)
 	data := mustJSON(m)
-	for c := range h.clients {
+	for c, page := range h.clients {
+		if to != nil && !to(page) {
+			continue
+		}
 		select {
 		case c <- data:
 		default:
@@ -130,6 +137,21 @@ func (h *hub) remember(m message) message {
 	return m
 }
 
+// pages are the addresses of the open pages, each once.
+func (h *hub) pages() []string {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	seen := map[string]bool{}
+	var out []string
+	for _, page := range h.clients {
+		if page != "" && !seen[page] {
+			seen[page] = true
+			out = append(out, page)
+		}
+	}
+	return out
+}
+
 // count is the number of connected pages.
 func (h *hub) count() int {
 	h.mu.Lock()
@@ -160,7 +182,7 @@ func (h *hub) serve(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "đang tắt", http.StatusServiceUnavailable)
 		return
 	}
-	h.clients[c] = struct{}{}
+	h.clients[c] = r.URL.Query().Get("page")
 	c <- h.last
 	h.mu.Unlock()
 	defer func() {

@@ -14,21 +14,27 @@ import (
 )
 
 // file is one output of a build, held in memory, or, for files the build
-// copies unchanged (images, PDFs), a reference to its source.
+// copies unchanged (images, PDFs), a reference to its source. Text is held
+// gzip-compressed (see zipper).
 type file struct {
 	data []byte
+	size int   // of the output, data unzipped
+	zip  bool  // data is gzip-compressed
 	fsys fs.FS // with name, when the file is served from its source
 	name string
-	sum  uint64 // content hash of data, or a stamp of the source (size, time)
+	sum  uint64 // content hash of the output, or a stamp of the source (size, time)
 }
 
 // memory is a build.Output that keeps the site in memory. Its methods are
 // safe for concurrent use, as the renderer writes from every core.
 type memory struct {
 	seed  maphash.Seed
+	zip   *zipper
 	prev  *snapshot // the last good build, whose files Reuse carries over
 	mu    sync.Mutex
+	grown *sync.Cond // on mu: a file was put, or the memory was closed
 	files map[string]file
+	shut  bool // no file comes any more: see close
 	// After ReuseAll, the build is prev but for the files in touched.
 	base    *snapshot
 	touched []string
@@ -39,12 +45,38 @@ var (
 	_ build.Reuser = (*memory)(nil)
 )
 
-func newMemory(seed maphash.Seed, prev *snapshot) *memory {
+func newMemory(seed maphash.Seed, z *zipper, prev *snapshot) *memory {
 	size := 0
 	if prev != nil {
 		size = len(prev.files)
 	}
-	return &memory{seed: seed, prev: prev, files: make(map[string]file, size)}
+	m := &memory{seed: seed, zip: z, prev: prev, files: make(map[string]file, size)}
+	m.grown = sync.NewCond(&m.mu)
+	return m
+}
+
+// wait returns the file rel once it is put, or false once the memory is
+// closed or its snapshot taken without it.
+func (m *memory) wait(rel string) (file, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for {
+		if f, ok := m.files[rel]; ok {
+			return f, true
+		}
+		if m.shut || m.files == nil {
+			return file{}, false
+		}
+		m.grown.Wait()
+	}
+}
+
+// close wakes every wait: the render is over.
+func (m *memory) close() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.shut = true
+	m.grown.Broadcast()
 }
 
 // ReuseAll carries over every file of the last good build but those in
@@ -80,7 +112,10 @@ func (m *memory) WriteFile(rel string, data []byte) error {
 	if !fs.ValidPath(rel) {
 		return fmt.Errorf("invalid output path %q", rel)
 	}
-	f := file{data: data, sum: maphash.Bytes(m.seed, data)}
+	f := file{data: data, size: len(data), sum: maphash.Bytes(m.seed, data)}
+	if zippable(rel, len(data)) {
+		f.data, f.zip = m.zip.zip(data), true
+	}
 	return m.put(rel, f)
 }
 
@@ -109,15 +144,18 @@ func (m *memory) put(rel string, f file) error {
 	if m.base != nil {
 		m.touched = append(m.touched, rel)
 	}
+	m.grown.Broadcast()
 	return nil
 }
 
 // snapshot is a finished build: never changed once made, so requests read
 // it without locks.
 type snapshot struct {
+	zip   *zipper
 	files map[string]file
 	// When a render changed a few files only: the build it started from
-	// and those files, so that diff need not compare every file.
+	// and those files, so that diff need not compare every file. Dropped
+	// once diffed, so that builds do not hold their predecessors in a chain.
 	base    *snapshot
 	touched []string
 }
@@ -125,8 +163,9 @@ type snapshot struct {
 func (m *memory) snapshot() *snapshot {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	s := &snapshot{files: m.files, base: m.base, touched: m.touched}
+	s := &snapshot{zip: m.zip, files: m.files, base: m.base, touched: m.touched}
 	m.files = nil
+	m.grown.Broadcast()
 	return s
 }
 
@@ -136,11 +175,22 @@ func (s *snapshot) read(rel string) ([]byte, bool, error) {
 	if !ok {
 		return nil, false, nil
 	}
-	if f.fsys == nil {
-		return f.data, true, nil
-	}
-	data, err := fs.ReadFile(f.fsys, f.name)
+	data, err := s.bytes(f)
 	return data, true, err
+}
+
+// bytes returns the output f.
+func (s *snapshot) bytes(f file) ([]byte, error) { return f.open(s.zip) }
+
+// open returns the bytes of the output f, which z compressed if at all.
+func (f file) open(z *zipper) ([]byte, error) {
+	switch {
+	case f.fsys != nil:
+		return fs.ReadFile(f.fsys, f.name)
+	case f.zip:
+		return z.unzip(f.data, f.size)
+	}
+	return f.data, nil
 }
 
 // changes is what a rebuild changed, as output paths.
@@ -282,9 +332,13 @@ func dropRestyled(old, cur *snapshot, pages []string, styles map[string]string) 
 	for _, rel := range pages {
 		o, ok1 := old.files[rel]
 		n, ok2 := cur.files[rel]
-		if ok1 && ok2 && o.fsys == nil && n.fsys == nil && r.Replace(string(o.data)) == string(n.data) {
-			quiet++
-			continue
+		if ok1 && ok2 && o.fsys == nil && n.fsys == nil {
+			od, err1 := old.bytes(o)
+			nd, err2 := cur.bytes(n)
+			if err1 == nil && err2 == nil && r.Replace(string(od)) == string(nd) {
+				quiet++
+				continue
+			}
 		}
 		keep = append(keep, rel)
 	}

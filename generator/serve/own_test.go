@@ -17,7 +17,7 @@ func TestOwnFiles(t *testing.T) {
 	u := s.URL()
 
 	for _, c := range []struct{ path, typ, want string }{
-		{"__loa/client.js", "text/javascript; charset=utf-8", `new EventSource("/__loa/events")`},
+		{"__loa/client.js", "text/javascript; charset=utf-8", `new EventSource("/__loa/events?page="`},
 		{"__loa/overlay.css", "text/css; charset=utf-8", "#__loa-overlay"},
 	} {
 		code, h, body := get(t, u+c.path)

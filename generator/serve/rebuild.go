@@ -18,26 +18,35 @@ import (
 // first build), swaps it in if it built, and tells the pages.
 func (s *Server) rebuild(batch Batch) {
 	start := time.Now()
-	snap, diags := s.buildOnce(batch)
+	old := s.state.Load()
+	snap, diags, p, early := s.buildOnce(batch)
 	if s.plan != nil {
 		s.now = nowMark(s.plan)
 	}
-	old := s.state.Load()
 	errs := diags.Errors()
 	if errs != nil {
 		s.printWarnings(diags.Warnings())
 		s.state.Store(&state{snap: old.snap, errs: errs, inject: injection(errs, s.now)})
+		p.end()
 		s.hub.broadcast(message{Errors: toJSON(errs)}.withWarnings(diags.Warnings()))
 		s.printErrors(batch, errs)
 		return
 	}
-	s.state.Store(&state{snap: snap, inject: injection(nil, s.now)})
 	c := diff(old.snap, snap)
+	snap.base, snap.touched = nil, nil // else every build would hold the one before it
+	s.state.Store(&state{snap: snap, inject: injection(nil, s.now)})
+	p.end()
 	// The pages reload first, with the proofreader's findings of the last
 	// save; it reads the site's files after, since its findings change no
 	// page and reading thousands of files would hold the reload back.
+	// Pages reloaded early, as soon as they were rendered, are not again.
 	sent := sortedWith(diags.Warnings(), s.proofread)
-	s.hub.broadcast(message{Pages: urlPaths(c.Pages), Files: urlPaths(c.Files), Styles: urlMap(c.Styles), Errors: []errorJSON{}}.withWarnings(sent))
+	reloaded := map[string]bool{}
+	for _, rel := range early {
+		reloaded[urlPath(rel)] = true
+	}
+	rest := message{Pages: urlPaths(without(c.Pages, early)), Files: urlPaths(c.Files), Styles: urlMap(c.Styles), Errors: []errorJSON{}}
+	s.hub.broadcastTo(rest.withWarnings(sent), func(page string) bool { return !reloaded[page] })
 	took := time.Since(start)
 	// The search index and the proofreader follow the reload side by side:
 	// both read every page, and the next save waits for them.
@@ -71,25 +80,55 @@ func sortedWith(build, proof diag.List) diag.List {
 // buildOnce assembles and renders the site into memory. When the batch
 // changed only the bodies of pages, the last plan is refreshed instead of
 // assembled again (see build.Builder.Refresh).
-func (s *Server) buildOnce(batch Batch) (*snapshot, diag.List) {
+//
+// A full render after a first good build is staged (see staged.go): it
+// returns the pending render, which the caller ends once it has replaced
+// the state, and the pages it reloaded early.
+func (s *Server) buildOnce(batch Batch) (*snapshot, diag.List, *pending, []string) {
 	plan, diags, ok := s.b.Refresh(s.plan, batch.Paths)
 	if !ok {
 		s.plan = nil
 		plan, diags = s.b.Assemble()
 	}
 	if diags.HasErrors() || plan == nil {
-		return nil, diags
+		return nil, diags, nil, nil
 	}
-	mem := newMemory(s.seed, s.state.Load().snap)
-	_, d := s.b.Render(plan, mem)
+	old := s.state.Load()
+	mem := newMemory(s.seed, s.zip, old.snap)
+	var p *pending
+	var early []string
+	var d diag.List
+	if !ok && old.snap != nil {
+		p, early, d = s.renderStaged(plan, mem, old)
+	} else {
+		_, d = s.b.Render(plan, mem)
+	}
 	diags.Append(d)
 	diags.Sort()
 	if diags.HasErrors() {
 		s.plan = nil
-		return nil, diags
+		return nil, diags, p, nil
 	}
 	s.plan = plan
-	return mem.snapshot(), diags
+	return mem.snapshot(), diags, p, early
+}
+
+// without is pages but those in drop; both sorted.
+func without(pages, drop []string) []string {
+	if len(drop) == 0 {
+		return pages
+	}
+	gone := map[string]bool{}
+	for _, rel := range drop {
+		gone[rel] = true
+	}
+	var out []string
+	for _, rel := range pages {
+		if !gone[rel] {
+			out = append(out, rel)
+		}
+	}
+	return out
 }
 
 // finishSearch writes the search index that a render of body edits left
@@ -106,7 +145,7 @@ func (s *Server) finishSearch(snap *snapshot) *snapshot {
 			old[rel] = true
 		}
 	}
-	mem := newMemory(s.seed, snap)
+	mem := newMemory(s.seed, s.zip, snap)
 	mem.ReuseAll(old)
 	d := s.b.FinishSearch(s.plan, mem)
 	if len(mem.touched) == len(old) && len(d) == 0 {
@@ -116,7 +155,9 @@ func (s *Server) finishSearch(snap *snapshot) *snapshot {
 		s.printWarnings(d)
 		return nil
 	}
-	return mem.snapshot()
+	next := mem.snapshot()
+	next.base, next.touched = nil, nil // never diffed: the next build is diffed against it
+	return next
 }
 
 // nowMark is the mark of a preview as of another day (--now): "Xem trước
@@ -148,7 +189,10 @@ func (s *Server) renderToDisk(snap *snapshot) error {
 		if f.fsys != nil {
 			err = stage.CopyFile(rel, f.fsys, f.name)
 		} else {
-			err = stage.WriteFile(rel, f.data)
+			var data []byte
+			if data, err = snap.bytes(f); err == nil {
+				err = stage.WriteFile(rel, data)
+			}
 		}
 		if err != nil {
 			stage.Abort()

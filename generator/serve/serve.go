@@ -62,6 +62,7 @@ type Server struct {
 	host  hosts // the Host headers that name this server
 	b     *build.Builder
 	seed  maphash.Seed
+	zip   *zipper
 	watch *watcher
 	hub   *hub
 	state atomic.Pointer[state]
@@ -72,14 +73,20 @@ type Server struct {
 	proofread diag.List
 	now       string      // the mark of a preview as of another day, see nowMark
 	plan      *build.Plan // the last good assembly, for Refresh; rebuilds run one at a time
+	// staging, when set (by tests), runs in a staged render between the
+	// reload of the open pages and the render of the rest.
+	staging func()
 }
 
 // state is what requests see: the last good site and the errors of the
 // last rebuild, swapped as one.
 type state struct {
-	snap   *snapshot // nil until a build succeeds
-	errs   diag.List
-	inject []byte
+	snap *snapshot // nil until a build succeeds
+	// pending, while a full render runs after a change of layout: the
+	// outputs it made so far, served before snap's (see staged.go).
+	pending *pending
+	errs    diag.List
+	inject  []byte
 }
 
 // New listens, starts watching and builds the site once. Errors in the
@@ -103,7 +110,7 @@ func New(opts Options) (*Server, error) {
 	if opts.Build.Site == nil {
 		opts.Build.Site = os.DirFS(opts.Dir)
 	}
-	s := &Server{opts: opts, seed: maphash.MakeSeed(), hub: newHub()}
+	s := &Server{opts: opts, seed: maphash.MakeSeed(), zip: new(zipper), hub: newHub()}
 	s.state.Store(&state{inject: injection(nil, "")})
 	ln, err := s.listen()
 	if err != nil {

@@ -294,7 +294,7 @@ func TestPreviewAsOfAnotherDay(t *testing.T) {
 func TestUpdateKeepsPendingReload(t *testing.T) {
 	h := newHub()
 	c := make(chan []byte, 1)
-	h.clients[c] = struct{}{}
+	h.clients[c] = "/tin-tuc/a/"
 	h.broadcast(message{Pages: []string{"/tin-tuc/a/"}})
 	h.update(message{}.withWarnings(diag.List{{Pos: diag.Pos{File: "content/tin-tuc/a.md", Line: 5, Col: 9}, Severity: diag.Warning, Message: "2 spaces in a row", MessageVi: "hai dấu cách liền nhau"}}))
 	var got message

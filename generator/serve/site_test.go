@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	neturl "net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -125,8 +126,14 @@ func (s *syncBuffer) String() string {
 // events connects to the server's event stream like a page does.
 func events(t testing.TB, url string) <-chan message {
 	t.Helper()
+	return eventsOf(t, url, "")
+}
+
+// eventsOf is events as the page at the address page hears them.
+func eventsOf(t testing.TB, url, page string) <-chan message {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	req, _ := http.NewRequestWithContext(ctx, "GET", url+"__loa/events", nil)
+	req, _ := http.NewRequestWithContext(ctx, "GET", url+"__loa/events?page="+neturl.QueryEscape(page), nil)
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		cancel()
