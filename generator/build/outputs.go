@@ -61,15 +61,6 @@ type outputs struct {
 
 const outputsMagic = "loa-outputs 2\n"
 
-// ForgetOutputs drops the keys of what the last build published into
-// dest, for a writer of dest that does not keep them (loa serve
-// --renderToDisk): the next build then compares every page it renders.
-func (b *Builder) ForgetOutputs(dest string) {
-	if f := b.outputsFile(dest); f != "" {
-		os.Remove(f)
-	}
-}
-
 // outputsFile is where the keys of dest are kept, or "" without a cache.
 func (b *Builder) outputsFile(dest string) string {
 	dir := b.cacheDir("outputs")
