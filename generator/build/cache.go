@@ -7,6 +7,35 @@ import (
 	"path/filepath"
 )
 
+// writeAtomic writes a file of the build cache whole or not at all:
+// through a temporary NAME.*.tmp beside it and a rename, so that a build
+// reading it meanwhile, or after a crash, sees the old file or the new
+// one. The cache is never the site's: its root, Options.CacheDir, ignores
+// itself in git.
+func writeAtomic(root, file string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		return err
+	}
+	if ignore := filepath.Join(root, ".gitignore"); !exists(ignore) {
+		os.WriteFile(ignore, []byte("*\n"), 0o644)
+	}
+	f, err := os.CreateTemp(filepath.Dir(file), filepath.Base(file)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), file)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+	}
+	return err
+}
+
 // The build cache is the folder build/ of Options.CacheDir (.loa-cache of
 // the site): what one build leaves for the next, so that a build after a
 // small edit does only the work the edit needs. Every entry is keyed by the

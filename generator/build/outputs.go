@@ -1,11 +1,9 @@
 package build
 
 import (
-	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"hash"
 	"maps"
@@ -175,28 +173,7 @@ func (b *Builder) SaveOutputs() error {
 		buf.Write(n[:binary.PutVarint(n[:], p.size)])
 		buf.Write(n[:binary.PutVarint(n[:], p.mod)])
 	}
-	return writeAtomic(o.file, buf.Bytes())
-}
-
-// writeAtomic writes a cache file whole or not at all.
-func writeAtomic(file string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-		return err
-	}
-	f, err := os.CreateTemp(filepath.Dir(file), ".tmp-*")
-	if err != nil {
-		return err
-	}
-	w := bufio.NewWriter(f)
-	_, err = w.Write(data)
-	err = errors.Join(err, w.Flush(), f.Close())
-	if err == nil {
-		err = os.Rename(f.Name(), file)
-	}
-	if err != nil {
-		os.Remove(f.Name())
-	}
-	return err
+	return writeAtomic(b.opts.CacheDir, o.file, buf.Bytes())
 }
 
 // newKey starts a key.

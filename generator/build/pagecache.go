@@ -265,30 +265,10 @@ func (p *pack) encoding(e pageEntry) ([]byte, error) {
 	return enc, err
 }
 
-// write writes data to path under a temporary name first: a build killed
-// while writing leaves the old pack, or none, never half of one.
+// write writes one pack whole (see writeAtomic): a build killed while
+// writing leaves the old pack, or none, never half of one.
 func (s *pageStore) write(path string, data []byte) error {
-	if err := os.MkdirAll(s.dir, 0o755); err != nil {
-		return err
-	}
-	if ignore := filepath.Join(s.root, ".gitignore"); !exists(ignore) {
-		os.WriteFile(ignore, []byte("*\n"), 0o644)
-	}
-	f, err := os.CreateTemp(s.dir, filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), path)
-	}
-	if err != nil {
-		os.Remove(f.Name())
-	}
-	return err
+	return writeAtomic(s.root, path, data)
 }
 
 // tidy removes what killed builds and options no longer used left behind:

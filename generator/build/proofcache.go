@@ -132,28 +132,7 @@ func (b *Builder) saveProofPack(key [32]byte, names []string, entries map[string
 	if dir == "" {
 		return
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return
-	}
-	// The cache is never the site's: git ignores it wherever it is.
-	ignore := filepath.Join(dir, ".gitignore")
-	if _, err := os.Stat(ignore); err != nil {
-		os.WriteFile(ignore, []byte("*\n"), 0o644)
-	}
-	tmp, err := os.CreateTemp(dir, proofPack+".*.tmp")
-	if err != nil {
-		return
-	}
-	_, err = tmp.Write(encodeProofPack(key, names, entries))
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		// Renamed whole over the old one: a build that reads the pack
-		// meanwhile, or after a crash, sees one pack or the other.
-		err = os.Rename(tmp.Name(), filepath.Join(dir, proofPack))
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-	}
+	// Renamed whole over the old one: a build that reads the pack
+	// meanwhile, or after a crash, sees one pack or the other.
+	writeAtomic(b.opts.CacheDir, filepath.Join(dir, proofPack), encodeProofPack(key, names, entries))
 }
