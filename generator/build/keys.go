@@ -64,7 +64,10 @@ func (r *renderer) scope(layout string) layoutScope {
 	return sc
 }
 
-// globalKey is what every page of the renderer's language shows.
+// globalKey is what every page of the renderer's language shows. Of the
+// time of the build it holds the day (campaigns count days; --now is in
+// the options): a layout that prints the clock's time shows, on a page
+// not rendered again, the time it was last rendered, as on any host.
 func (r *renderer) globalKey(sums sums) outKey {
 	h := newKey()
 	tool := r.b.toolSum()
