@@ -88,8 +88,9 @@ func TestFewChanges(t *testing.T) {
 		{13, 24, false}, // most of a small site: one instant costs no more
 		{500, 1000, true},
 		{501, 18_256, true},
-		{1825, 18_256, true},
-		{1826, 18_256, false},
+		{3961, 18_256, true}, // a new item on a site of 10,000
+		{4564, 18_256, true},
+		{4565, 18_256, false},
 	}
 	for _, tt := range tests {
 		if got := fewChanges(tt.changes, tt.files); got != tt.want {
