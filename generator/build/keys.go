@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"loa/generator/search"
 	"loa/generator/site"
 )
 
@@ -217,4 +218,23 @@ func (r *renderer) keyOutputs() {
 // of the site changed.
 func (r *renderer) keepWide(out string) bool {
 	return r.outs != nil && r.outs.keep(out, r.wideOutKey(out))
+}
+
+// searchKey is the key of the search index of the renderer's language:
+// the program, the configuration and options, and every page it indexes
+// with what the index shows of it. Layouts and words are not in it.
+func (r *renderer) searchKey(nodes []*site.Node, docs []search.Doc) outKey {
+	h := newKey()
+	tool := r.b.toolSum()
+	h.Write(tool[:])
+	o := r.b.opts
+	fmt.Fprintf(h, "%s\x00%t%t%t%t\x00%s\x00", o.BaseURL, o.Drafts, o.Future, o.Expired, o.Minify, o.At)
+	h.Write(r.b.cfgSrc)
+	fmt.Fprintf(h, "\x00%s\x00", r.site.Lang())
+	for i, d := range docs {
+		terms := slices.Sorted(slices.Values(d.Terms)) // gathered from a map
+		fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00%s\x00%d\x00%q\x00%d\x00", d.Title, d.Lead, d.Section, d.URL, d.Date, d.Time.UnixNano(), terms, d.Year)
+		writeKey(h, r.sums.of(nodes[i])) // the body
+	}
+	return sumOf(h)
 }

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -136,6 +137,46 @@ func (o *outputs) keep(out string, key outKey) bool {
 	o.kept++
 	o.mu.Unlock()
 	return true
+}
+
+// keepAll keeps every output under dir that the last build published with
+// key, when there were some and all had it; all tells whether every one
+// was kept, kept which were (a file of them may be gone since).
+func (o *outputs) keepAll(dir string, key outKey) (kept map[string]bool, all bool) {
+	o.mu.Lock()
+	var names []string
+	for out, p := range o.old {
+		if strings.HasPrefix(out, dir) {
+			if p.key != key {
+				o.mu.Unlock()
+				return nil, false
+			}
+			names = append(names, out)
+		}
+	}
+	o.mu.Unlock()
+	if len(names) == 0 {
+		return nil, false
+	}
+	kept = map[string]bool{}
+	for _, out := range names {
+		if o.keep(out, key) {
+			kept[out] = true
+		}
+	}
+	return kept, len(kept) == len(names)
+}
+
+// record gives every output under dir not keyed yet the key, for the
+// next build: the files a job wrote without asking keep for each.
+func (o *outputs) record(dir string, key outKey, written []string) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	for _, out := range written {
+		if _, ok := o.now[out]; !ok && strings.HasPrefix(out, dir) {
+			o.now[out] = published{key: key, size: -1}
+		}
+	}
 }
 
 // SaveOutputs records the keys of the render just published, for the next

@@ -101,26 +101,52 @@ func (r *renderer) searchPageJob() diag.List {
 // searchIndexJob indexes every published regular page and campaign landing
 // page. It always runs, also on the preview's fast path, since a body edit
 // changes the index though it changes no other page.
+//
+// With the output cache, an index whose pages did not change since the
+// last build (a layout or a word was edited) is kept as it is.
 func (r *renderer) searchIndexJob() diag.List {
+	dir := r.site.Home.Path + searchIndex
+	nodes := searchNodes(r.site)
+	docs := searchDocs(r.site, nodes)
+	var kept map[string]bool
+	var key outKey
+	if r.outs != nil {
+		key = r.searchKey(nodes, docs)
+		var all bool
+		if kept, all = r.outs.keepAll(dir, key); all {
+			return nil
+		}
+	}
 	var diags diag.List
-	search.Build(searchDocs(r.site), func(f search.File) {
-		diags.Append(r.writeRaw(r.site.Home.Path+searchIndex+f.Name, f.Data))
+	var written []string
+	search.Build(docs, func(f search.File) {
+		out := dir + f.Name
+		written = append(written, out)
+		if !kept[out] {
+			diags.Append(r.writeRaw(out, f.Data))
+		}
 	})
+	if r.outs != nil {
+		r.outs.record(dir, key, written)
+	}
 	return diags
 }
 
-func searchDocs(s *site.Site) []search.Doc {
+// searchNodes are the pages the index holds: the published regular pages
+// and campaign landing pages.
+func searchNodes(s *site.Site) []*site.Node {
 	nodes := append([]*site.Node(nil), s.Pages...)
 	for _, c := range s.Campaigns {
 		nodes = append(nodes, c.Node)
 	}
+	return slices.DeleteFunc(nodes, func(n *site.Node) bool { return n.Page == nil || !n.Published() })
+}
+
+func searchDocs(s *site.Site, nodes []*site.Node) []search.Doc {
 	loc := s.Config.Location
 	dates := locale.For(s.Lang())
 	docs := make([]search.Doc, 0, len(nodes))
 	for _, n := range nodes {
-		if n.Page == nil || !n.Published() {
-			continue
-		}
 		d := search.Doc{
 			Title:   n.Title(),
 			Lead:    n.Description(),
