@@ -39,7 +39,16 @@ type layoutScope struct {
 }
 
 func (r *renderer) scope(layout string) layoutScope {
-	names, ok := r.theme.Reads(layout)
+	if sc, ok := r.scopes.Load(layout); ok {
+		return sc.(layoutScope)
+	}
+	sc := scopeOf(r.theme.Reads(layout))
+	r.scopes.Store(layout, sc)
+	return sc
+}
+
+// scopeOf reads how far a layout reaches from the chains it reads.
+func scopeOf(names map[string]bool, ok bool) layoutScope {
 	if !ok {
 		return layoutScope{wide: true}
 	}
@@ -65,17 +74,24 @@ func (r *renderer) scope(layout string) layoutScope {
 	return sc
 }
 
+// inputsKey starts a key with what every output of a build depends on:
+// the program, the command line's options and the configuration's text.
+func (b *Builder) inputsKey() hash.Hash {
+	h := newKey()
+	tool := b.toolSum()
+	h.Write(tool[:])
+	o := b.opts
+	fmt.Fprintf(h, "%s\x00%t%t%t%t\x00%s\x00", o.BaseURL, o.Drafts, o.Future, o.Expired, o.Minify, o.At)
+	h.Write(b.cfgSrc)
+	return h
+}
+
 // globalKey is what every page of the renderer's language shows. Of the
 // time of the build it holds the day (campaigns count days; --now is in
 // the options): a layout that prints the clock's time shows, on a page
 // not rendered again, the time it was last rendered, as on any host.
 func (r *renderer) globalKey(sums sums) outKey {
-	h := newKey()
-	tool := r.b.toolSum()
-	h.Write(tool[:])
-	o := r.b.opts
-	fmt.Fprintf(h, "%s\x00%t%t%t%t\x00%s\x00", o.BaseURL, o.Drafts, o.Future, o.Expired, o.Minify, o.At)
-	h.Write(r.b.cfgSrc)
+	h := r.b.inputsKey()
 	s := r.site
 	fmt.Fprintf(h, "\x00%s\x00%d\x00%s\x00%t\x00", s.Lang(), r.theme.Sum(), s.Now.In(r.plan.Config.Location).Format("2006-01-02"), s.NowFixed)
 	for _, k := range slices.Sorted(maps.Keys(r.words)) {
@@ -224,12 +240,7 @@ func (r *renderer) keepWide(out string) bool {
 // the program, the configuration and options, and every page it indexes
 // with what the index shows of it. Layouts and words are not in it.
 func (r *renderer) searchKey(nodes []*site.Node, docs []search.Doc) outKey {
-	h := newKey()
-	tool := r.b.toolSum()
-	h.Write(tool[:])
-	o := r.b.opts
-	fmt.Fprintf(h, "%s\x00%t%t%t%t\x00%s\x00", o.BaseURL, o.Drafts, o.Future, o.Expired, o.Minify, o.At)
-	h.Write(r.b.cfgSrc)
+	h := r.b.inputsKey()
 	fmt.Fprintf(h, "\x00%s\x00", r.site.Lang())
 	for i, d := range docs {
 		terms := slices.Sorted(slices.Values(d.Terms)) // gathered from a map

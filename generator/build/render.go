@@ -58,7 +58,8 @@ type renderer struct {
 	theme *theme.Theme
 	words map[string]string
 
-	global, tax outKey // for the output cache: see keys.go
+	global, tax outKey   // for the output cache: see keys.go
+	scopes      sync.Map // layout name → its layoutScope, worked out once
 }
 
 type asset struct {
