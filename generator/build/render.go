@@ -226,6 +226,11 @@ func (r *renderer) finish(jobs []job) (Stats, diag.List) {
 	for _, l := range lists {
 		diags.Append(l)
 	}
+	for _, l := range r.langs {
+		// The partials cached are of this render only (the next one starts
+		// afresh): a preview need not hold every card of the site between saves.
+		l.theme.ResetCache()
+	}
 	if r.reuser != nil && !diags.HasErrors() {
 		keys := make(map[string]uint64, len(r.b.keys))
 		r.keys.Range(func(k, v any) bool {

@@ -25,7 +25,7 @@ func sameAsFreshBuild(s *Server) string {
 	if diags.HasErrors() {
 		return "fresh build fails: " + diags.Err().Error()
 	}
-	mem := newMemory(s.seed, s.zip, nil)
+	mem := newMemory(s.seed, s.store, nil)
 	if _, diags := b.Render(plan, mem); diags.HasErrors() {
 		return "fresh render fails: " + diags.Err().Error()
 	}

@@ -219,18 +219,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r, st, http.StatusNotFound)
 		return
 	}
-	if f.zip {
-		w.Header().Set("Vary", "Accept-Encoding")
-		// A page is opened to take the live-reload script; any other
-		// text goes out as it is held, when the browser takes gzip.
-		if !isHTML(rel) && acceptsGzip(r) {
-			w.Header().Set("Content-Type", contentType(rel))
-			w.Header().Set("Content-Encoding", "gzip")
-			http.ServeContent(w, r, rel, time.Time{}, bytes.NewReader(f.data))
-			return
-		}
-	}
-	data, err := f.open(s.zip)
+	data, err := f.open(s.store)
 	if err != nil {
 		http.Error(w, "Không đọc được tệp", http.StatusInternalServerError)
 		return

@@ -13,23 +13,24 @@ import (
 	"loa/generator/build"
 )
 
-// file is one output of a build, held in memory, or, for files the build
-// copies unchanged (images, PDFs), a reference to its source. Text is held
-// gzip-compressed (see zipper).
+// file is one output of a build: its bytes in the store (see store.go),
+// or in memory when small, or, for files the build copies unchanged
+// (images, PDFs), a reference to its source.
 type file struct {
-	data []byte
-	size int   // of the output, data unzipped
-	zip  bool  // data is gzip-compressed
-	fsys fs.FS // with name, when the file is served from its source
-	name string
-	sum  uint64 // content hash of the output, or a stamp of the source (size, time)
+	data   []byte // a small output's bytes
+	stored bool   // the bytes are in the store, under sum
+	fsys   fs.FS  // with name, when the file is served from its source
+	name   string
+	sum    uint64 // content hash of the output, or a stamp of the source (size, time)
 }
 
-// memory is a build.Output that keeps the site in memory. Its methods are
-// safe for concurrent use, as the renderer writes from every core.
+// memory is a build.Output that keeps the site for the preview: the
+// outputs' names and hashes in memory, their bytes in the store. Its
+// methods are safe for concurrent use, as the renderer writes from every
+// core.
 type memory struct {
 	seed  maphash.Seed
-	zip   *zipper
+	store *store
 	prev  *snapshot // the last good build, whose files Reuse carries over
 	mu    sync.Mutex
 	grown *sync.Cond // on mu: a file was put, or the memory was closed
@@ -45,12 +46,12 @@ var (
 	_ build.Reuser = (*memory)(nil)
 )
 
-func newMemory(seed maphash.Seed, z *zipper, prev *snapshot) *memory {
+func newMemory(seed maphash.Seed, st *store, prev *snapshot) *memory {
 	size := 0
 	if prev != nil {
 		size = len(prev.files)
 	}
-	m := &memory{seed: seed, zip: z, prev: prev, files: make(map[string]file, size)}
+	m := &memory{seed: seed, store: st, prev: prev, files: make(map[string]file, size)}
 	m.grown = sync.NewCond(&m.mu)
 	return m
 }
@@ -112,9 +113,13 @@ func (m *memory) WriteFile(rel string, data []byte) error {
 	if !fs.ValidPath(rel) {
 		return fmt.Errorf("invalid output path %q", rel)
 	}
-	f := file{data: data, size: len(data), sum: maphash.Bytes(m.seed, data)}
-	if zippable(rel, len(data)) {
-		f.data, f.zip = m.zip.zip(data), true
+	f := file{sum: maphash.Bytes(m.seed, data)}
+	if len(data) < inStore {
+		f.data = data
+	} else if err := m.store.put(f.sum, data); err != nil {
+		return err
+	} else {
+		f.stored = true
 	}
 	return m.put(rel, f)
 }
@@ -151,7 +156,7 @@ func (m *memory) put(rel string, f file) error {
 // snapshot is a finished build: never changed once made, so requests read
 // it without locks.
 type snapshot struct {
-	zip   *zipper
+	store *store
 	files map[string]file
 	// When a render changed a few files only: the build it started from
 	// and those files, so that diff need not compare every file. Dropped
@@ -163,7 +168,7 @@ type snapshot struct {
 func (m *memory) snapshot() *snapshot {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	s := &snapshot{zip: m.zip, files: m.files, base: m.base, touched: m.touched}
+	s := &snapshot{store: m.store, files: m.files, base: m.base, touched: m.touched}
 	m.files = nil
 	m.grown.Broadcast()
 	return s
@@ -180,15 +185,15 @@ func (s *snapshot) read(rel string) ([]byte, bool, error) {
 }
 
 // bytes returns the output f.
-func (s *snapshot) bytes(f file) ([]byte, error) { return f.open(s.zip) }
+func (s *snapshot) bytes(f file) ([]byte, error) { return f.open(s.store) }
 
-// open returns the bytes of the output f, which z compressed if at all.
-func (f file) open(z *zipper) ([]byte, error) {
+// open returns the bytes of the output f, kept in st if not in memory.
+func (f file) open(st *store) ([]byte, error) {
 	switch {
 	case f.fsys != nil:
 		return fs.ReadFile(f.fsys, f.name)
-	case f.zip:
-		return z.unzip(f.data, f.size)
+	case f.stored:
+		return st.read(f.sum)
 	}
 	return f.data, nil
 }

@@ -30,6 +30,9 @@ func (s *Server) rebuild(batch Batch) {
 		p.end()
 		s.hub.broadcast(message{Errors: toJSON(errs)}.withWarnings(diags.Warnings()))
 		s.printErrors(batch, errs)
+		if old.snap != nil {
+			s.store.sweep(old.snap.files) // what the failed render wrote goes
+		}
 		return
 	}
 	c := diff(old.snap, snap)
@@ -64,6 +67,7 @@ func (s *Server) rebuild(batch Batch) {
 		snap = next
 		s.state.Store(&state{snap: snap, inject: injection(nil, s.now)})
 	}
+	s.store.sweep(snap.files)
 	if err := s.renderToDisk(snap); err != nil {
 		fmt.Fprintf(s.opts.Stderr, "Lỗi khi ghi ra đĩa: %v\n", err)
 	}
@@ -94,7 +98,7 @@ func (s *Server) buildOnce(batch Batch) (*snapshot, diag.List, *pending, []strin
 		return nil, diags, nil, nil
 	}
 	old := s.state.Load()
-	mem := newMemory(s.seed, s.zip, old.snap)
+	mem := newMemory(s.seed, s.store, old.snap)
 	var p *pending
 	var early []string
 	var d diag.List
@@ -145,7 +149,7 @@ func (s *Server) finishSearch(snap *snapshot) *snapshot {
 			old[rel] = true
 		}
 	}
-	mem := newMemory(s.seed, s.zip, snap)
+	mem := newMemory(s.seed, s.store, snap)
 	mem.ReuseAll(old)
 	d := s.b.FinishSearch(s.plan, mem)
 	if len(mem.touched) == len(old) && len(d) == 0 {

@@ -1,5 +1,6 @@
 // Package serve is level 6 of Loa's pipeline, the preview server: it builds
-// the site into memory, serves it over HTTP, watches the site folder,
+// the site into a folder of its own (store.go), holding only the outputs'
+// names and hashes in memory, serves it over HTTP, watches the site folder,
 // rebuilds on every save and tells the open pages over Server-Sent Events,
 // which reload, swap a stylesheet, or show the errors of a failed rebuild.
 //
@@ -62,7 +63,7 @@ type Server struct {
 	host  hosts // the Host headers that name this server
 	b     *build.Builder
 	seed  maphash.Seed
-	zip   *zipper
+	store *store // the bytes of the outputs
 	watch *watcher
 	hub   *hub
 	state atomic.Pointer[state]
@@ -110,10 +111,15 @@ func New(opts Options) (*Server, error) {
 	if opts.Build.Site == nil {
 		opts.Build.Site = os.DirFS(opts.Dir)
 	}
-	s := &Server{opts: opts, seed: maphash.MakeSeed(), zip: new(zipper), hub: newHub()}
+	st, err := newStore()
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{opts: opts, seed: maphash.MakeSeed(), store: st, hub: newHub()}
 	s.state.Store(&state{inject: injection(nil, "")})
 	ln, err := s.listen()
 	if err != nil {
+		st.close()
 		return nil, err
 	}
 	s.ln = ln
@@ -123,6 +129,7 @@ func New(opts Options) (*Server, error) {
 	s.watch, err = newWatcher(opts.Dir)
 	if err != nil {
 		ln.Close()
+		st.close()
 		return nil, fmt.Errorf("watch %s: %w", opts.Dir, err)
 	}
 	s.opts.Build.Rebuilds = true
@@ -219,6 +226,9 @@ loop:
 	}
 	wg.Wait()
 	s.watch.Close()
+	if e := s.store.close(); e != nil && err == nil {
+		err = e
+	}
 	if errors.Is(err, http.ErrServerClosed) {
 		err = nil
 	}
