@@ -64,6 +64,7 @@ type Builder struct {
 
 	mu       sync.Mutex
 	parsed   map[string]parsedFile      // content file → last parse
+	pack     bool                       // this build keeps the pages' HTML compressed (packFrom)
 	probes   map[string]probed          // picture → its header, keyed with the file's size and time
 	photos   *photo.Processor           // resizes and cleans pictures, with its cache
 	photoKey string                     // the settings photos was made with

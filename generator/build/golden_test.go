@@ -142,3 +142,42 @@ func TestDeterministic(t *testing.T) {
 		t.Errorf("the site's own robots.txt was not kept: %q", a["robots.txt"])
 	}
 }
+
+// TestPackedBodiesBuildTheSame: a builder that keeps the pages' HTML
+// compressed (a preview, or a site of packFrom files) writes what one
+// that does not writes. The example site's news items are long enough.
+func TestPackedBodiesBuildTheSame(t *testing.T) {
+	plain, _ := buildTestdata(t, "../..", true)
+	b := New(Options{
+		Site:     os.DirFS("../.."),
+		Theme:    os.DirFS("../../themes/default"),
+		Minify:   true,
+		Rebuilds: true,
+		Now:      func() time.Time { return time.Date(2026, 11, 29, 3, 0, 0, 0, time.UTC) },
+	})
+	plan, diags := b.Assemble()
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	packed := 0
+	for _, n := range plan.Site.Nodes {
+		if n.Page != nil && n.Page.Content == "" && n.Page.Body() != "" {
+			packed++
+		}
+	}
+	if packed < 5 {
+		t.Fatalf("only %d pages packed", packed)
+	}
+	out := &memory{files: map[string][]byte{}}
+	if _, d := b.Render(plan, out); d.HasErrors() {
+		t.Fatal(d)
+	}
+	if len(out.files) != len(plain) {
+		t.Errorf("%d files packed, %d not", len(out.files), len(plain))
+	}
+	for name, data := range plain {
+		if string(out.files[name]) != string(data) {
+			t.Errorf("%s differs when bodies are packed: %s", name, firstDiff(string(data), string(out.files[name])))
+		}
+	}
+}

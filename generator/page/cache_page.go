@@ -47,7 +47,7 @@ func (e *encoder) page(pg *Page) {
 	e.str(pg.TranslationKey)
 	e.table(pg.Params)
 	e.uint(pg.FrontHash)
-	e.str(pg.Content)
+	e.str(pg.Body())
 	e.length(len(pg.Refs), pg.Refs == nil)
 	for _, r := range pg.Refs {
 		e.int(int64(r.Kind))

@@ -63,12 +63,13 @@ type Page struct {
 
 	FrontHash uint64 // of the front matter's text: what lists and feeds may show changes with it
 
-	Content   string // HTML with Ref tokens
+	Content   string // HTML with Ref tokens; "" in a page that Pack compressed: read Body
 	Refs      []Ref
 	TOC       []Heading
 	WordCount int
 
-	keys map[string]diag.Pos // where each front matter key is written
+	keys   map[string]diag.Pos // where each front matter key is written
+	packed *packed             // the HTML, when Pack compressed it
 }
 
 // Heading is an entry of the table of contents.

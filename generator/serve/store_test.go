@@ -180,6 +180,7 @@ func TestStoredOutputsServeAsBuilt(t *testing.T) {
 	for i, word := range []string{"một", "hai", "ba", "bốn"} {
 		writeFile(t, dir, "content/tin-tuc/tong-ket.md", "+++\ntitle = \"Tổng kết\"\ndate = 2025-03-03T08:00:00+07:00\n+++\n\n"+long+word+"\n")
 		next(t, ev, func(m message) bool { return len(m.Pages) > 0 })
+		waitFor(t, "the rebuild to end", func() bool { return strings.Count(s.out.String(), "Đã dựng lại") == i+1 })
 		// Each edit replaces the page and the search index; what the edit
 		// before replaced is kept one build more, then goes.
 		switch got := s.store.size(); {

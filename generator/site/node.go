@@ -58,7 +58,7 @@ func (n *Node) Content() string {
 	if n.Page == nil {
 		return ""
 	}
-	return page.Expand(n.Page.Content, n.expand)
+	return page.Expand(n.Page.Body(), n.expand)
 }
 
 // Image is the page's picture for lists and sharing: the first image of its

@@ -211,7 +211,7 @@ func (r *Resource) Content() string {
 	if r.page == nil {
 		return ""
 	}
-	return page.Expand(r.page.Content, func(i int, kind byte) string {
+	return page.Expand(r.page.Body(), func(i int, kind byte) string {
 		ref := r.page.Refs[i]
 		if kind == page.Attrs && ref.Kind == page.RefImage {
 			return `src="` + html.EscapeString(ref.Dest) + `" loading="lazy" decoding="async"`

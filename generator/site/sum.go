@@ -17,7 +17,7 @@ func (n *Node) WriteSum(w io.Writer) {
 	fmt.Fprintf(w, "%d\x00%s\x00%s\x00%t\x00%t\x00", n.Kind, n.Path, n.title, n.hidden, n.Published())
 	if p := n.Page; p != nil {
 		fmt.Fprintf(w, "%s\x00%d\x00%s\x00%d\x00%v\x00", p.File, p.FrontHash, p.Summary, p.WordCount, p.TOC)
-		io.WriteString(w, p.Content)
+		p.WriteBody(w)
 	}
 	for _, r := range n.refs {
 		fmt.Fprintf(w, "\x00r%s", r.url)
