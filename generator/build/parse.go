@@ -35,6 +35,10 @@ func (b *Builder) parse(cfg *config.Config, res *resources) ([]*page.Page, diag.
 		return nil, diags
 	}
 	store := b.pageStore()
+	var proof *proofStarted // the readings kept, for the ProofInput to follow
+	if b.opts.Proofread {
+		proof = b.proofStart(b.proofKey())
+	}
 	pages := make([]*page.Page, len(files))
 	lists := make([]diag.List, len(files))
 	entries := make([]pageEntry, len(files))
@@ -46,7 +50,7 @@ func (b *Builder) parse(cfg *config.Config, res *resources) ([]*page.Page, diag.
 			return
 		}
 		lang, _, _ := cfg.ContentLang(name)
-		c, key := b.parseFile(parsers[lang], store, sum, name, src)
+		c, key := b.parseFile(parsers[lang], store, sum, name, src, proof)
 		pages[i], lists[i] = c.page, c.diags
 		if store != nil {
 			entries[i] = pageEntry{key: key, encode: func() ([]byte, error) { return parsers[lang].Encode(c.page, c.diags) }}
@@ -68,8 +72,9 @@ func (b *Builder) parse(cfg *config.Config, res *resources) ([]*page.Page, diag.
 
 // parseFile returns the parse of a content file: the last build's when its
 // bytes did not change, else the cache's on disk, else a new one; and its
-// key in that cache.
-func (b *Builder) parseFile(parser *page.Parser, store *pageStore, sum [32]byte, name string, src []byte) (parsedFile, [32]byte) {
+// key in that cache. With proof, a new parse reads the file for the
+// proofreader too, unless a reading of its bytes is kept.
+func (b *Builder) parseFile(parser *page.Parser, store *pageStore, sum [32]byte, name string, src []byte, proof *proofStarted) (parsedFile, [32]byte) {
 	var key [32]byte
 	if store != nil {
 		key = pageKey(b.toolSum(), sum, name, src)
@@ -83,7 +88,13 @@ func (b *Builder) parseFile(parser *page.Parser, store *pageStore, sum [32]byte,
 	}
 	c = parsedFile{hash: h, sum: sha256.Sum256(src)}
 	if c.page, c.diags, ok = store.page(parser, key); !ok {
-		c.page, c.diags = parser.Parse(name, src)
+		if proof != nil && !b.proofKept(proof, name, c.sum) {
+			var pr *page.Proof
+			c.page, pr, c.diags = parser.ParseWithProof(name, src)
+			b.proofParsed(proof, name, src, c, pr)
+		} else {
+			c.page, c.diags = parser.Parse(name, src)
+		}
 	}
 	b.mu.Lock()
 	b.parsed[name] = c
