@@ -88,3 +88,30 @@ func BenchmarkParse(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkProofread assembles a site and reads every content file for the
+// proofreader (the test site, or the folder LOA_BENCH_SITE names) with a
+// new builder each time and no cache, as a first loa check does: either
+// ProofInput reads each file again after the parse, or the parse reads it
+// for the proofreader as it parses it (Options.Proofread).
+func BenchmarkProofread(b *testing.B) {
+	dir := os.Getenv("LOA_BENCH_SITE")
+	if dir == "" {
+		dir = "testdata/site"
+	}
+	for _, tc := range []struct {
+		name      string
+		proofread bool
+	}{{"ProofInput reads", false}, {"parse reads", true}} {
+		b.Run(tc.name, func(b *testing.B) {
+			for b.Loop() {
+				bl := New(Options{Site: os.DirFS(dir), Theme: os.DirFS("../../themes/default"), Proofread: tc.proofread})
+				plan, d := bl.Assemble()
+				if plan == nil {
+					b.Fatal(d)
+				}
+				bl.ProofInput(plan)
+			}
+		})
+	}
+}

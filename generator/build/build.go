@@ -54,6 +54,11 @@ type Options struct {
 	// reading of each file. A single build (loa build, loa check) lets
 	// that go before rendering, which lowers its peak memory.
 	Rebuilds bool
+	// Proofread says the caller proofreads what it assembles (ProofInput,
+	// as loa build, check and serve do): the parse then reads each file it
+	// parses anew for the proofreader too, from the same Markdown, and
+	// ProofInput does not read that file again.
+	Proofread bool
 }
 
 // Builder builds one site again and again, reusing what did not change.

@@ -22,7 +22,18 @@ type proofreading struct {
 	mu    sync.Mutex
 	key   [32]byte // the proofKey the readings were made with
 	files map[string]proofFile
-	fresh int // files the last ProofInput proofread anew, for tests
+	fresh int // files the last ProofInput proofread anew (or its parse did), for tests
+	// started is the start of the next ProofInput, made by the parse
+	// before it when the parse proofreads (see proofStart); nil when none
+	// is waiting.
+	started *proofStarted
+}
+
+// proofStarted is what a ProofInput starts from.
+type proofStarted struct {
+	prev int                   // readings the cache held
+	disk map[string]proofEntry // the build cache's, when there were none in memory
+	made int                   // files the parse proofread anew
 }
 
 type proofFile struct {
@@ -45,12 +56,13 @@ func (b *Builder) Proofread(p *Plan) []check.Finding {
 func (b *Builder) ProofInput(p *Plan) check.Input {
 	files := p.res.content
 	key := b.proofKey()
-	prev, disk := b.proofStart(key)
+	start := b.proofStart(key)
 	out := make([]*check.File, len(files))
 	var fresh atomic.Int64
+	fresh.Store(int64(start.made))
 	parser := page.NewParser(p.Config)
 	parallel(len(files), func(i int) {
-		f, anew := b.readProof(files[i], parser, disk)
+		f, anew := b.readProof(files[i], parser, start.disk)
 		out[i] = f
 		if anew {
 			fresh.Add(1)
@@ -66,7 +78,7 @@ func (b *Builder) ProofInput(p *Plan) check.Input {
 			names = append(names, files[i])
 		}
 	}
-	b.proofFinish(key, names, fresh.Load() > 0 || len(names) != prev)
+	b.proofFinish(key, names, fresh.Load() > 0 || len(names) != start.prev)
 	b.proof.mu.Lock()
 	b.proof.fresh = int(fresh.Load())
 	b.proof.mu.Unlock()
@@ -76,20 +88,52 @@ func (b *Builder) ProofInput(p *Plan) check.Input {
 // proofStart readies the readings kept for key: those in memory, else
 // (a new builder, or a new configuration) those of the build cache. prev
 // is how many readings the cache holds, which a build that proofreads
-// nothing anew and removes no file leaves as they are.
-func (b *Builder) proofStart(key [32]byte) (prev int, disk map[string]proofEntry) {
+// nothing anew and removes no file leaves as they are. A parse that
+// proofreads starts them before the ProofInput that follows it, which
+// takes that start up: the parse has added readings since.
+func (b *Builder) proofStart(key [32]byte) *proofStarted {
 	b.proof.mu.Lock()
 	defer b.proof.mu.Unlock()
 	if b.proof.key != key {
-		b.proof.files = nil
+		b.proof.files, b.proof.started = nil, nil
 		b.proof.key = key
 	}
-	if len(b.proof.files) > 0 {
-		return len(b.proof.files), nil
+	if b.proof.started != nil {
+		return b.proof.started
 	}
-	b.proof.files = map[string]proofFile{}
-	disk = b.loadProofPack(key)
-	return len(disk), disk
+	s := &proofStarted{prev: len(b.proof.files)}
+	if len(b.proof.files) == 0 {
+		b.proof.files = map[string]proofFile{}
+		s.disk = b.loadProofPack(key)
+		s.prev = len(s.disk)
+	}
+	b.proof.started = s
+	return s
+}
+
+// proofKept reports whether a reading of the bytes of name, whose sha256
+// is sum, is kept in memory or in the build cache of s: the parse leaves
+// that file to ProofInput, which reuses the reading.
+func (b *Builder) proofKept(s *proofStarted, name string, sum [32]byte) bool {
+	if e, ok := s.disk[name]; ok && e.sum == sum {
+		return true
+	}
+	b.proof.mu.Lock()
+	defer b.proof.mu.Unlock()
+	c, ok := b.proof.files[name]
+	return ok && c.entry.sum == sum
+}
+
+// proofParsed keeps the reading of a file made from its new parse c and
+// the Proof that came with it, for the ProofInput that takes s up: it
+// then reads nothing of that file.
+func (b *Builder) proofParsed(s *proofStarted, name string, src []byte, c parsedFile, pr *page.Proof) {
+	f := check.Read(name, src, c.page, pr)
+	e := proofEntry{sum: c.sum, data: f.Encode(nil)}
+	b.proof.mu.Lock()
+	b.proof.files[name] = proofFile{hash: c.hash, page: c.page, file: f, entry: e}
+	s.made++
+	b.proof.mu.Unlock()
 }
 
 // readProof returns the reading of one content file: the one in memory
@@ -150,6 +194,7 @@ func (b *Builder) readProof(name string, parser *page.Parser, disk map[string]pr
 // build again (see Options.Rebuilds).
 func (b *Builder) proofFinish(key [32]byte, names []string, changed bool) {
 	b.proof.mu.Lock()
+	b.proof.started = nil
 	entries := make(map[string]proofEntry, len(names))
 	for _, name := range names {
 		entries[name] = b.proof.files[name].entry

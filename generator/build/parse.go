@@ -36,6 +36,10 @@ func (b *Builder) parse(cfg *config.Config, res *resources) ([]*page.Page, diag.
 	}
 	store := b.pageStore()
 	b.pack = b.opts.Rebuilds || len(files) >= packFrom
+	var proof *proofStarted // the readings kept, for the ProofInput to follow
+	if b.opts.Proofread {
+		proof = b.proofStart(b.proofKey())
+	}
 	pages := make([]*page.Page, len(files))
 	lists := make([]diag.List, len(files))
 	entries := make([]pageEntry, len(files))
@@ -47,7 +51,7 @@ func (b *Builder) parse(cfg *config.Config, res *resources) ([]*page.Page, diag.
 			return
 		}
 		lang, _, _ := cfg.ContentLang(name)
-		c, key := b.parseFile(parsers[lang], store, sum, name, src)
+		c, key := b.parseFile(parsers[lang], store, sum, name, src, proof)
 		pages[i], lists[i] = c.page, c.diags
 		if store != nil {
 			entries[i] = pageEntry{key: key, encode: func() ([]byte, error) { return parsers[lang].Encode(c.page, c.diags) }}
@@ -74,8 +78,9 @@ const packFrom = 20000
 
 // parseFile returns the parse of a content file: the last build's when its
 // bytes did not change, else the cache's on disk, else a new one; and its
-// key in that cache.
-func (b *Builder) parseFile(parser *page.Parser, store *pageStore, sum [32]byte, name string, src []byte) (parsedFile, [32]byte) {
+// key in that cache. With proof, a new parse reads the file for the
+// proofreader too, unless a reading of its bytes is kept.
+func (b *Builder) parseFile(parser *page.Parser, store *pageStore, sum [32]byte, name string, src []byte, proof *proofStarted) (parsedFile, [32]byte) {
 	var key [32]byte
 	if store != nil {
 		key = pageKey(b.toolSum(), sum, name, src)
@@ -88,11 +93,21 @@ func (b *Builder) parseFile(parser *page.Parser, store *pageStore, sum [32]byte,
 		return c, key
 	}
 	c = parsedFile{hash: h, sum: sha256.Sum256(src)}
+	var pr *page.Proof // what the proofreader reads of the file, made with a new parse
+	fused := false     // pr was made (nil for a file it cannot read)
 	if c.page, c.diags, ok = store.page(parser, key); !ok {
-		c.page, c.diags = parser.Parse(name, src)
+		if proof != nil && !b.proofKept(proof, name, c.sum) {
+			c.page, pr, c.diags = parser.ParseWithProof(name, src)
+			fused = true
+		} else {
+			c.page, c.diags = parser.Parse(name, src)
+		}
 	}
 	if c.page != nil && b.pack {
 		c.page = c.page.Pack()
+	}
+	if fused {
+		b.proofParsed(proof, name, src, c, pr) // with the page the build keeps
 	}
 	b.mu.Lock()
 	b.parsed[name] = c

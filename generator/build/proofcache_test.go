@@ -1,6 +1,7 @@
 package build
 
 import (
+	"fmt"
 	"io/fs"
 	"maps"
 	"os"
@@ -18,11 +19,13 @@ import (
 // proofSite proofreads a site as loa check does (the build's own
 // diagnostics included, for links and anchors), by a new builder that
 // keeps its cache in cache ("" keeps none); fresh is how many files it
-// proofread anew rather than take from the cache.
-func proofSite(t *testing.T, site fs.FS, cache string) (findings []check.Finding, fresh int) {
+// proofread anew rather than take from the cache. With proofread, the
+// parse reads the files it parses anew for the proofreader, as in loa
+// check (Options.Proofread); else ProofInput reads every file itself.
+func proofSite(t *testing.T, site fs.FS, cache string, proofread bool) (findings []check.Finding, fresh int) {
 	t.Helper()
 	now := func() time.Time { return time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC) }
-	b := New(Options{Site: site, Theme: os.DirFS("../../themes/default"), Now: now, CacheDir: cache})
+	b := New(Options{Site: site, Theme: os.DirFS("../../themes/default"), Now: now, CacheDir: cache, Proofread: proofread})
 	plan, diags := b.Assemble()
 	if plan == nil {
 		t.Fatal(diags)
@@ -87,36 +90,38 @@ func TestProofCache(t *testing.T) {
 		{"[check] asks for the new style", map[string]string{
 			"config.toml": "title = \"Thử\"\n[check]\ntonePlacement = \"new\"\n"}, 4},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			site, cache := proofCacheSite(), t.TempDir()
-			cold, _ := proofSite(t, site, "")
-			if first, fresh := proofSite(t, site, cache); fresh != 4 {
-				t.Fatalf("a build without a cache proofread %d files, not 4", fresh)
-			} else {
-				sameFindings(t, "the first build", first, cold)
-			}
-			for name, src := range tc.edit {
-				site[name] = &fstest.MapFile{Data: []byte(src)}
-				if src == "" {
-					delete(site, name)
+		for _, proofread := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s, parse proofreads %v", tc.name, proofread), func(t *testing.T) {
+				site, cache := proofCacheSite(), t.TempDir()
+				cold, _ := proofSite(t, site, "", false)
+				if first, fresh := proofSite(t, site, cache, proofread); fresh != 4 {
+					t.Fatalf("a build without a cache proofread %d files, not 4", fresh)
+				} else {
+					sameFindings(t, "the first build", first, cold)
 				}
-			}
-			warm, fresh := proofSite(t, site, cache)
-			cold, _ = proofSite(t, site, "")
-			sameFindings(t, "after the edit", warm, cold)
-			if fresh != tc.fresh {
-				t.Errorf("after the edit, %d files were proofread anew, not %d", fresh, tc.fresh)
-			}
-			if tc.edit != nil && reflect.DeepEqual(cold, mustFindings(t, proofCacheSite())) {
-				t.Error("the edit changed no finding: it tests nothing")
-			}
-		})
+				for name, src := range tc.edit {
+					site[name] = &fstest.MapFile{Data: []byte(src)}
+					if src == "" {
+						delete(site, name)
+					}
+				}
+				warm, fresh := proofSite(t, site, cache, proofread)
+				cold, _ = proofSite(t, site, "", false)
+				sameFindings(t, "after the edit", warm, cold)
+				if fresh != tc.fresh {
+					t.Errorf("after the edit, %d files were proofread anew, not %d", fresh, tc.fresh)
+				}
+				if tc.edit != nil && reflect.DeepEqual(cold, mustFindings(t, proofCacheSite())) {
+					t.Error("the edit changed no finding: it tests nothing")
+				}
+			})
+		}
 	}
 }
 
 func mustFindings(t *testing.T, site fs.FS) []check.Finding {
 	t.Helper()
-	f, _ := proofSite(t, site, "")
+	f, _ := proofSite(t, site, "", false)
 	return f
 }
 
@@ -139,14 +144,6 @@ func TestProofCacheExampleSite(t *testing.T) {
 		t.Fatal(err)
 	}
 	site["config.toml"] = &fstest.MapFile{Data: cfg}
-	cache := t.TempDir()
-	cold, _ := proofSite(t, site, "")
-	proofSite(t, site, cache)
-	warm, fresh := proofSite(t, site, cache)
-	sameFindings(t, "the example site", warm, cold)
-	if fresh != 0 {
-		t.Errorf("the example site unchanged, %d files were proofread again", fresh)
-	}
 	name := "content/tin-tuc/so-ket-chien-luoc-binh-dang-gioi.md"
 	src, ok := site[name]
 	if !ok {
@@ -154,40 +151,54 @@ func TestProofCacheExampleSite(t *testing.T) {
 	}
 	edited := maps.Clone(site)
 	edited[name] = &fstest.MapFile{Data: append(append([]byte(nil), src.Data...), "\nHòa  thuận, UBNDX họp. [Sai](/khong-co/)\n"...)}
-	warm, fresh = proofSite(t, edited, cache)
-	cold, _ = proofSite(t, edited, "")
-	sameFindings(t, "the example site, edited", warm, cold)
-	if fresh != 1 {
-		t.Errorf("one file edited, %d were proofread anew", fresh)
+	for _, proofread := range []bool{false, true} {
+		cache := t.TempDir()
+		cold, _ := proofSite(t, site, "", false)
+		if first, _ := proofSite(t, site, cache, proofread); proofread {
+			sameFindings(t, "the example site, read as it parses", first, cold)
+		}
+		warm, fresh := proofSite(t, site, cache, proofread)
+		sameFindings(t, "the example site", warm, cold)
+		if fresh != 0 {
+			t.Errorf("the example site unchanged, %d files were proofread again", fresh)
+		}
+		warm, fresh = proofSite(t, edited, cache, proofread)
+		cold, _ = proofSite(t, edited, "", false)
+		sameFindings(t, "the example site, edited", warm, cold)
+		if fresh != 1 {
+			t.Errorf("one file edited, %d were proofread anew", fresh)
+		}
 	}
 }
 
 // A pack cut short, changed or of another program is an empty cache:
 // the build proofreads every file and writes a new one.
 func TestProofCacheDamaged(t *testing.T) {
-	site, cache := proofCacheSite(), t.TempDir()
-	want, _ := proofSite(t, site, cache)
-	pack := filepath.Join(cache, "build", "proof", proofPack)
-	data, err := os.ReadFile(pack)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for what, bad := range map[string][]byte{
-		"cut short":         data[:len(data)/2],
-		"empty":             nil,
-		"a byte changed":    append(append([]byte(nil), data[:len(data)-10]...), append([]byte{data[len(data)-10] ^ 1}, data[len(data)-9:]...)...),
-		"not a pack at all": []byte("hello"),
-	} {
-		if err := os.WriteFile(pack, bad, 0o644); err != nil {
+	for _, proofread := range []bool{false, true} {
+		site, cache := proofCacheSite(), t.TempDir()
+		want, _ := proofSite(t, site, cache, proofread)
+		pack := filepath.Join(cache, "build", "proof", proofPack)
+		data, err := os.ReadFile(pack)
+		if err != nil {
 			t.Fatal(err)
 		}
-		got, fresh := proofSite(t, site, cache)
-		sameFindings(t, what, got, want)
-		if fresh != 4 {
-			t.Errorf("%s: %d files proofread anew, not all 4", what, fresh)
-		}
-		if _, fresh := proofSite(t, site, cache); fresh != 0 {
-			t.Errorf("%s: the pack was not written again: %d files proofread anew after", what, fresh)
+		for what, bad := range map[string][]byte{
+			"cut short":         data[:len(data)/2],
+			"empty":             nil,
+			"a byte changed":    append(append([]byte(nil), data[:len(data)-10]...), append([]byte{data[len(data)-10] ^ 1}, data[len(data)-9:]...)...),
+			"not a pack at all": []byte("hello"),
+		} {
+			if err := os.WriteFile(pack, bad, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			got, fresh := proofSite(t, site, cache, proofread)
+			sameFindings(t, what, got, want)
+			if fresh != 4 {
+				t.Errorf("%s, parse proofreads %v: %d files proofread anew, not all 4", what, proofread, fresh)
+			}
+			if _, fresh := proofSite(t, site, cache, proofread); fresh != 0 {
+				t.Errorf("%s, parse proofreads %v: the pack was not written again: %d files proofread anew after", what, proofread, fresh)
+			}
 		}
 	}
 }

@@ -63,6 +63,8 @@ func (f *siteFlags) options(env *Env, minify bool) build.Options {
 		// Processed pictures are kept in the site folder, shared by loa
 		// build and loa serve; the folder ignores itself in git.
 		CacheDir: filepath.Join(f.source, CacheDir),
+		// loa build, check and serve all proofread what they assemble.
+		Proofread: true,
 	}
 }
 

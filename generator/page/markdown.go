@@ -50,7 +50,8 @@ func newMarkdown(unsafe bool) *markdown {
 
 // render converts the body of pg to HTML, collecting references, headings,
 // words and warnings. bodyLine is the file line on which body starts.
-func (p *Parser) render(pg *Page, body []byte, bodyLine int) diag.List {
+// With pr, a body without shortcodes is read for the proofreader too.
+func (p *Parser) render(pg *Page, body []byte, bodyLine int, pr *Proof) diag.List {
 	e := p.expand(pg, body, bodyLine)
 	diags := e.diags
 	if diags.HasErrors() {
@@ -59,6 +60,13 @@ func (p *Parser) render(pg *Page, body []byte, bodyLine int) diag.List {
 	body = e.out
 	ctx := parser.NewContext(parser.WithIDs(&headingIDs{used: map[string]bool{}, plain: e.plain}))
 	doc := p.md.gm.Parser().Parse(text.NewReader(body), parser.WithContext(ctx))
+	if pr != nil {
+		// Before the walk below and abbreviate change the tree: they
+		// mark unsafe links and pictures dropped (a dropped picture is
+		// no figure) and cut abbreviations out of the text. The
+		// proofreader reads the Markdown as written.
+		pr.read(doc, e)
+	}
 	at := func(offset int) diag.Pos {
 		pos, _ := e.at(offset)
 		return pos

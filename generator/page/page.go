@@ -21,6 +21,7 @@ import (
 
 	"loa/generator/config"
 	"loa/generator/diag"
+	"loa/generator/shortcode"
 	"loa/generator/vi"
 )
 
@@ -92,6 +93,19 @@ func (p *Page) KeyPos(key string) diag.Pos {
 // site root, starting with "content/") into a page. It never panics on bad
 // input: every problem is a diagnostic with a position.
 func (p *Parser) Parse(file string, src []byte) (*Page, diag.List) {
+	pg, _, diags := p.parse(file, src, false)
+	return pg, diags
+}
+
+// ParseWithProof is Parse that also reads the file for the proofreader:
+// the Proof that Proof returns for the same bytes, made from the page's
+// own Markdown where it can (see Proof). The Proof does not depend on
+// whether the page parsed: a file with errors may still have one.
+func (p *Parser) ParseWithProof(file string, src []byte) (*Page, *Proof, diag.List) {
+	return p.parse(file, src, true)
+}
+
+func (p *Parser) parse(file string, src []byte, proof bool) (*Page, *Proof, diag.List) {
 	var diags diag.List
 	src = cleanSource(src)
 	if i := firstInvalidUTF8(src); i >= 0 {
@@ -101,7 +115,7 @@ func (p *Parser) Parse(file string, src []byte) (*Page, diag.List) {
 			"the file is not valid UTF-8 text").Vi(
 			"lưu tệp với bảng mã UTF-8 (trong Notepad++: Encoding → UTF-8)",
 			"tệp không phải văn bản UTF-8 hợp lệ")
-		return nil, diags
+		return nil, nil, diags
 	}
 	src = vi.NFCBytes(src)
 	pg := &Page{File: file, Path: file, Terms: map[string][]string{}, Params: map[string]any{}, keys: map[string]diag.Pos{}}
@@ -113,23 +127,39 @@ func (p *Parser) Parse(file string, src []byte) (*Page, diag.List) {
 	fm, body, bodyLine, d := splitFrontMatter(file, src)
 	diags.Append(d)
 	if d.HasErrors() {
-		return nil, diags
+		return nil, nil, diags
+	}
+	var pr *Proof
+	if proof {
+		pr = &Proof{}
 	}
 	if fm != nil {
-		diags.Append(p.frontMatter(pg, fm))
+		fd := p.frontMatter(pg, fm)
+		diags.Append(fd)
 		h := fnv.New64a()
 		h.Write(fm.text)
 		pg.FrontHash = h.Sum64()
+		if fd.HasErrors() {
+			pr = nil
+		} else if pr != nil {
+			pr.fields(pg, src) // before render gives the page a summary of its body
+		}
 	}
-	r := p.render(pg, body, bodyLine)
+	walk := pr // the proof read from the page's own Markdown
+	if pr != nil && shortcode.Contains(body) {
+		// The page reads the output of its shortcodes, the proofreader
+		// a mark for each tag: two texts for goldmark.
+		pr, walk = p.proofBody(pr, pg, body, bodyLine), nil
+	}
+	r := p.render(pg, body, bodyLine, walk)
 	diags.Append(r)
 	if diags.HasErrors() {
-		return nil, diags
+		return nil, pr, diags
 	}
 	if pg.Title == "" && !pg.IsIndex {
 		pg.Title = strings.ReplaceAll(pg.Name, "-", " ")
 	}
-	return pg, diags
+	return pg, pr, diags
 }
 
 // Parser parses content files for one configuration. It is safe for

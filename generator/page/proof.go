@@ -15,9 +15,13 @@ import (
 // Proof is what the proofreader (package check) reads of a content file:
 // the prose an editor wrote, run by run with the place each starts, and
 // the pictures and links with what they say. Code, raw HTML, addresses and
-// shortcode tags are not prose and are left out. Parse does not make it:
-// the proofreader asks for it file by file, so that a build that does not
-// proofread pays nothing and parsed pages hold no second copy of the text.
+// shortcode tags are not prose and are left out. Parse does not make it,
+// so that a build that does not proofread pays nothing and parsed pages
+// hold no second copy of the text. ParseWithProof makes it with the page,
+// for a builder that proofreads what it parses anew: from the page's own
+// goldmark tree when the body has no shortcodes, else from the body laid
+// out as Proof lays it out (a mark for each tag), parsed apart. Proof
+// reads a file on its own, for the files no parse read.
 type Proof struct {
 	Texts  []Text
 	Images []Image
@@ -89,6 +93,12 @@ func (p *Parser) Proof(file string, src []byte) *Proof {
 		}
 		pr.fields(pg, src)
 	}
+	return p.proofBody(pr, pg, body, bodyLine)
+}
+
+// proofBody reads the body into pr, or returns nil when its shortcodes
+// cannot be read.
+func (p *Parser) proofBody(pr *Proof, pg *Page, body []byte, bodyLine int) *Proof {
 	e := &expansion{p: p, pg: pg, src: body, bodyLine: bodyLine}
 	if shortcode.Contains(body) {
 		pieces, err := shortcode.Parse(body)
@@ -99,7 +109,7 @@ func (p *Parser) Proof(file string, src []byte) *Proof {
 	} else {
 		e.out, e.segs = body, []seg{{verbatim: true}}
 	}
-	pr.body(p, e)
+	pr.read(p.md.gm.Parser().Parse(text.NewReader(e.out)), e)
 	return pr
 }
 
@@ -176,10 +186,10 @@ func (pr *Proof) shortcodes(e *expansion, pieces []shortcode.Piece) {
 	}
 }
 
-// body walks the Markdown of e.out.
-func (pr *Proof) body(p *Parser, e *expansion) {
+// read walks doc, the Markdown of e.out as goldmark parsed it; it
+// changes nothing in it.
+func (pr *Proof) read(doc ast.Node, e *expansion) {
 	src := e.out
-	doc := p.md.gm.Parser().Parse(text.NewReader(src))
 	at := func(offset int) diag.Pos {
 		pos, _ := e.at(offset)
 		return pos
