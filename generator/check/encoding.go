@@ -140,13 +140,13 @@ func tcvn3(line string) bool {
 // decomposed finds the words of a line that are not NFC.
 func decomposed(line string, pos diag.Pos) []occurrence {
 	var out []occurrence
-	words(line, func(w string, i int) {
-		if !vi.IsNFC(w) {
+	for _, w := range appendWords(nil, line) {
+		if !vi.IsNFC(w.text) {
 			p := pos
-			p.Col = utf8.RuneCountInString(line[:i]) + 1
-			out = append(out, occurrence{p, vi.NFC(w)})
+			p.Col = utf8.RuneCountInString(line[:w.at]) + 1
+			out = append(out, occurrence{p, vi.NFC(w.text)})
 		}
-	})
+	}
 	if len(out) == 0 { // a mark on punctuation or a symbol
 		i := 0
 		for written, composed := range vi.NFCPieces(line) {
