@@ -71,14 +71,18 @@ func spot(word string) (toneSpot, bool) {
 // mayEndSpot reports whether a word ending in the letters before and last
 // may end in oa, oe or uy with no mark but a tone: false is certain.
 func mayEndSpot(before, last rune) bool {
-	mark := unicode.Is(unicode.Mn, before) // ò written o and a mark
+	var firsts string // what may come before last
 	switch {
+	case last < utf8.RuneSelf && !strings.ContainsRune("aeyAEY", last):
+		return false // most words: they end in a consonant, i, o or u
 	case strings.ContainsRune("aàáảãạeèéẻẽẹAÀÁẢÃẠEÈÉẺẼẸ", last):
-		return mark || strings.ContainsRune("oòóỏõọOÒÓỎÕỌ", before)
+		firsts = "oòóỏõọOÒÓỎÕỌ"
 	case strings.ContainsRune("yỳýỷỹỵYỲÝỶỸỴ", last):
-		return mark || strings.ContainsRune("uùúủũụUÙÚỦŨỤ", before)
+		firsts = "uùúủũụUÙÚỦŨỤ"
+	default:
+		return false
 	}
-	return false
+	return strings.ContainsRune(firsts, before) || unicode.Is(unicode.Mn, before) // ò written o and a mark
 }
 
 // readSpot is spot without its quick look.
