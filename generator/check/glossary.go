@@ -1,6 +1,7 @@
 package check
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -34,6 +35,9 @@ type abbrUse struct {
 // Codes are not prose either: document numbers (45/HD-UBND), file names
 // (IMG_2034.JPG), addresses.
 func (f *File) readAbbrs(t page.Text, ws []word, r *abbrReader) {
+	if !slices.ContainsFunc(ws, func(w word) bool { return capitals(w.text) }) {
+		return // most runs of prose
+	}
 	r.words = joinDotted(r.words[:0], t.Text, ws)
 	for k, w := range r.words {
 		if !w.caps || r.seen[w.text] || roman(w.text) || code(t.Text, w.at, w.at+len(w.text)) {
