@@ -72,15 +72,14 @@ func spot(word string) (toneSpot, bool) {
 // may end in oa, oe or uy with no mark but a tone: false is certain.
 func mayEndSpot(before, last rune) bool {
 	var firsts string // what may come before last
-	switch {
-	case last < utf8.RuneSelf && !strings.ContainsRune("aeyAEY", last):
-		return false // most words: they end in a consonant, i, o or u
-	case strings.ContainsRune("aàáảãạeèéẻẽẹAÀÁẢÃẠEÈÉẺẼẸ", last):
+	switch last {
+	case 'a', 'à', 'á', 'ả', 'ã', 'ạ', 'A', 'À', 'Á', 'Ả', 'Ã', 'Ạ',
+		'e', 'è', 'é', 'ẻ', 'ẽ', 'ẹ', 'E', 'È', 'É', 'Ẻ', 'Ẽ', 'Ẹ':
 		firsts = "oòóỏõọOÒÓỎÕỌ"
-	case strings.ContainsRune("yỳýỷỹỵYỲÝỶỸỴ", last):
+	case 'y', 'ỳ', 'ý', 'ỷ', 'ỹ', 'ỵ', 'Y', 'Ỳ', 'Ý', 'Ỷ', 'Ỹ', 'Ỵ':
 		firsts = "uùúủũụUÙÚỦŨỤ"
 	default:
-		return false
+		return false // most words: they end in a consonant, i, o or u
 	}
 	return strings.ContainsRune(firsts, before) || unicode.Is(unicode.Mn, before) // ò written o and a mark
 }
