@@ -23,21 +23,26 @@ type word struct {
 func appendWords(ws []word, s string) []word {
 	start, ascii := -1, true
 	for i := 0; i < len(s); {
-		in, size := asciiWordByte(s[i]), 1
-		if s[i] >= utf8.RuneSelf {
-			var r rune
-			r, size = utf8.DecodeRuneInString(s[i:])
-			in = isWordRune(r)
+		if c := s[i]; c < utf8.RuneSelf { // most of a Vietnamese line, and cheap to decide
+			switch in := asciiWordByte(c); {
+			case in && start < 0:
+				start, ascii = i, true
+			case !in && start >= 0:
+				ws = append(ws, word{s[start:i], start, ascii})
+				start = -1
+			}
+			i++
+			continue
 		}
-		switch {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch in := isWordRune(r); {
 		case in && start < 0:
-			start, ascii = i, true
-		case !in && start >= 0:
+			start, ascii = i, false
+		case in:
+			ascii = false
+		case start >= 0:
 			ws = append(ws, word{s[start:i], start, ascii})
 			start = -1
-		}
-		if in && size > 1 {
-			ascii = false
 		}
 		i += size
 	}
@@ -47,8 +52,7 @@ func appendWords(ws []word, s string) []word {
 	return ws
 }
 
-// asciiWordByte is isWordRune for a byte of ASCII; most of a Vietnamese
-// line is.
+// asciiWordByte is isWordRune for a byte of ASCII.
 func asciiWordByte(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
