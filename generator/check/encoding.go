@@ -190,10 +190,13 @@ func tcvn3(line string) bool {
 // decomposed finds the words of a line that are not NFC.
 func decomposed(line string, pos diag.Pos) []occurrence {
 	var out []occurrence
+	col, counted := 1, 0 // the column of line[counted]
 	for _, w := range appendWords(nil, line) {
 		if !vi.IsNFC(w.text) {
+			col += utf8.RuneCountInString(line[counted:w.at])
+			counted = w.at
 			p := pos
-			p.Col = utf8.RuneCountInString(line[:w.at]) + 1
+			p.Col = col
 			out = append(out, occurrence{p, vi.NFC(w.text)})
 		}
 	}
