@@ -305,10 +305,7 @@ func (f *File) readProse(texts []page.Text) {
 	var doubles, befores []occurrence
 	for _, t := range texts {
 		s := t.Text
-		for i := 0; i < len(s); i++ {
-			if s[i] != ' ' {
-				continue
-			}
+		for i := strings.IndexByte(s, ' '); i >= 0; {
 			j := i
 			for j < len(s) && s[j] == ' ' {
 				j++
@@ -319,7 +316,9 @@ func (f *File) readProse(texts []page.Text) {
 			if j < len(s) && strings.IndexByte(punctuation, s[j]) >= 0 && spaceBefore(s, j) {
 				befores = append(befores, occurrence{at(t, i), s[j : j+1]})
 			}
-			i = j - 1
+			if i = strings.IndexByte(s[j:], ' '); i >= 0 {
+				i += j // the next run of spaces
+			}
 		}
 	}
 	f.findings = append(f.findings, perLine(doubles, func(o occurrence, n int) Finding {
