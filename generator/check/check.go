@@ -19,7 +19,6 @@ import (
 	"sort"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"loa/generator/config"
@@ -161,8 +160,7 @@ func Read(name string, src []byte, pg *page.Page, proof *page.Proof) *File {
 	f.readLegacy(ls, proof.Texts)
 	f.readImages(proof.Images)
 	f.links = proof.Links
-	f.readTones(proof.Texts)
-	f.readAbbrs(proof.Texts)
+	f.readWords(proof.Texts)
 	if len(f.nfd) > 0 {
 		// Places found in the prose count its characters composed (NFC);
 		// editors count the file's as written.
@@ -311,32 +309,6 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return fmt.Sprintf("%d %s", n, many)
-}
-
-// words calls fn with each run of letters, digits and marks in s and its
-// byte offset: the syllables of Vietnamese text, and the abbreviations.
-func words(s string, fn func(w string, i int)) {
-	start := -1
-	for i, r := range s {
-		in := isWordRune(r)
-		switch {
-		case in && start < 0:
-			start = i
-		case !in && start >= 0:
-			fn(s[start:i], start)
-			start = -1
-		}
-	}
-	if start >= 0 {
-		fn(s[start:], start)
-	}
-}
-
-func isWordRune(r rune) bool {
-	if r < utf8.RuneSelf { // most of a Vietnamese line, and cheap to decide
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
-	}
-	return vi.IsLatinLetter(r) || r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r))
 }
 
 // lines splits a file into lines without their ends (LF, CRLF or CR).

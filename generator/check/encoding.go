@@ -63,30 +63,24 @@ const nbsp = '\u00a0'
 func (f *File) readBytes(ls []string) {
 	var nfd, hidden, marks []occurrence
 	for n, line := range ls {
-		pos := diag.Pos{File: f.Name, Line: n + 1}
-		if stray := strayMarks(line, pos); len(stray) > 0 {
-			marks = append(marks, stray...)
+		has := look(line)
+		if has == (chars{}) {
+			continue // nearly every line: ASCII, whole letters, dashes and quotes
 		}
-		if !vi.IsNFC(line) {
+		pos := diag.Pos{File: f.Name, Line: n + 1}
+		if has.marks {
+			marks = append(marks, strayMarks(line, pos)...)
+		}
+		if has.unsure && !vi.IsNFC(line) {
 			nfd = append(nfd, decomposed(line, pos)...)
 			if f.nfd == nil {
 				f.nfd = map[int]string{}
 			}
 			f.nfd[n+1] = line
 		}
-		found := invisibles(line, pos)
-		if len(found) > 0 && strings.ContainsRune(line, '\u00ad') && tcvn3(line) {
-			// In TCVN3, the byte of the soft hyphen is the letter ư: the
-			// legacy rule converts the line, and ư is no invisible character.
-			kept := found[:0]
-			for _, o := range found {
-				if o.what != "\u00ad" {
-					kept = append(kept, o)
-				}
-			}
-			found = kept
+		if has.hidden {
+			hidden = append(hidden, invisiblesOf(line, pos)...)
 		}
-		hidden = append(hidden, found...)
 	}
 	f.findings = append(f.findings, perLine(nfd, func(o occurrence, n int) Finding {
 		more, moreVi := "", ""
@@ -128,6 +122,62 @@ func (f *File) readBytes(ls []string) {
 	})...)
 }
 
+// chars is what one look at the characters of a line tells: which of the
+// closer readings of readBytes may find something there.
+type chars struct {
+	marks  bool // a combining mark (U+0300–U+036F), which may stand apart
+	unsure bool // a character that may not be NFC, or may compose with the one before
+	hidden bool // an invisible character, or a no-break space
+}
+
+// look reads the characters of a line once. The letters of Vietnamese
+// (Latin-1, Latin Extended-A, -B and Additional), the dashes, quotes and
+// ellipsis of General Punctuation and everything else below U+0300 are
+// NFC and compose with nothing before them (TestWholeCharacters): a line
+// of those alone is NFC.
+func look(line string) chars {
+	var c chars
+	for i := 0; i < len(line); {
+		if line[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(line[i:])
+		i += size
+		switch {
+		case r == nbsp || r == '\u00ad':
+			c.hidden = true
+		case r < 0x300, 0x1e00 <= r && r <= 0x1eff, 0x2010 <= r && r <= 0x2027:
+		case r <= 0x36f:
+			c.marks, c.unsure = true, true
+		default:
+			c.unsure = true
+			if en, _ := invisible(r); en != "" {
+				c.hidden = true
+			}
+		}
+	}
+	return c
+}
+
+// invisiblesOf finds the invisible characters of a line (see invisibles)
+// that are not letters of TCVN3 text.
+func invisiblesOf(line string, pos diag.Pos) []occurrence {
+	found := invisibles(line, pos)
+	if len(found) > 0 && strings.ContainsRune(line, '\u00ad') && tcvn3(line) {
+		// In TCVN3, the byte of the soft hyphen is the letter ư: the
+		// legacy rule converts the line, and ư is no invisible character.
+		kept := found[:0]
+		for _, o := range found {
+			if o.what != "\u00ad" {
+				kept = append(kept, o)
+			}
+		}
+		found = kept
+	}
+	return found
+}
+
 // tcvn3 reports whether a line reads as text in the TCVN3 encoding.
 func tcvn3(line string) bool {
 	if !vi.MayBeLegacy(line) {
@@ -140,13 +190,16 @@ func tcvn3(line string) bool {
 // decomposed finds the words of a line that are not NFC.
 func decomposed(line string, pos diag.Pos) []occurrence {
 	var out []occurrence
-	words(line, func(w string, i int) {
-		if !vi.IsNFC(w) {
+	col, counted := 1, 0 // the column of line[counted]
+	for _, w := range appendWords(nil, line) {
+		if !vi.IsNFC(w.text) {
+			col += utf8.RuneCountInString(line[counted:w.at])
+			counted = w.at
 			p := pos
-			p.Col = utf8.RuneCountInString(line[:i]) + 1
-			out = append(out, occurrence{p, vi.NFC(w)})
+			p.Col = col
+			out = append(out, occurrence{p, vi.NFC(w.text)})
 		}
-	})
+	}
 	if len(out) == 0 { // a mark on punctuation or a symbol
 		i := 0
 		for written, composed := range vi.NFCPieces(line) {
@@ -252,10 +305,7 @@ func (f *File) readProse(texts []page.Text) {
 	var doubles, befores []occurrence
 	for _, t := range texts {
 		s := t.Text
-		for i := 0; i < len(s); i++ {
-			if s[i] != ' ' {
-				continue
-			}
+		for i := strings.IndexByte(s, ' '); i >= 0; {
 			j := i
 			for j < len(s) && s[j] == ' ' {
 				j++
@@ -266,7 +316,9 @@ func (f *File) readProse(texts []page.Text) {
 			if j < len(s) && strings.IndexByte(punctuation, s[j]) >= 0 && spaceBefore(s, j) {
 				befores = append(befores, occurrence{at(t, i), s[j : j+1]})
 			}
-			i = j - 1
+			if i = strings.IndexByte(s[j:], ' '); i >= 0 {
+				i += j // the next run of spaces
+			}
 		}
 	}
 	f.findings = append(f.findings, perLine(doubles, func(o occurrence, n int) Finding {

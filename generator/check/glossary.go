@@ -1,6 +1,7 @@
 package check
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -25,52 +26,69 @@ type abbrUse struct {
 	word string
 }
 
-// readAbbrs finds the abbreviations of the prose: words of two or more
+// readAbbrs finds the abbreviations of a run of prose, cut into words ws
+// (readWords leaves out the texts of links): words of two or more
 // capitals and no small letter, joined by dots where written so (TP.HCM).
 // Roman numerals (Đại hội XIII) are not, nor words written in capitals
 // for emphasis or in a heading ("CỘNG HÒA XÃ HỘI", "RẤT"): a syllable of
 // Vietnamese with a vowel's mark, or next to another such word, is a word.
 // Codes are not prose either: document numbers (45/HD-UBND), file names
-// (IMG_2034.JPG), addresses; nor are the texts of links, which the
-// glossary does not explain either.
-func (f *File) readAbbrs(texts []page.Text) {
-	seen := map[string]bool{}
-	type word struct {
-		w    string
-		i    int
-		caps bool
+// (IMG_2034.JPG), addresses.
+func (f *File) readAbbrs(t page.Text, ws []word, r *abbrReader) {
+	if !slices.ContainsFunc(ws, func(w word) bool { return capitals(w.text) }) {
+		return // most runs of prose
 	}
-	for _, t := range texts {
-		if t.Kind == page.TextLink {
-			continue // the names of what a link leads to (UN Women), never explained in place
+	r.words = joinDotted(r.words[:0], t.Text, ws)
+	for k, w := range r.words {
+		if !w.caps || r.seen[w.text] || roman(w.text) || code(t.Text, w.at, w.at+len(w.text)) {
+			continue
 		}
-		var ws []word
-		words(t.Text, func(w string, i int) {
-			if n := len(ws); n > 0 && ws[n-1].caps && capitals(w) && ws[n-1].i+len(ws[n-1].w)+1 == i && t.Text[i-1] == '.' {
-				ws[n-1].w += "." + w // TP.HCM
-				return
+		if vi.IsSyllable(w.text) {
+			shout := hasVowelMark(w.text)
+			for _, n := range []int{k - 1, k + 1} {
+				if n >= 0 && n < len(r.words) && r.words[n].caps && vi.IsSyllable(r.words[n].text) {
+					shout = true
+				}
 			}
-			ws = append(ws, word{w, i, capitals(w)})
-		})
-		for k, w := range ws {
-			if !w.caps || seen[w.w] || roman(w.w) || code(t.Text, w.i, w.i+len(w.w)) {
+			if shout {
 				continue
 			}
-			if vi.IsSyllable(w.w) {
-				shout := hasVowelMark(w.w)
-				for _, n := range []int{k - 1, k + 1} {
-					if n >= 0 && n < len(ws) && ws[n].caps && vi.IsSyllable(ws[n].w) {
-						shout = true
-					}
-				}
-				if shout {
-					continue
-				}
-			}
-			seen[w.w] = true
-			f.abbrs = append(f.abbrs, abbrUse{at(t, w.i), w.w})
 		}
+		if r.seen == nil {
+			r.seen = map[string]bool{}
+		}
+		r.seen[w.text] = true
+		f.abbrs = append(f.abbrs, abbrUse{at(t, w.at), w.text})
 	}
+}
+
+// abbrReader is what readAbbrs keeps from one run of prose to the next
+// of a file: the abbreviations found, and room for a run's words.
+type abbrReader struct {
+	seen  map[string]bool
+	words []abbrWord
+}
+
+// abbrWord is a word, or the words of an abbreviation written with dots
+// (TP.HCM) as one.
+type abbrWord struct {
+	text string
+	at   int  // its byte offset in the text
+	caps bool // see capitals
+}
+
+// joinDotted appends to out the words ws of s, with words of capitals
+// joined where a single dot stands between them.
+func joinDotted(out []abbrWord, s string, ws []word) []abbrWord {
+	for _, w := range ws {
+		caps := capitals(w.text)
+		if n := len(out); n > 0 && out[n-1].caps && caps && out[n-1].at+len(out[n-1].text)+1 == w.at && s[w.at-1] == '.' {
+			out[n-1].text = s[out[n-1].at : w.at+len(w.text)] // TP.HCM
+			continue
+		}
+		out = append(out, abbrWord{w.text, w.at, caps})
+	}
+	return out
 }
 
 // code reports whether the word s[i:j] is part of a code rather than
@@ -97,6 +115,11 @@ func code(s string, i, j int) bool {
 // capitals reports whether w has two or more capitals and no small letter.
 func capitals(w string) bool {
 	n := 0
+	for i := 0; i < len(w); i++ { // most words have a small letter of ASCII
+		if c := w[i]; 'a' <= c && c <= 'z' {
+			return false
+		}
+	}
 	for _, r := range w {
 		switch {
 		case unicode.IsLower(r):

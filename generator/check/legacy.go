@@ -29,24 +29,18 @@ func fromLegacy(s string, e vi.Encoding) string {
 // readLegacy finds the lines of prose in a legacy encoding; ls are the
 // file's lines, for the line as it should read.
 func (f *File) readLegacy(ls []string, texts []page.Text) {
-	byLine := map[int][]page.Text{}
-	var order []int
-	for _, t := range texts {
-		if _, ok := byLine[t.Pos.Line]; !ok {
-			order = append(order, t.Pos.Line)
+	for _, runs := range lineRuns(texts) {
+		n := runs[0].Pos.Line
+		// MayBeLegacy reads a run alone as it reads it with the space
+		// joinRuns writes after it (TestMayBeLegacyAfterASpace).
+		joined := runs[0].Text
+		if len(runs) > 1 {
+			joined = joinRuns(runs)
 		}
-		byLine[t.Pos.Line] = append(byLine[t.Pos.Line], t)
-	}
-	for _, n := range order {
-		runs := byLine[n]
-		var joined strings.Builder
-		for _, t := range runs {
-			joined.WriteString(t.Text + " ")
-		}
-		if !vi.MayBeLegacy(joined.String()) {
+		if !vi.MayBeLegacy(joined) {
 			continue // most lines: a quick no
 		}
-		enc, _, ok := vi.DetectLegacy(joined.String())
+		enc, _, ok := vi.DetectLegacy(joinRuns(runs))
 		if !ok {
 			continue
 		}
@@ -79,6 +73,52 @@ func (f *File) readLegacy(ls []string, texts []page.Text) {
 			"run loa check --fix to convert it to Unicode, or convert the text before pasting (Unikey: Công cụ chuyển mã, from "+name+" to Unicode)",
 			"chạy loa check --fix để chuyển sang Unicode, hoặc chuyển mã trước khi dán (Unikey: Công cụ chuyển mã, từ "+name+" sang Unicode)"))
 	}
+}
+
+// lineRuns groups the runs of prose by line, the lines in the order they
+// first come. The runs of a line nearly always follow each other, lines in
+// order, and the groups are pieces of texts.
+func lineRuns(texts []page.Text) [][]page.Text {
+	var out [][]page.Text
+	for i := 0; i < len(texts); {
+		j := i + 1
+		for j < len(texts) && texts[j].Pos.Line == texts[i].Pos.Line {
+			j++
+		}
+		if len(out) > 0 && texts[i].Pos.Line < out[len(out)-1][0].Pos.Line {
+			return lineRunsByMap(texts) // a line that came before (a description above the title)
+		}
+		out = append(out, texts[i:j])
+		i = j
+	}
+	return out
+}
+
+// lineRunsByMap is lineRuns for runs in any order.
+func lineRunsByMap(texts []page.Text) [][]page.Text {
+	byLine := map[int][]page.Text{}
+	var order []int
+	for _, t := range texts {
+		if _, ok := byLine[t.Pos.Line]; !ok {
+			order = append(order, t.Pos.Line)
+		}
+		byLine[t.Pos.Line] = append(byLine[t.Pos.Line], t)
+	}
+	out := make([][]page.Text, len(order))
+	for i, n := range order {
+		out[i] = byLine[n]
+	}
+	return out
+}
+
+// joinRuns is the text of the runs of a line, each followed by a space.
+func joinRuns(runs []page.Text) string {
+	var b strings.Builder
+	for _, t := range runs {
+		b.WriteString(t.Text)
+		b.WriteByte(' ')
+	}
+	return b.String()
 }
 
 func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }

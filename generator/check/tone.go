@@ -19,13 +19,16 @@ type toneUse struct {
 	style vi.ToneStyle
 }
 
-func (f *File) readTones(texts []page.Text) {
-	for _, t := range texts {
-		words(t.Text, func(w string, i int) {
-			if style, ok := vi.TonePlacement(w); ok {
-				f.tones = append(f.tones, toneUse{at(t, i), at(t, i), w, style})
-			}
-		})
+// readTones finds the words of a run of prose, cut into words ws, that
+// the two styles write differently.
+func (f *File) readTones(t page.Text, ws []word) {
+	for _, w := range ws {
+		if w.ascii {
+			continue // no tone mark
+		}
+		if style, ok := vi.TonePlacement(w.text); ok {
+			f.tones = append(f.tones, toneUse{at(t, w.at), at(t, w.at), w.text, style})
+		}
 	}
 }
 

@@ -88,9 +88,12 @@ func MayBeLegacy(s string) bool {
 
 // vietnameseOnly is hasVietnameseOnly for one character.
 func vietnameseOnly(r rune) bool {
-	if r <= 0xFF || !(0x0100 <= r && r <= 0x01B0 || 0x1EA0 <= r && r <= 0x1EF9) {
-		return false
+	switch {
+	case 0x1EA0 <= r && r <= 0x1EF9:
+		return true // Windows-1252 has none of Latin Extended Additional
+	case 0x0100 <= r && r <= 0x01B0:
+		_, ok := latinByte(r)
+		return !ok
 	}
-	_, ok := latinByte(r)
-	return !ok
+	return false
 }

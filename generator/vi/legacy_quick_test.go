@@ -52,3 +52,16 @@ func TestMayBeLegacyNeverMissesWhatDetectLegacyFinds(t *testing.T) {
 		}
 	}
 }
+
+// vietnameseOnly is a letter of Vietnamese, in the ranges hasVietnameseOnly
+// reads, that Windows-1252 cannot write: it answers for Latin Extended
+// Additional without asking the code page, and must answer as if it did.
+func TestVietnameseOnly(t *testing.T) {
+	for r := rune(0); r <= 0x2ffff; r++ {
+		_, latin := latinByte(r)
+		want := (0x0100 <= r && r <= 0x01B0 || 0x1EA0 <= r && r <= 0x1EF9) && !latin
+		if vietnameseOnly(r) != want {
+			t.Errorf("vietnameseOnly(%U) = %v, want %v", r, !want, want)
+		}
+	}
+}

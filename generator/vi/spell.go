@@ -58,14 +58,34 @@ type letter struct {
 // open syllable ending in oa, oe or uy with a tone mark on one of those two
 // vowels.
 func spot(word string) (toneSpot, bool) {
-	// Most words end otherwise: a quick look at the last letter, composed
-	// (a decomposed word ends in a mark and takes the long way).
+	// Most words end otherwise: a quick look at the last two letters,
+	// composed (a decomposed word ends in a mark and takes the long way).
 	last, size := utf8.DecodeLastRuneInString(word)
 	before, _ := utf8.DecodeLastRuneInString(word[:len(word)-size])
-	if !unicode.Is(unicode.Mn, last) && (!strings.ContainsRune("aàáảãạeèéẻẽẹyỳýỷỹỵAÀÁẢÃẠEÈÉẺẼẸYỲÝỶỸỴ", last) ||
-		!unicode.Is(unicode.Mn, before) && !strings.ContainsRune("oòóỏõọuùúủũụOÒÓỎÕỌUÙÚỦŨỤ", before)) {
+	if !unicode.Is(unicode.Mn, last) && !mayEndSpot(before, last) {
 		return toneSpot{}, false
 	}
+	return readSpot(word)
+}
+
+// mayEndSpot reports whether a word ending in the letters before and last
+// may end in oa, oe or uy with no mark but a tone: false is certain.
+func mayEndSpot(before, last rune) bool {
+	var firsts string // what may come before last
+	switch last {
+	case 'a', 'à', 'á', 'ả', 'ã', 'ạ', 'A', 'À', 'Á', 'Ả', 'Ã', 'Ạ',
+		'e', 'è', 'é', 'ẻ', 'ẽ', 'ẹ', 'E', 'È', 'É', 'Ẻ', 'Ẽ', 'Ẹ':
+		firsts = "oòóỏõọOÒÓỎÕỌ"
+	case 'y', 'ỳ', 'ý', 'ỷ', 'ỹ', 'ỵ', 'Y', 'Ỳ', 'Ý', 'Ỷ', 'Ỹ', 'Ỵ':
+		firsts = "uùúủũụUÙÚỦŨỤ"
+	default:
+		return false // most words: they end in a consonant, i, o or u
+	}
+	return strings.ContainsRune(firsts, before) || unicode.Is(unicode.Mn, before) // ò written o and a mark
+}
+
+// readSpot is spot without its quick look.
+func readSpot(word string) (toneSpot, bool) {
 	var ls []letter
 	for _, r := range norm.NFD.String(word) {
 		if unicode.Is(unicode.Mn, r) {

@@ -111,3 +111,39 @@ func TestIsSyllableShape(t *testing.T) {
 		}
 	}
 }
+
+// spot's quick look at the last two letters turns away no word the long
+// way reads as a spot: every pair of Vietnamese letters, in either case,
+// composed and decomposed, after a few initials.
+func TestSpotQuickLook(t *testing.T) {
+	var letters []string
+	for _, base := range strings.Split("a ă â e ê i o ô ơ u ư y", " ") {
+		for _, tone := range []string{"", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"} {
+			l := norm.NFC.String(base + tone)
+			letters = append(letters, l, strings.ToUpper(l))
+		}
+	}
+	for _, c := range strings.Split("b c d đ g h k l m n p q r s t v x Đ Q H", " ") {
+		letters = append(letters, c)
+	}
+	spots := 0
+	for _, init := range []string{"", "th", "qu"} {
+		for _, a := range letters {
+			for _, b := range letters {
+				for _, w := range []string{init + a + b, norm.NFD.String(init + a + b)} {
+					got, ok := spot(w)
+					want, wantOK := readSpot(w)
+					if ok != wantOK || got.style != want.style {
+						t.Errorf("spot(%q) = %v, %v; the long way: %v, %v", w, got.style, ok, want.style, wantOK)
+					}
+					if ok {
+						spots++
+					}
+				}
+			}
+		}
+	}
+	if spots == 0 {
+		t.Error("no spots among the words")
+	}
+}

@@ -1,0 +1,59 @@
+package check
+
+import (
+	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"loa/generator/diag"
+	"loa/generator/vi"
+)
+
+// Every character look calls sure is NFC alone and composes with nothing
+// before it, so that a line of such characters is NFC; every combining
+// mark of U+0300–U+036F and every invisible character is seen.
+func TestWholeCharacters(t *testing.T) {
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		s := string(r)
+		has := look(s)
+		if p := norm.NFC.PropertiesString(s); !has.unsure && (!p.BoundaryBefore() || !norm.NFC.IsNormalString(s)) {
+			t.Errorf("look is sure of %U, which is not NFC or composes with what comes before", r)
+		}
+		if 0x300 <= r && r <= 0x36f && !has.marks {
+			t.Errorf("look misses the mark %U", r)
+		}
+		if en, _ := invisible(r); (en != "" || r == nbsp) && !has.hidden {
+			t.Errorf("look misses the invisible %U", r)
+		}
+	}
+}
+
+// Where look says a line holds nothing for a closer reading, that reading
+// finds nothing there.
+func TestLookMissesNothing(t *testing.T) {
+	lines := []string{
+		"", "Hội nghị tổng kết năm 2023", "Ban Vì sự tiến bộ của Phụ nữ – “Hà Nội”…",
+		"Ban Vi\u0300 su\u031b\u0323 tiến bộ", "tr&ocirc;\u0300ng dưa", " \u0301 và .\u0323", "a\u0301", "\u0301",
+		"Bình\u200b đẳng", "a\u00adb", "TrËn ®Êu r\u00adîu lÇn nµy ng\u00ad¬i", "Hà\u00a0\u00a0Nội", "20\u00a0%", "Tin \ufeffmới",
+		"Gia đình 👩\u200d👧", "\u2060x", "\u1100\u1161", "\uac00\u11a8", "\u0b47\u0b3e", "\u2000\u2001", "\u212b Å A\u030a",
+		"\u0958 \uf900 \U0001d15e", "ﬁ ½ x² ǅ", "中文 Ж Ω", "bad \xff\xc3 bytes", "\ufffd", "\u0344\u0f73",
+		"V\u00d7 s\u00f9 ti\u00d5n b\u00e9 c\u00f1a", "Ho\u00e4i ngh\u00f2", "\u1ec7\u0300", "\u01b0\u0323",
+	}
+	for _, line := range lines {
+		pos := diag.Pos{File: "a.md", Line: 1}
+		has := look(line)
+		if !has.unsure && !vi.IsNFC(line) {
+			t.Errorf("%q: look is sure, but the line is not NFC", line)
+		}
+		if !has.marks && len(strayMarks(line, pos)) > 0 {
+			t.Errorf("%q: look sees no mark, but strayMarks finds one", line)
+		}
+		if !has.hidden && len(invisibles(line, pos)) > 0 {
+			t.Errorf("%q: look sees nothing hidden, but invisibles finds something", line)
+		}
+	}
+}
