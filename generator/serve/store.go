@@ -44,7 +44,7 @@ const inStore = 1 << 10
 // removed by close. A preview killed before close leaves it to the
 // system's cleaning of that folder.
 func newStore() (*store, error) {
-	dir, err := os.MkdirTemp("", "loa-preview-")
+	dir, err := os.MkdirTemp("", "loa-serve-")
 	if err != nil {
 		return nil, fmt.Errorf("preview store: %w", err)
 	}
