@@ -8,11 +8,10 @@ import (
 )
 
 // A page's HTML is most of what a parsed site holds: 4 KB to 10 KB for a
-// news item, 45 MB for 10,000 of them. A builder that keeps pages between
+// news item, 43 MB for 10,000 of them. A builder that keeps pages between
 // builds (the preview), or a site so big that its bodies would fill the
-// memory, keeps each body compressed instead, at a fifth of its size, and
-// opens it when a page is rendered or indexed: a few milliseconds per
-// thousand pages.
+// memory, keeps each body compressed instead, at about half its size (22
+// MB for those 10,000), and opens it when a page is rendered or indexed.
 
 // packed is a page's HTML compressed by Pack.
 type packed struct {

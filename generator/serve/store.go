@@ -10,7 +10,7 @@ import (
 
 // store keeps the bytes of the preview's outputs in a folder of files, so
 // that the server's memory holds only their names and hashes: a site of
-// 10,000 news items has about 18,000 outputs and half a gigabyte of text,
+// 10,000 news items has about 18,000 outputs and 280 MB of files,
 // which the operating system's file cache holds better than the Go heap,
 // and the old and new build of a layout edit share every file that did
 // not change. Files are named by the hash of their bytes (a blob): the
