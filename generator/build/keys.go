@@ -36,14 +36,25 @@ var beyond = map[string]bool{
 type layoutScope struct {
 	wide     bool // the whole site
 	taxonomy bool // the terms of every taxonomy
+	pagers   bool // every pager of its list (.Total, .All), not only those near its own
 }
 
-func (r *renderer) scope(layout string) layoutScope {
-	if sc, ok := r.scopes.Load(layout); ok {
+// scope is how far layout reaches on a page, or on a list's pager after
+// the first (afterFirst), where what runs on the first only is left out.
+func (r *renderer) scope(layout string, afterFirst bool) layoutScope {
+	type which struct {
+		layout     string
+		afterFirst bool
+	}
+	if sc, ok := r.scopes.Load(which{layout, afterFirst}); ok {
 		return sc.(layoutScope)
 	}
-	sc := scopeOf(r.theme.Reads(layout))
-	r.scopes.Store(layout, sc)
+	reads := r.theme.Reads
+	if afterFirst {
+		reads = r.theme.ReadsAfterFirst
+	}
+	sc := scopeOf(reads(layout))
+	r.scopes.Store(which{layout, afterFirst}, sc)
 	return sc
 }
 
@@ -63,6 +74,10 @@ func scopeOf(names map[string]bool, ok bool) layoutScope {
 			switch {
 			case id == "Pages" && i > 0 && ids[i-1] == "Paginator":
 				// the pages of the pager, which its key holds
+			case id == "Total" || id == "All":
+				// a pager's count or list; a name counts whatever it is
+				// called on, as for beyond
+				sc.pagers = true
 			case id == "Taxonomy":
 				// its names are configuration; its terms are not
 				sc.taxonomy = sc.taxonomy || (next != "Singular" && next != "Plural")
@@ -158,7 +173,7 @@ func (r *renderer) pageKey(n *site.Node, pg *site.Pager, layout string) outKey {
 	writeKey(h, r.global)
 	fmt.Fprintf(h, "%s\x00", layout)
 	writeKey(h, sums.of(n))
-	sc := r.scope(layout)
+	sc := r.scope(layout, pg != nil && !pg.IsFirst())
 	if sc.wide {
 		writeKey(h, r.wide)
 	}
@@ -166,7 +181,7 @@ func (r *renderer) pageKey(n *site.Node, pg *site.Pager, layout string) outKey {
 		writeKey(h, r.tax)
 	}
 	if pg != nil {
-		fmt.Fprintf(h, "p%d/%d\x00%s\x00", pg.Number, pg.Total(), pg.Path)
+		writePager(h, pg, sc.pagers)
 		writeNodes(h, sums, pg.Pages)
 	}
 	writeNodes(h, sums, n.Ancestors())
@@ -179,6 +194,30 @@ func (r *renderer) pageKey(n *site.Node, pg *site.Pager, layout string) outKey {
 		}
 	}
 	return sumOf(h)
+}
+
+// writePager adds what a pager shows of its list: its own number and
+// address, and those of the pagers it links to (newer, older, its
+// window), with the count of pagers only for a layout that reads it. With
+// stable numbering these stay the same on every pager but those near the
+// top when a page is added, so the others are not rendered again.
+func writePager(h hash.Hash, pg *site.Pager, all bool) {
+	one := func(p *site.Pager) {
+		if p == nil {
+			h.Write([]byte{0})
+			return
+		}
+		fmt.Fprintf(h, "%d %t %s\x00", p.Number, p.IsFirst(), p.Path)
+	}
+	one(pg)
+	one(pg.Prev())
+	one(pg.Next())
+	for _, p := range pg.Window() {
+		one(p)
+	}
+	if all {
+		fmt.Fprintf(h, "n%d\x00", pg.Total())
+	}
 }
 
 // listKey is the key of an output that shows the list node n's first

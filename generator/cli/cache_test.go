@@ -119,6 +119,18 @@ Hội nghị có sự tham dự của đại diện 15 sở, ngành và 8 huyệ
 				t.Fatal(err)
 			}
 		}, now},
+		{"pagers of two", func() { edit(t, filepath.Join(site, "config.toml"), "pagerSize = 10", "pagerSize = 2") }, now},
+		{"a news item added to pagers of two", func() {
+			write(t, filepath.Join(news, "hoi-nghi-2.md"), strings.Replace(item, "2026-11-19T08", "2026-11-19T09", 1))
+		}, now},
+		{"another added, numbered pagers filled", func() {
+			write(t, filepath.Join(news, "hoi-nghi-3.md"), strings.Replace(item, "2026-11-19T08", "2026-11-19T10", 1))
+		}, now},
+		{"an old item removed from pagers of two", func() {
+			if err := os.Remove(filepath.Join(news, "so-ket-chien-luoc-binh-dang-gioi.md")); err != nil {
+				t.Fatal(err)
+			}
+		}, now},
 		{"a layout of the site's own", func() {
 			write(t, filepath.Join(site, "layouts/partials/footer.html"), `<footer class="site-footer"><p>{{ .Site.Title }} – bản thử</p></footer>`)
 		}, now},

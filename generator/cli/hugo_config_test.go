@@ -65,7 +65,7 @@ Nội dung.
 	if !exists(dest, "tin-tuc/2024/hop-bao/index.html") {
 		t.Error("the permalink pattern was not applied")
 	}
-	if !exists(dest, "tin-tuc/page/2/index.html") {
+	if !exists(dest, "tin-tuc/page/1/index.html") { // numbered from the oldest
 		t.Error("pagerSize = 1 gave no second page of the section")
 	}
 }

@@ -44,7 +44,11 @@ type Config struct {
 	Location               *time.Location
 	// PagerSize is how many pages a list shows: [pagination] pagerSize,
 	// else pagerSize, else Hugo's older paginate; 10 unless set.
-	PagerSize     int
+	PagerSize int
+	// PagerStable numbers a list's pagers from the oldest ([pagination]
+	// stable, true unless set false), so that adding a page changes two
+	// pagers of each of its lists rather than every one; see site.Pager.
+	PagerStable   bool
 	SummaryLength int    // words in an automatic summary (summaryLength)
 	Theme         string // folder under themes/ (the first if theme is a list); "default" is embedded
 	Copyright     string
@@ -141,7 +145,8 @@ type file struct {
 }
 
 type paginationFile struct {
-	PagerSize int `toml:"pagerSize"`
+	PagerSize int   `toml:"pagerSize"`
+	Stable    *bool `toml:"stable"`
 }
 
 type markupFile struct {
@@ -313,6 +318,7 @@ func decodeView(root table, srcs Sources) (*Config, diag.List) {
 		pager, pagerKey = f.Paginate, []string{"paginate"}
 	}
 	c.PagerSize = pager
+	c.PagerStable = f.Pagination.Stable == nil || *f.Pagination.Stable
 	if c.PagerSize == 0 {
 		c.PagerSize = 10
 	} else if c.PagerSize < 0 {

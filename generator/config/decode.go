@@ -92,6 +92,12 @@ func (d *decoder) decode(s *setting, path []string, v reflect.Value) bool {
 			}
 		}
 		v.Set(out)
+	case reflect.Pointer: // a setting whose absence differs from its zero value
+		e := reflect.New(v.Type().Elem())
+		if !d.decode(s, path, e.Elem()) {
+			return false
+		}
+		v.Set(e)
 	case reflect.Interface:
 		if s.val != nil {
 			v.Set(reflect.ValueOf(plain(s.val)))

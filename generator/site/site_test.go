@@ -1,6 +1,8 @@
 package site
 
 import (
+	"path"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -150,10 +152,28 @@ func TestRelatedPrevNextAndPagination(t *testing.T) {
 	if len(p3.Related) != 0 || p3.Prev.File() != "content/tin/p2.md" || p3.Next.File() != "content/tin/p4.md" {
 		t.Errorf("p3: related %s prev %v next %v", paths(p3.Related), p3.Prev.File(), p3.Next.File())
 	}
-	sec := s.Sections[0]
-	if len(sec.Pagers) != 3 || sec.Pagers[2].RelPermalink() != "/ban/tin/page/3/" || len(sec.Pagers[2].Pages) != 2 {
-		t.Errorf("pagers %d", len(sec.Pagers))
+	// Stable numbering: the three newest first, then the oldest three
+	// at page/1/ and the two left over at page/2/.
+	if got := pagerPaths(s.Sections[0].Pagers); got != "/ban/tin/[p7 p6 p5] /ban/tin/page/2/[p4 p3] /ban/tin/page/1/[p2 p1 p0]" {
+		t.Errorf("stable pagers %s", got)
 	}
+	s, _ = fixture(t, "pagerSize = 3\n[pagination]\nstable = false\n", files)
+	if got := pagerPaths(s.Sections[0].Pagers); got != "/ban/tin/[p7 p6 p5] /ban/tin/page/2/[p4 p3 p2] /ban/tin/page/3/[p1 p0]" {
+		t.Errorf("pagers numbered from the newest %s", got)
+	}
+}
+
+// pagerPaths shows pagers as their address and their pages' names.
+func pagerPaths(ps []*Pager) string {
+	var out []string
+	for _, p := range ps {
+		var names []string
+		for _, n := range p.Pages {
+			names = append(names, path.Base(n.Path))
+		}
+		out = append(out, p.RelPermalink()+"["+strings.Join(names, " ")+"]")
+	}
+	return strings.Join(out, " ")
 }
 
 func TestFirstImage(t *testing.T) {
@@ -176,25 +196,34 @@ func TestPagerWindow(t *testing.T) {
 	for i := 0; i < 10; i++ {
 		files["content/tin/p"+string(rune('0'+i))+".md"] = "x"
 	}
-	s, _ := fixture(t, "pagerSize = 1\n", files)
 	show := func(ps []*Pager) string {
 		var out []string
 		for _, p := range ps {
-			if p == nil {
+			switch {
+			case p == nil:
 				out = append(out, "…")
-			} else {
-				out = append(out, string(rune('0'+p.Number%10)))
+			case p.IsFirst():
+				out = append(out, "F")
+			default:
+				out = append(out, strconv.Itoa(p.Number))
 			}
 		}
 		return strings.Join(out, " ")
 	}
-	pagers := s.Sections[0].Pagers
 	for _, tc := range []struct {
-		n    int
-		want string
-	}{{1, "1 2 … 0"}, {2, "1 2 3 … 0"}, {5, "1 … 4 5 6 … 0"}, {9, "1 … 8 9 0"}, {10, "1 … 9 0"}} {
-		if got := show(pagers[tc.n-1].Window()); got != tc.want {
-			t.Errorf("window of pager %d: %s, want %s", tc.n, got, tc.want)
+		cfg  string
+		want []string // the windows of the pagers, newest first
+	}{
+		{"pagerSize = 1\n", []string{"F 9 … 1", "F 9 8 … 1", "F 9 8 7 … 1", "F … 8 7 6 … 1", "F … 7 6 5 … 1",
+			"F … 6 5 4 … 1", "F … 5 4 3 … 1", "F … 4 3 2 1", "F … 3 2 1", "F … 2 1"}},
+		{"pagerSize = 1\n[pagination]\nstable = false\n", []string{"F 2 … 10", "F 2 3 … 10", "F 2 3 4 … 10", "F … 3 4 5 … 10", "F … 4 5 6 … 10",
+			"F … 5 6 7 … 10", "F … 6 7 8 … 10", "F … 7 8 9 10", "F … 8 9 10", "F … 9 10"}},
+	} {
+		s, _ := fixture(t, tc.cfg, files)
+		for i, p := range s.Sections[0].Pagers {
+			if got := show(p.Window()); got != tc.want[i] {
+				t.Errorf("%q: window of pager %d: %s, want %s", tc.cfg, i, got, tc.want[i])
+			}
 		}
 	}
 }

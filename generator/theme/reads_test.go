@@ -43,3 +43,55 @@ func TestReadsFollowsBaseofBlocksAndPartials(t *testing.T) {
 		}
 	}
 }
+
+// TestReadsAfterFirstLeavesOutTheFirstPager: what runs only on a list's
+// first pager is left out on the others, when the condition is
+// .Paginator.IsFirst on the page's own view or a variable that surely holds
+// it; anything else is read as before.
+func TestReadsAfterFirstLeavesOutTheFirstPager(t *testing.T) {
+	th := fstest.MapFS{
+		"_default/baseof.html": file(`{{ block "main" . }}{{ end }}{{ partial "side.html" . }}`),
+		"index.html": file(`{{ define "main" }}{{ $first := .Paginator.IsFirst }}` +
+			`{{ if $first }}{{ .Sections }}{{ end }}{{ if not $first }}{{ .Paginator.Number }}{{ else }}{{ .Site.RegularPages }}{{ end }}` +
+			`{{ if and .Paginator.IsFirst .Params.x }}{{ .Pages }}{{ end }}{{ end }}`),
+		"partials/side.html": file(`{{ if .Paginator.IsFirst }}{{ .Site.Taxonomies }}{{ end }}{{ with .Parent }}{{ if .Paginator.IsFirst }}{{ .Resources }}{{ end }}{{ end }}`),
+		// $first is assigned again: it may not hold IsFirst.
+		"_default/list.html": file(`{{ define "main" }}{{ $first := .Paginator.IsFirst }}{{ if .Params.y }}{{ $first = true }}{{ end }}{{ if $first }}{{ .Sections }}{{ end }}{{ end }}`),
+		// dot is a page of the range: its IsFirst is not the pager's.
+		"_default/taxonomy.html": file(`{{ define "main" }}{{ range .Pages }}{{ $f := .Paginator.IsFirst }}{{ if $f }}{{ .Nodes }}{{ end }}{{ end }}{{ end }}`),
+	}
+	tm, errs := load(t, fstest.MapFS{}, th)
+	if errs != "" {
+		t.Fatal(errs)
+	}
+	for _, tc := range []struct {
+		layout string
+		wants  []string
+		lacks  []string
+	}{
+		{"index.html", []string{"Paginator.Number", "Paginator.IsFirst", "Params.x", "Parent", "Resources"}, []string{"Sections", "Site.RegularPages", "Pages", "Site.Taxonomies"}},
+		{"_default/list.html", []string{"Sections"}, nil},
+		{"_default/taxonomy.html", []string{"Nodes", "Pages"}, nil},
+	} {
+		names, ok := tm.ReadsAfterFirst(tc.layout)
+		if !ok {
+			t.Fatalf("%s: not known", tc.layout)
+		}
+		for _, w := range tc.wants {
+			if !names[w] {
+				t.Errorf("%s after the first pager lacks %s: %v", tc.layout, w, slices.Sorted(maps.Keys(names)))
+			}
+		}
+		for _, w := range tc.lacks {
+			if names[w] {
+				t.Errorf("%s after the first pager reads %s", tc.layout, w)
+			}
+		}
+		all, _ := tm.Reads(tc.layout)
+		for _, w := range append(tc.wants, tc.lacks...) {
+			if !all[w] {
+				t.Errorf("%s on its first pager lacks %s", tc.layout, w)
+			}
+		}
+	}
+}

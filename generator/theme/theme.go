@@ -32,11 +32,12 @@ type Layer struct {
 
 // Theme is a loaded set of layouts. It is safe for concurrent use.
 type Theme struct {
-	sets    map[string]*template.Template // page layout name → template ready to run
-	display map[string]string             // layout name → file shown in messages
-	cache   sync.Map                      // partialCached: name and variants → HTML
-	sum     uint64                        // of every layout's name and text
-	reads   map[string]reads              // page layout name → what it may read, see Reads
+	sets       map[string]*template.Template // page layout name → template ready to run
+	display    map[string]string             // layout name → file shown in messages
+	cache      sync.Map                      // partialCached: name and variants → HTML
+	sum        uint64                        // of every layout's name and text
+	reads      map[string]reads              // page layout name → what it may read, see Reads
+	readsAfter map[string]reads              // the same on a list's pagers after the first
 }
 
 // ResetCache forgets what partialCached kept, for a new render.
@@ -52,7 +53,7 @@ const baseof = "_default/baseof.html"
 // files under partials/, called with {{ partial "name.html" . }}.
 func Load(layers []Layer, funcs template.FuncMap) (*Theme, diag.List) {
 	var diags diag.List
-	t := &Theme{sets: map[string]*template.Template{}, display: map[string]string{}, reads: map[string]reads{}}
+	t := &Theme{sets: map[string]*template.Template{}, display: map[string]string{}, reads: map[string]reads{}, readsAfter: map[string]reads{}}
 	sources := map[string]string{}
 	for i := len(layers) - 1; i >= 0; i-- {
 		l := layers[i]
@@ -152,7 +153,8 @@ func Load(layers []Layer, funcs template.FuncMap) (*Theme, diag.List) {
 		}
 		set = set.Lookup(entry)
 		t.sets[n] = set
-		t.reads[n] = readsOf(set)
+		t.reads[n] = readsOf(set, false)
+		t.readsAfter[n] = readsOf(set, true)
 	}
 	return t, diags
 }
