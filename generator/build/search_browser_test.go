@@ -139,6 +139,15 @@ func TestSearchInBrowser(t *testing.T) {
 		if q, _ := url.ParseQuery(strings.TrimPrefix(loc, "?")); q.Get("nam") != "2024" || q.Get("q") != "tuyen dung" || q.Has("cm") {
 			t.Errorf("address after picking 2024: %s, want q=tuyen dung and nam=2024 only", loc)
 		}
+		// The index lists years oldest first, as it numbers pages; the
+		// reader picks among them newest first.
+		years, err := chromedp.Run(pctx, chromedp.Evaluate[[]string](`[...document.getElementById("search-year").options].map(o => o.value)`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := []string{"", "2024", "2023", "2022", "2021", "2020", "2019", "2018"}; !slices.Equal(years, want) {
+			t.Errorf("years offered %q, want %q", years, want)
+		}
 	})
 	t.Run("hostile title stays text", func(t *testing.T) {
 		rs, _ := search(t, "duong day nong gia ") // a space: "gia" whole, not a prefix of "giảng"

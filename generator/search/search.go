@@ -12,8 +12,11 @@
 //	p/N.json       two adjacent folded syllables "gia dinh" → postings
 //	d/N.json       documents: [title, url, date, section, excerpt]
 //
-// Documents are numbered newest first, so a smaller number is a newer page
-// and ties in ranking go to it without storing dates.
+// The build writes only the files whose bytes changed. Documents are
+// numbered oldest first, so a new newest page takes the next number:
+// postings grow at their end and only the last document shard changes. A
+// larger number is a newer page, and ties in ranking go to it without
+// storing dates.
 package search
 
 import (
@@ -60,7 +63,7 @@ type Doc struct {
 	Terms   []string
 	URL     string    // as the browser should link it
 	Date    string    // formatted for readers: "Thứ Sáu, 17/02/2023"
-	Time    time.Time // for numbering, newest first; zero sorts last
+	Time    time.Time // for numbering, oldest first; zero counts as the oldest
 	Year    int       // of Time in the site's zone; 0 for none
 }
 
@@ -85,14 +88,17 @@ func pairKey(a, b uint32) uint64 { return uint64(a)<<32 | uint64(b) }
 
 // Build makes the index of docs and hands each file to write as soon as it
 // is made, so that the index is never held whole. It numbers the documents
-// newest first; the files are the same for the same docs.
+// oldest first; the files are the same for the same docs, in any order.
 func Build(docs []Doc, write func(File)) {
 	docs = slices.Clone(docs)
 	slices.SortStableFunc(docs, func(a, b Doc) int {
-		if c := b.Time.Compare(a.Time); c != 0 {
-			if a.Time.IsZero() || b.Time.IsZero() {
-				return -c // undated pages last
+		if az, bz := a.Time.IsZero(), b.Time.IsZero(); az != bz {
+			if az {
+				return -1 // undated pages count as the oldest
 			}
+			return 1
+		}
+		if c := a.Time.Compare(b.Time); c != 0 {
 			return c
 		}
 		return strings.Compare(a.URL, b.URL)
@@ -441,7 +447,7 @@ type manifest struct {
 	Pairs    []string `json:"p"`
 	Sections []string `json:"sections"`
 	Section  []int    `json:"sec"`   // each document's index in Sections
-	Years    [][2]int `json:"years"` // [year, first document], newest first
+	Years    [][2]int `json:"years"` // [year, first document], in the documents' order: oldest first
 }
 
 // documents writes the document shards, and the per-document section and

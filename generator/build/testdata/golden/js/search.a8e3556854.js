@@ -116,7 +116,8 @@
 
   // rank: every syllable must match. Pages with the marks as typed come
   // first, then by fields (title, lead, tags, body) and syllables adjacent
-  // in the query's order, then newest (the smaller number).
+  // in the query's order, then newest (the larger number: the index numbers
+  // pages oldest first).
   function rank(terms, termDocs, pairDocs) {
     var smallest = termDocs.reduce(function (a, b) { return a.size <= b.size ? a : b; });
     var out = [];
@@ -134,10 +135,12 @@
       });
       out.push({ id: id, exact: exact, score: score });
     });
-    out.sort(function (a, b) { return b.exact - a.exact || b.score - a.score || a.id - b.id; });
+    out.sort(function (a, b) { return b.exact - a.exact || b.score - a.score || b.id - a.id; });
     return out;
   }
 
+  // yearOf reads the manifest's years, [year, first page] in the pages'
+  // order (oldest first): a page is in the last year starting at or before it.
   function yearOf(id) {
     var y = 0;
     manifest.years.forEach(function (r) { if (r[1] <= id) { y = r[0]; } });
@@ -253,7 +256,8 @@
   }).then(function (m) {
     manifest = m;
     m.sections.forEach(function (s) { if (s) { option(secSel, s, s); } });
-    m.years.forEach(function (y) { if (y[0]) { option(yearSel, y[0], String(y[0])); } });
+    // Newest year first; the manifest lists them oldest first.
+    m.years.slice().reverse().forEach(function (y) { if (y[0]) { option(yearSel, y[0], String(y[0])); } });
     secSel.value = params.get("cm") || "";
     yearSel.value = params.get("nam") || "";
     secSel.parentNode.hidden = false;
