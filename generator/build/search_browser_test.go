@@ -2,7 +2,10 @@ package build
 
 import (
 	"context"
+	"encoding/json"
 	"net/url"
+	"os"
+	"regexp"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -11,6 +14,8 @@ import (
 
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+
+	"loa/generator/search"
 )
 
 // TestSearchInBrowser opens the search page of the small search site with
@@ -182,4 +187,33 @@ func query(q string) string {
 		filters = "&" + filters
 	}
 	return url.QueryEscape(q) + filters
+}
+
+// TestShardNameAsSearchJS: search.js fetches a shard by the name the build
+// gives it, a hash of its first key, for keys in any script.
+func TestShardNameAsSearchJS(t *testing.T) {
+	src, err := os.ReadFile("../../themes/default/assets/js/search.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fn := regexp.MustCompile(`(?s)function shardFile\(dir, head\) \{.*?\n  \}`).Find(src)
+	if fn == nil {
+		t.Fatal("search.js has no function shardFile(dir, head)")
+	}
+	heads := []string{"", "a", "gia dinh", "111", "đường", "ព័ត៌មាន", "北京", "😀 x", `a"b\c`}
+	js, _ := json.Marshal(heads)
+	ctx, cancel := context.WithTimeout(browser(t), 20*time.Second)
+	defer cancel()
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`(() => { const f = (`+string(fn)+`); return `+string(js)+`.map(h => f("t/", h)); })()`))
+	if err != nil {
+		t.Fatalf("start chromium: %v", err)
+	}
+	if len(got) != len(heads) {
+		t.Fatalf("search.js named %d shards for %d first keys: %q", len(got), len(heads), got)
+	}
+	for i, h := range heads {
+		if want := "t/" + search.ShardName(h) + ".json"; got[i] != want {
+			t.Errorf("search.js names the shard of %q %q, the build %q", h, got[i], want)
+		}
+	}
 }

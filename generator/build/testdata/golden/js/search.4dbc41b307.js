@@ -5,7 +5,7 @@
 (function () {
   "use strict";
   var root = document.getElementById("tim-kiem");
-  if (!root || !window.fetch || !String.prototype.normalize) { return; }
+  if (!root || !window.fetch || !window.TextEncoder || !String.prototype.normalize) { return; }
   var base = root.getAttribute("data-index");
   var input = document.getElementById("q");
   var secSel = document.getElementById("search-section");
@@ -47,11 +47,18 @@
     }
     return at;
   }
+  // The file of the shard whose first key is head: the FNV-1a hash (32 bits)
+  // of its UTF-8 bytes, in hex, as the build names it (search.ShardName).
+  function shardFile(dir, head) {
+    var b = new TextEncoder().encode(head), h = 0x811c9dc5;
+    for (var i = 0; i < b.length; i++) { h = Math.imul(h ^ b[i], 0x01000193); }
+    return dir + ("0000000" + (h >>> 0).toString(16)).slice(-8) + ".json";
+  }
   function shards(dir, heads, key, prefix) {
     if (!heads.length) { return []; }
     var from = shardOf(heads, key), to = prefix ? shardOf(heads, key + "\uffff") : from;
     var out = [];
-    for (var s = from; s <= Math.min(to, from + MAX_PREFIX_SHARDS - 1); s++) { out.push(get(dir + s + ".json")); }
+    for (var s = from; s <= Math.min(to, from + MAX_PREFIX_SHARDS - 1); s++) { out.push(get(shardFile(dir, heads[s]))); }
     return out;
   }
   function decode(s, f) {
