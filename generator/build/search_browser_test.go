@@ -2,7 +2,10 @@ package build
 
 import (
 	"context"
+	"encoding/json"
 	"net/url"
+	"os"
+	"regexp"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -11,6 +14,8 @@ import (
 
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+
+	"loa/generator/search"
 )
 
 // TestSearchInBrowser opens the search page of the small search site with
@@ -139,6 +144,15 @@ func TestSearchInBrowser(t *testing.T) {
 		if q, _ := url.ParseQuery(strings.TrimPrefix(loc, "?")); q.Get("nam") != "2024" || q.Get("q") != "tuyen dung" || q.Has("cm") {
 			t.Errorf("address after picking 2024: %s, want q=tuyen dung and nam=2024 only", loc)
 		}
+		// The index lists years oldest first, as it numbers pages; the
+		// reader picks among them newest first.
+		years, err := chromedp.Run(pctx, chromedp.Evaluate[[]string](`[...document.getElementById("search-year").options].map(o => o.value)`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := []string{"", "2024", "2023", "2022", "2021", "2020", "2019", "2018"}; !slices.Equal(years, want) {
+			t.Errorf("years offered %q, want %q", years, want)
+		}
 	})
 	t.Run("hostile title stays text", func(t *testing.T) {
 		rs, _ := search(t, "duong day nong gia ") // a space: "gia" whole, not a prefix of "giảng"
@@ -173,4 +187,33 @@ func query(q string) string {
 		filters = "&" + filters
 	}
 	return url.QueryEscape(q) + filters
+}
+
+// TestShardNameAsSearchJS: search.js fetches a shard by the name the build
+// gives it, a hash of its first key, for keys in any script.
+func TestShardNameAsSearchJS(t *testing.T) {
+	src, err := os.ReadFile("../../themes/default/assets/js/search.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fn := regexp.MustCompile(`(?s)function shardFile\(dir, head\) \{.*?\n  \}`).Find(src)
+	if fn == nil {
+		t.Fatal("search.js has no function shardFile(dir, head)")
+	}
+	heads := []string{"", "a", "gia dinh", "111", "đường", "ព័ត៌មាន", "北京", "😀 x", `a"b\c`}
+	js, _ := json.Marshal(heads)
+	ctx, cancel := context.WithTimeout(browser(t), 20*time.Second)
+	defer cancel()
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`(() => { const f = (`+string(fn)+`); return `+string(js)+`.map(h => f("t/", h)); })()`))
+	if err != nil {
+		t.Fatalf("start chromium: %v", err)
+	}
+	if len(got) != len(heads) {
+		t.Fatalf("search.js named %d shards for %d first keys: %q", len(got), len(heads), got)
+	}
+	for i, h := range heads {
+		if want := "t/" + search.ShardName(h) + ".json"; got[i] != want {
+			t.Errorf("search.js names the shard of %q %q, the build %q", h, got[i], want)
+		}
+	}
 }

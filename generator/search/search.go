@@ -6,14 +6,25 @@
 //
 // Files, all JSON (see the theme's search.js for the reader's side):
 //
-//	manifest.json  the first key of every term and pair shard, the number of
-//	               documents per document shard, sections and years
-//	t/N.json       folded syllable → marked spelling as written → postings
-//	p/N.json       two adjacent folded syllables "gia dinh" → postings
+//	manifest.json  the first key of every term and pair shard ("" for the
+//	               first), the number of documents per document shard,
+//	               sections and years
+//	t/NAME.json    folded syllable → marked spelling as written → postings
+//	p/NAME.json    two adjacent folded syllables "gia dinh" → postings
 //	d/N.json       documents: [title, url, date, section, excerpt]
 //
-// Documents are numbered newest first, so a smaller number is a newer page
-// and ties in ranking go to it without storing dates.
+// A term or pair shard's NAME is a hash of its first key (ShardName): the
+// reader finds the shard of a key by a binary search of the first keys and
+// hashes the one it finds.
+//
+// The build writes only the files whose bytes changed, so the index is laid
+// out for a new newest page to change few. Documents are numbered oldest
+// first: the new page takes the next number, postings grow at their end,
+// and only the last document shard changes; a larger number is a newer
+// page, and ties in ranking go to it without storing dates. Term and pair
+// shards are cut where their keys say, not where a running size does, and
+// named by their first keys (see shard), so a postings list that grows
+// changes its own shard and rarely a neighbour, never every later one.
 package search
 
 import (
@@ -42,9 +53,9 @@ const (
 )
 
 // Sizes of shards, as a trade between the number of requests and the bytes
-// one query downloads: a shard of 12 KB is 3–6 KB gzip-compressed, and a
-// document shard of 16 pages about 4 KB, so a query of four syllables with
-// ten results stays near 100 KB.
+// one query downloads: a shard of 12 KB (on average; see minShard) is
+// 3–6 KB gzip-compressed, and a document shard of 16 pages about 4 KB, so
+// a query of four syllables with ten results stays near 100 KB.
 const (
 	shardBytes   = 12 << 10
 	docsPerShard = 16
@@ -60,7 +71,7 @@ type Doc struct {
 	Terms   []string
 	URL     string    // as the browser should link it
 	Date    string    // formatted for readers: "Thứ Sáu, 17/02/2023"
-	Time    time.Time // for numbering, newest first; zero sorts last
+	Time    time.Time // for numbering, oldest first; zero counts as the oldest
 	Year    int       // of Time in the site's zone; 0 for none
 }
 
@@ -85,14 +96,17 @@ func pairKey(a, b uint32) uint64 { return uint64(a)<<32 | uint64(b) }
 
 // Build makes the index of docs and hands each file to write as soon as it
 // is made, so that the index is never held whole. It numbers the documents
-// newest first; the files are the same for the same docs.
+// oldest first; the files are the same for the same docs, in any order.
 func Build(docs []Doc, write func(File)) {
 	docs = slices.Clone(docs)
 	slices.SortStableFunc(docs, func(a, b Doc) int {
-		if c := b.Time.Compare(a.Time); c != 0 {
-			if a.Time.IsZero() || b.Time.IsZero() {
-				return -c // undated pages last
+		if az, bz := a.Time.IsZero(), b.Time.IsZero(); az != bz {
+			if az {
+				return -1 // undated pages count as the oldest
 			}
+			return 1
+		}
+		if c := a.Time.Compare(b.Time); c != 0 {
 			return c
 		}
 		return strings.Compare(a.URL, b.URL)
@@ -338,101 +352,6 @@ func (ix *indexer) merge(id uint32, a *analysis) {
 	}
 }
 
-// shard cuts the sorted keys into files of about shardBytes and returns the
-// first key of each, for the reader to find a key's file by binary search.
-// Each file is a JSON object of the keys to their values; value appends
-// the i-th key's value, as JSON, and returns its size as counted for the
-// cut. The text is written directly: encoding/json would sort keys that are
-// sorted already, through reflection, and was a third of the index's cost.
-func shard(dir string, keys []string, value func(i int, b *bytes.Buffer) int, write func(File)) []string {
-	var heads []string
-	var cur, v bytes.Buffer
-	size := 0
-	flush := func() {
-		if cur.Len() == 0 {
-			return
-		}
-		cur.WriteByte('}')
-		write(File{fmt.Sprintf("%s%d.json", dir, len(heads)-1), bytes.Clone(cur.Bytes())})
-		cur.Reset()
-		size = 0
-	}
-	for i, k := range keys {
-		v.Reset()
-		n := len(k) + 8 + value(i, &v)
-		if size > 0 && size+n > shardBytes {
-			flush()
-		}
-		if cur.Len() == 0 {
-			heads = append(heads, k)
-			cur.WriteByte('{')
-		} else {
-			cur.WriteByte(',')
-		}
-		jsonString(&cur, k)
-		cur.WriteByte(':')
-		cur.Write(v.Bytes())
-		size += n
-	}
-	flush()
-	return heads
-}
-
-// jsonString appends s as a JSON string, escaped as encoding/json escapes
-// it (HTML-safe), so that the files are the same as it would write.
-func jsonString(b *bytes.Buffer, s string) {
-	const hex = "0123456789abcdef"
-	b.WriteByte('"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
-				i++
-				continue
-			}
-			b.WriteString(s[start:i])
-			switch c {
-			case '"', '\\':
-				b.WriteByte('\\')
-				b.WriteByte(c)
-			case '\n':
-				b.WriteString(`\n`)
-			case '\r':
-				b.WriteString(`\r`)
-			case '\t':
-				b.WriteString(`\t`)
-			default:
-				b.WriteString(`\u00`)
-				b.WriteByte(hex[c>>4])
-				b.WriteByte(hex[c&0xf])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			b.WriteString(s[start:i])
-			b.WriteString(`\ufffd`)
-			i += size
-			start = i
-			continue
-		}
-		if r == '\u2028' || r == '\u2029' {
-			b.WriteString(s[start:i])
-			b.WriteString(`\u202`)
-			b.WriteByte(hex[r&0xf])
-			i += size
-			start = i
-			continue
-		}
-		i += size
-	}
-	b.WriteString(s[start:])
-	b.WriteByte('"')
-}
-
 type manifest struct {
 	Version  string   `json:"v"`
 	Docs     int      `json:"n"`
@@ -441,7 +360,7 @@ type manifest struct {
 	Pairs    []string `json:"p"`
 	Sections []string `json:"sections"`
 	Section  []int    `json:"sec"`   // each document's index in Sections
-	Years    [][2]int `json:"years"` // [year, first document], newest first
+	Years    [][2]int `json:"years"` // [year, first document], in the documents' order: oldest first
 }
 
 // documents writes the document shards, and the per-document section and

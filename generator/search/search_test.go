@@ -22,39 +22,57 @@ func TestPostingsRoundTrip(t *testing.T) {
 
 func body(s string) func() string { return func() string { return s } }
 
-// TestBuild: documents are numbered newest first; a syllable is found by its
-// folded key under each spelling, with the fields it is in; the same input
-// gives the same files.
+// TestBuild: documents are numbered oldest first, undated pages before
+// all; a syllable is found by its folded key under each spelling, with the
+// fields it is in; the same input, in any order, gives the same files.
 func TestBuild(t *testing.T) {
 	day := func(d int) time.Time { return time.Date(2024, 1, d, 0, 0, 0, 0, time.UTC) }
 	docs := []Doc{
-		{Title: "Đường dây nóng", URL: "/a/", Time: day(1), Year: 2024, Body: body("Gọi ngay.")},
 		{Title: "Dạy học", URL: "/b/", Time: day(2), Year: 2024, Lead: "Đường làng", Body: body("Dây điện.")},
+		{Title: "Đường dây nóng", URL: "/a/", Time: day(1), Year: 2024, Body: body("Gọi ngay.")},
+		{Title: "Giới thiệu", URL: "/gioi-thieu/", Body: body("Cơ quan.")},
 	}
-	build := func() map[string][]byte {
+	build := func(docs []Doc) map[string][]byte {
 		files := map[string][]byte{}
 		Build(docs, func(f File) { files[f.Name] = f.Data })
 		return files
 	}
-	files := build()
-	terms := string(files["t/0.json"])
-	// /b/ is newer: number 0. "dây" is in /a/'s title (1) and /b/'s body (0).
-	for _, want := range []string{`"day":{"dây":"`, `"dạy":"`, `"duong":{"đường":"`} {
+	files := build(docs)
+	in := func(dir string) string {
+		var b strings.Builder
+		for name, data := range files {
+			if strings.HasPrefix(name, dir) {
+				b.Write(data)
+			}
+		}
+		return b.String()
+	}
+	// /b/ is the newest: number 2. "dây" is in /a/'s title, number 1, one
+	// past none: 2×16+1 = "x1"; and in /b/'s body, 1 past /a/: 16+4 = "k".
+	terms := in("t/")
+	for _, want := range []string{`"day":{"dây":"x1k"`, `"dạy":"`, `"duong":{"đường":"`} {
 		if !strings.Contains(terms, want) {
 			t.Errorf("terms lack %s: %s", want, terms)
 		}
 	}
-	if !strings.Contains(string(files["p/0.json"]), `"duong day":"`) {
-		t.Errorf("pairs lack \"duong day\": %s", files["p/0.json"])
+	if !strings.Contains(in("p/"), `"duong day":"`) {
+		t.Errorf("pairs lack \"duong day\": %s", in("p/"))
 	}
-	if !strings.HasPrefix(string(files["d/0.json"]), `[["Dạy học","/b/"`) {
-		t.Errorf("documents not newest first: %s", files["d/0.json"])
+	if !strings.HasPrefix(string(files["d/0.json"]), `[["Giới thiệu","/gioi-thieu/","",0,"Cơ quan."],["Đường dây nóng","/a/"`) {
+		t.Errorf("documents not oldest first, undated first: %s", files["d/0.json"])
 	}
-	again := build()
+	if !strings.Contains(string(files["manifest.json"]), `"years":[[0,0],[2024,1]]`) {
+		t.Errorf("manifest's years not [year, first document] oldest first: %s", files["manifest.json"])
+	}
+	slices.Reverse(docs)
+	again := build(docs)
 	for name, data := range files {
 		if !bytes.Equal(again[name], data) {
-			t.Errorf("%s differs between two builds", name)
+			t.Errorf("%s differs between two builds of the same pages", name)
 		}
+	}
+	if len(again) != len(files) {
+		t.Errorf("%d files, then %d", len(files), len(again))
 	}
 }
 

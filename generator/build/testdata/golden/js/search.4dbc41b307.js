@@ -5,7 +5,7 @@
 (function () {
   "use strict";
   var root = document.getElementById("tim-kiem");
-  if (!root || !window.fetch || !String.prototype.normalize) { return; }
+  if (!root || !window.fetch || !window.TextEncoder || !String.prototype.normalize) { return; }
   var base = root.getAttribute("data-index");
   var input = document.getElementById("q");
   var secSel = document.getElementById("search-section");
@@ -47,11 +47,18 @@
     }
     return at;
   }
+  // The file of the shard whose first key is head: the FNV-1a hash (32 bits)
+  // of its UTF-8 bytes, in hex, as the build names it (search.ShardName).
+  function shardFile(dir, head) {
+    var b = new TextEncoder().encode(head), h = 0x811c9dc5;
+    for (var i = 0; i < b.length; i++) { h = Math.imul(h ^ b[i], 0x01000193); }
+    return dir + ("0000000" + (h >>> 0).toString(16)).slice(-8) + ".json";
+  }
   function shards(dir, heads, key, prefix) {
     if (!heads.length) { return []; }
     var from = shardOf(heads, key), to = prefix ? shardOf(heads, key + "\uffff") : from;
     var out = [];
-    for (var s = from; s <= Math.min(to, from + MAX_PREFIX_SHARDS - 1); s++) { out.push(get(dir + s + ".json")); }
+    for (var s = from; s <= Math.min(to, from + MAX_PREFIX_SHARDS - 1); s++) { out.push(get(shardFile(dir, heads[s]))); }
     return out;
   }
   function decode(s, f) {
@@ -116,7 +123,8 @@
 
   // rank: every syllable must match. Pages with the marks as typed come
   // first, then by fields (title, lead, tags, body) and syllables adjacent
-  // in the query's order, then newest (the smaller number).
+  // in the query's order, then newest (the larger number: the index numbers
+  // pages oldest first).
   function rank(terms, termDocs, pairDocs) {
     var smallest = termDocs.reduce(function (a, b) { return a.size <= b.size ? a : b; });
     var out = [];
@@ -134,10 +142,12 @@
       });
       out.push({ id: id, exact: exact, score: score });
     });
-    out.sort(function (a, b) { return b.exact - a.exact || b.score - a.score || a.id - b.id; });
+    out.sort(function (a, b) { return b.exact - a.exact || b.score - a.score || b.id - a.id; });
     return out;
   }
 
+  // yearOf reads the manifest's years, [year, first page] in the pages'
+  // order (oldest first): a page is in the last year starting at or before it.
   function yearOf(id) {
     var y = 0;
     manifest.years.forEach(function (r) { if (r[1] <= id) { y = r[0]; } });
@@ -253,7 +263,8 @@
   }).then(function (m) {
     manifest = m;
     m.sections.forEach(function (s) { if (s) { option(secSel, s, s); } });
-    m.years.forEach(function (y) { if (y[0]) { option(yearSel, y[0], String(y[0])); } });
+    // Newest year first; the manifest lists them oldest first.
+    m.years.slice().reverse().forEach(function (y) { if (y[0]) { option(yearSel, y[0], String(y[0])); } });
     secSel.value = params.get("cm") || "";
     yearSel.value = params.get("nam") || "";
     secSel.parentNode.hidden = false;
