@@ -33,15 +33,10 @@ import (
 	"fmt"
 	"hash/fnv"
 	"maps"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 	"unicode/utf8"
-
-	"loa/generator/vi"
 )
 
 // Where a syllable was found, as bits of a posting.
@@ -81,19 +76,6 @@ type File struct {
 	Data []byte
 }
 
-// indexer gathers the postings. Syllables are numbered by the vocabulary,
-// so that a posting is found by a number, not by hashing its text again
-// for every page.
-type indexer struct {
-	terms []postings        // by spelling number
-	pairs map[uint64]uint32 // two adjacent folded syllables' numbers → index in pairList
-	list  []postings        // the pairs' postings
-}
-
-// pairKey is two adjacent folded syllables' numbers, written "a b" in the
-// index.
-func pairKey(a, b uint32) uint64 { return uint64(a)<<32 | uint64(b) }
-
 // Build makes the index of docs and hands each file to write as soon as it
 // is made, so that the index is never held whole. It numbers the documents
 // oldest first; the files are the same for the same docs, in any order.
@@ -112,7 +94,7 @@ func Build(docs []Doc, write func(File)) {
 		return strings.Compare(a.URL, b.URL)
 	})
 	var voc vocabulary
-	ix, excerpts := analyzeAll(docs, &voc)
+	ix, excerpts := analyzeAll(docs, 0, &voc)
 	h := fnv.New64a()
 	out := func(f File) {
 		h.Write([]byte(f.Name))
@@ -125,38 +107,6 @@ func Build(docs []Doc, write func(File)) {
 	documents(&m, docs, excerpts, out)
 	m.Version = fmt.Sprintf("%x", h.Sum64())
 	write(File{"manifest.json", marshal(m)})
-}
-
-// analyzeAll reads and splits the pages on every core, a batch at a time
-// so that only a batch's text is held at once, and merges them in their
-// order: postings need the pages' numbers in increasing order.
-func analyzeAll(docs []Doc, voc *vocabulary) (*indexer, []string) {
-	ix := &indexer{pairs: map[uint64]uint32{}}
-	excerpts := make([]string, len(docs))
-	workers := runtime.GOMAXPROCS(0)
-	spellers := make([]speller, workers)
-	for w := range spellers {
-		spellers[w].voc = voc
-	}
-	as := make([]analysis, analysisBatch)
-	for start := 0; start < len(docs); start += analysisBatch {
-		batch := docs[start:min(start+analysisBatch, len(docs))]
-		var next atomic.Int64
-		var wg sync.WaitGroup
-		for w := range workers {
-			wg.Go(func() {
-				for i := int(next.Add(1)) - 1; i < len(batch); i = int(next.Add(1)) - 1 {
-					spellers[w].analyze(batch[i], &as[i])
-				}
-			})
-		}
-		wg.Wait()
-		for i := range batch {
-			ix.merge(uint32(start+i), &as[i])
-			excerpts[start+i] = as[i].excerpt
-		}
-	}
-	return ix, excerpts
 }
 
 // writeTerms writes the term shards: each folded syllable with its
@@ -196,20 +146,23 @@ func (ix *indexer) writeTerms(voc *vocabulary, out func(File)) []string {
 func (ix *indexer) writePairs(voc *vocabulary, out func(File)) []string {
 	type pairText struct {
 		text string
-		i    uint32 // in ix.list
+		part int
+		i    uint32 // in the part's list
 	}
-	pairs := make([]pairText, 0, len(ix.pairs))
-	for k, i := range ix.pairs {
-		pairs = append(pairs, pairText{voc.keyText[k>>32] + " " + voc.keyText[uint32(k)], i})
+	var pairs []pairText
+	for p := range ix.parts {
+		for i, k := range ix.parts[p].keys {
+			pairs = append(pairs, pairText{voc.keyText[k>>32] + " " + voc.keyText[uint32(k)], p, uint32(i)})
+		}
+		ix.parts[p].index = nil
 	}
-	ix.pairs = nil
 	slices.SortFunc(pairs, func(a, b pairText) int { return strings.Compare(a.text, b.text) })
 	keys := make([]string, len(pairs))
 	for j, p := range pairs {
 		keys[j] = p.text
 	}
 	return shard("p/", keys, func(j int, b *bytes.Buffer) int {
-		p := &ix.list[pairs[j].i]
+		p := &ix.parts[pairs[j].part].list[pairs[j].i]
 		b.WriteByte('"')
 		b.Write(p.buf)
 		b.WriteByte('"')
@@ -217,139 +170,6 @@ func (ix *indexer) writePairs(voc *vocabulary, out func(File)) []string {
 		*p = postings{}
 		return n
 	}, out)
-}
-
-// analysisBatch pages are analysed at once: enough to keep every core
-// busy, few enough that their text is a small part of the build's memory.
-const analysisBatch = 32
-
-// pairSyllables bounds the adjacent pairs taken from one field: a phrase
-// matters most where a news item says what it is about, its opening, and
-// pairs from the whole body would be half the cost of the index.
-const pairSyllables = 300
-
-// analysis is what one page adds to the index: each syllable as spelled
-// and each pair of adjacent syllables, with the bits of the fields they
-// are in, and the page's excerpt. Its maps are reused page after page.
-type analysis struct {
-	terms   map[uint32]uint32 // spelling number → bits
-	pairs   map[uint64]uint32 // pairKey → bits
-	excerpt string
-}
-
-// vocabulary numbers the syllables of the site as spelled (lower case,
-// marks kept) and as folded, for all workers at once.
-type vocabulary struct {
-	mu      sync.Mutex
-	ids     map[string]uint32 // as spelled → number
-	words   []word
-	keys    map[string]uint32 // folded → number
-	keyText []string
-}
-
-// word is a spelling's text and its folded key's number.
-type word struct {
-	as  string
-	key uint32
-}
-
-// number is a syllable's spelling and folded key, numbered.
-type number struct{ id, key uint32 }
-
-func (v *vocabulary) add(as string) number {
-	v.mu.Lock()
-	defer v.mu.Unlock()
-	if id, ok := v.ids[as]; ok {
-		return number{id, v.words[id].key}
-	}
-	if v.ids == nil {
-		v.ids, v.keys = map[string]uint32{}, map[string]uint32{}
-	}
-	k := vi.Fold(as)
-	key, ok := v.keys[k]
-	if !ok {
-		key = uint32(len(v.keyText))
-		v.keys[k] = key
-		v.keyText = append(v.keyText, k)
-	}
-	id := uint32(len(v.words))
-	v.ids[as] = id
-	v.words = append(v.words, word{as, key})
-	return number{id, key}
-}
-
-// speller splits and numbers syllables for one worker, remembering what
-// it numbered: a site uses a few thousand syllables over and over, so the
-// shared vocabulary is rarely asked.
-type speller struct {
-	voc   *vocabulary
-	known map[string]number
-}
-
-func (sp *speller) spell(s string) number {
-	if n, ok := sp.known[s]; ok {
-		return n
-	}
-	if sp.known == nil {
-		sp.known = map[string]number{}
-	}
-	n := sp.voc.add(strings.ToLower(s))
-	sp.known[strings.Clone(s)] = n
-	return n
-}
-
-// analyze reads one page's fields into a. A syllable counts once per page,
-// with the bits of every field it is in.
-func (sp *speller) analyze(d Doc, a *analysis) {
-	if a.terms == nil {
-		// Sized for a news item of 500–900 words, so the maps rarely grow.
-		a.terms, a.pairs = make(map[uint32]uint32, 512), make(map[uint64]uint32, 1024)
-	}
-	clear(a.terms)
-	clear(a.pairs)
-	body := ""
-	if d.Body != nil {
-		body = d.Body()
-	}
-	field := func(text string, bit uint32) {
-		prev := ^uint32(0)
-		// Pages' text is NFC already: the parser made it so.
-		for i, s := range vi.Syllables(text) {
-			w := sp.spell(s)
-			a.terms[w.id] |= bit
-			if prev != ^uint32(0) && i < pairSyllables {
-				a.pairs[pairKey(prev, w.key)] |= bit
-			}
-			prev = w.key
-		}
-	}
-	field(d.Title, InTitle)
-	field(d.Lead, InLead)
-	field(body, InBody)
-	field(d.Section, InTags)
-	for _, t := range d.Terms {
-		field(t, InTags)
-	}
-	a.excerpt = excerpt(d.Lead, body)
-}
-
-// merge adds one page's analysis to the postings, as page number id.
-func (ix *indexer) merge(id uint32, a *analysis) {
-	for s, bits := range a.terms {
-		if int(s) >= len(ix.terms) {
-			ix.terms = append(ix.terms, make([]postings, int(s)+1-len(ix.terms))...)
-		}
-		ix.terms[s].add(id, bits)
-	}
-	for k, bits := range a.pairs {
-		i, ok := ix.pairs[k]
-		if !ok {
-			i = uint32(len(ix.list))
-			ix.pairs[k] = i
-			ix.list = append(ix.list, postings{})
-		}
-		ix.list[i].add(id, bits)
-	}
 }
 
 type manifest struct {
