@@ -25,6 +25,10 @@
 // shards are cut where their keys say, not where a running size does, and
 // named by their first keys (see shard), so a postings list that grows
 // changes its own shard and rarely a neighbour, never every later one.
+//
+// Nor need a build read every page again for a new one: Update appends the
+// pages that come after all those an Index holds, reading only them, and
+// writes the same files as a build from nothing.
 package search
 
 import (
@@ -34,6 +38,7 @@ import (
 	"hash/fnv"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -68,6 +73,10 @@ type Doc struct {
 	Date    string    // formatted for readers: "Thứ Sáu, 17/02/2023"
 	Time    time.Time // for numbering, oldest first; zero counts as the oldest
 	Year    int       // of Time in the site's zone; 0 for none
+	// Key stands for everything above, the body too: a page of an earlier
+	// index with the same key is taken to be this page, which Update does
+	// not read again. The zero key is no page's.
+	Key [32]byte
 }
 
 // File is one file of the index, Name relative to the index folder.
@@ -77,9 +86,21 @@ type File struct {
 }
 
 // Build makes the index of docs and hands each file to write as soon as it
-// is made, so that the index is never held whole. It numbers the documents
-// oldest first; the files are the same for the same docs, in any order.
+// is made. It numbers the documents oldest first; the files are the same
+// for the same docs, in any order.
 func Build(docs []Doc, write func(File)) {
+	Update(nil, docs, write)
+}
+
+// Update makes the index of docs as Build does, from prev, the index an
+// earlier Update returned, when prev's pages are, in order, the first of
+// docs by their keys (Doc.Key): the usual case, a news item newer than
+// all others added. Then only the pages after them are read, and their
+// postings appended to prev's; the files are the same as Build's. Else it
+// reads every page, as Build. It returns the index of docs, for the next
+// Update, and how many pages it read; prev is changed, not to be used
+// again.
+func Update(prev *Index, docs []Doc, write func(File)) (*Index, int) {
 	docs = slices.Clone(docs)
 	slices.SortStableFunc(docs, func(a, b Doc) int {
 		if az, bz := a.Time.IsZero(), b.Time.IsZero(); az != bz {
@@ -93,8 +114,44 @@ func Build(docs []Doc, write func(File)) {
 		}
 		return strings.Compare(a.URL, b.URL)
 	})
+	ix := prev
+	if !prev.prefixOf(docs) {
+		ix = &Index{}
+	}
+	fresh := docs[len(ix.docs):]
+	if len(fresh) > 0 {
+		ix.append(fresh)
+	}
+	ix.write(write)
+	return ix, len(fresh)
+}
+
+// prefixOf reports whether the index's pages are the first of docs, in
+// order; a page without a key is never taken for another.
+func (ix *Index) prefixOf(docs []Doc) bool {
+	if ix == nil || len(ix.docs) > len(docs) {
+		return false
+	}
+	for i, r := range ix.docs {
+		if r.key == ([32]byte{}) || r.key != docs[i].Key {
+			return false
+		}
+	}
+	return true
+}
+
+// append reads docs, which come after the index's pages, and adds them.
+func (ix *Index) append(docs []Doc) {
 	var voc vocabulary
-	ix, excerpts := analyzeAll(docs, 0, &voc)
+	li, excerpts := analyzeAll(docs, uint32(len(ix.docs)), &voc)
+	for i, d := range docs {
+		ix.docs = append(ix.docs, docRow{key: d.Key, title: d.Title, url: d.URL, date: d.Date, section: d.Section, excerpt: excerpts[i], year: d.Year})
+	}
+	ix.add(&voc, li)
+}
+
+// write makes every file of the index and hands it to write.
+func (ix *Index) write(write func(File)) {
 	h := fnv.New64a()
 	out := func(f File) {
 		h.Write([]byte(f.Name))
@@ -102,74 +159,11 @@ func Build(docs []Doc, write func(File)) {
 		write(f)
 	}
 	var m manifest
-	m.Terms = ix.writeTerms(&voc, out)
-	m.Pairs = ix.writePairs(&voc, out)
-	documents(&m, docs, excerpts, out)
+	m.Terms = ix.writeTerms(out)
+	m.Pairs = ix.writePairs(out)
+	ix.documents(&m, out)
 	m.Version = fmt.Sprintf("%x", h.Sum64())
 	write(File{"manifest.json", marshal(m)})
-}
-
-// writeTerms writes the term shards: each folded syllable with its
-// spellings and their postings, which are dropped once written.
-func (ix *indexer) writeTerms(voc *vocabulary, out func(File)) []string {
-	byKey := make(map[string][]uint32, len(voc.keys))
-	for id, w := range voc.words {
-		k := voc.keyText[w.key]
-		byKey[k] = append(byKey[k], uint32(id))
-	}
-	terms := slices.Sorted(maps.Keys(byKey))
-	return shard("t/", terms, func(i int, b *bytes.Buffer) int {
-		ids := byKey[terms[i]]
-		slices.SortFunc(ids, func(x, y uint32) int { return strings.Compare(voc.words[x].as, voc.words[y].as) })
-		n := 0
-		b.WriteByte('{')
-		for k, id := range ids {
-			if k > 0 {
-				b.WriteByte(',')
-			}
-			as, p := voc.words[id].as, ix.terms[id].buf
-			jsonString(b, as)
-			b.WriteByte(':')
-			b.WriteByte('"')
-			b.Write(p) // the postings' alphabet needs no escaping
-			b.WriteByte('"')
-			n += len(as) + len(p) + 6
-			ix.terms[id] = postings{}
-		}
-		b.WriteByte('}')
-		return n
-	}, out)
-}
-
-// writePairs writes the pair shards: two adjacent folded syllables, "a b",
-// with their postings, which are dropped once written.
-func (ix *indexer) writePairs(voc *vocabulary, out func(File)) []string {
-	type pairText struct {
-		text string
-		part int
-		i    uint32 // in the part's list
-	}
-	var pairs []pairText
-	for p := range ix.parts {
-		for i, k := range ix.parts[p].keys {
-			pairs = append(pairs, pairText{voc.keyText[k>>32] + " " + voc.keyText[uint32(k)], p, uint32(i)})
-		}
-		ix.parts[p].index = nil
-	}
-	slices.SortFunc(pairs, func(a, b pairText) int { return strings.Compare(a.text, b.text) })
-	keys := make([]string, len(pairs))
-	for j, p := range pairs {
-		keys[j] = p.text
-	}
-	return shard("p/", keys, func(j int, b *bytes.Buffer) int {
-		p := &ix.parts[pairs[j].part].list[pairs[j].i]
-		b.WriteByte('"')
-		b.Write(p.buf)
-		b.WriteByte('"')
-		n := len(p.buf)
-		*p = postings{}
-		return n
-	}, out)
 }
 
 type manifest struct {
@@ -184,27 +178,44 @@ type manifest struct {
 }
 
 // documents writes the document shards, and the per-document section and
-// year that filters need before any document shard is fetched.
-func documents(m *manifest, docs []Doc, excerpts []string, write func(File)) {
+// year that filters need before any document shard is fetched. A shard is
+// written as encoding/json would write its rows, directly.
+func (ix *Index) documents(m *manifest, write func(File)) {
+	docs := ix.docs
 	m.Docs, m.PerShard, m.Section = len(docs), docsPerShard, make([]int, len(docs))
 	secs := map[string]int{}
 	for _, d := range docs {
-		secs[d.Section] = 0
+		secs[d.section] = 0
 	}
 	m.Sections = slices.Sorted(maps.Keys(secs))
 	for i, s := range m.Sections {
 		secs[s] = i
 	}
-	var rows [][]any
+	var b bytes.Buffer
 	for id, d := range docs {
-		m.Section[id] = secs[d.Section]
-		if len(m.Years) == 0 || m.Years[len(m.Years)-1][0] != d.Year {
-			m.Years = append(m.Years, [2]int{d.Year, id})
+		sec := secs[d.section]
+		m.Section[id] = sec
+		if len(m.Years) == 0 || m.Years[len(m.Years)-1][0] != d.year {
+			m.Years = append(m.Years, [2]int{d.year, id})
 		}
-		rows = append(rows, []any{d.Title, d.URL, d.Date, secs[d.Section], excerpts[id]})
-		if len(rows) == docsPerShard || id == len(docs)-1 {
-			write(File{fmt.Sprintf("d/%d.json", id/docsPerShard), marshal(rows)})
-			rows = nil
+		if id%docsPerShard == 0 {
+			b.Reset()
+			b.WriteByte('[')
+		} else {
+			b.WriteByte(',')
+		}
+		b.WriteByte('[')
+		for _, s := range []string{d.title, d.url, d.date} {
+			jsonString(&b, s)
+			b.WriteByte(',')
+		}
+		b.WriteString(strconv.Itoa(sec))
+		b.WriteByte(',')
+		jsonString(&b, d.excerpt)
+		b.WriteByte(']')
+		if id%docsPerShard == docsPerShard-1 || id == len(docs)-1 {
+			b.WriteByte(']')
+			write(File{fmt.Sprintf("d/%d.json", id/docsPerShard), bytes.Clone(b.Bytes())})
 		}
 	}
 }
