@@ -9,7 +9,8 @@ import (
 
 // Index is what an index's files are written from: its pages' rows and
 // every key's postings, kept in the files' order and encoded as in them.
-// Update appends new pages to it instead of reading every page again.
+// A build keeps it (Encode, Decode) so that the next one appends its new
+// pages instead of reading every page again (see Update).
 type Index struct {
 	docs  []docRow
 	keys  []string // the folded syllables, sorted

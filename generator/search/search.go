@@ -26,9 +26,10 @@
 // named by their first keys (see shard), so a postings list that grows
 // changes its own shard and rarely a neighbour, never every later one.
 //
-// Nor need a build read every page again for a new one: Update appends the
-// pages that come after all those an Index holds, reading only them, and
-// writes the same files as a build from nothing.
+// Nor does the build read every page again for a new one: it keeps the
+// index made (an Index, with Encode and Decode), and Update appends the
+// pages that come after all those it holds, reading only them, to write
+// the same files as a build from nothing.
 package search
 
 import (

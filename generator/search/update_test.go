@@ -3,6 +3,7 @@ package search
 import (
 	"bytes"
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"maps"
 	"math/rand/v2"
@@ -45,6 +46,20 @@ func newer(n int) []Doc {
 	})
 }
 
+// through encodes ix and decodes it again, as a build keeps it.
+func through(t testing.TB, ix *Index) *Index {
+	t.Helper()
+	var b bytes.Buffer
+	if err := ix.Encode(&b, []byte("thử")); err != nil {
+		t.Fatal(err)
+	}
+	got, err := Decode(bytes.NewReader(b.Bytes()), int64(b.Len()), []byte("thử"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
+}
+
 func update(prev *Index, docs []Doc) (*Index, int, map[string][]byte) {
 	files := map[string][]byte{}
 	ix, read := Update(prev, docs, func(f File) { files[f.Name] = f.Data })
@@ -65,8 +80,8 @@ func sameFiles(t *testing.T, what string, got, want map[string][]byte) {
 	}
 }
 
-// TestUpdateAppendsAsBuildWrites: pages appended to an index, one step
-// or two, give the files of a build from nothing, byte for byte,
+// TestUpdateAppendsAsBuildWrites: pages appended to a kept index, one
+// step or two, give the files of a build from nothing, byte for byte,
 // though only the new pages are read: new syllables, new spellings of
 // known ones, a syllable before all others (which moves every key's
 // number), a new section (which renumbers every page's), a new year.
@@ -82,27 +97,27 @@ func TestUpdateAppendsAsBuildWrites(t *testing.T) {
 	if read != n {
 		t.Fatalf("a build from nothing read %d pages, want %d", read, n)
 	}
-	got, read, files := update(ix, shuffled)
+	got, read, files := update(through(t, ix), shuffled)
 	if read != len(all)-n {
 		t.Errorf("appending read %d pages, want the %d new ones", read, len(all)-n)
 	}
 	sameFiles(t, "appended at once", files, want)
-	if _, _, again := update(got, all); len(again) != len(want) {
-		t.Errorf("the appended index, written again, has %d files, want %d", len(again), len(want))
+	if _, _, again := update(through(t, got), all); len(again) != len(want) {
+		t.Errorf("the appended index, kept and written again, has %d files, want %d", len(again), len(want))
 	} else {
-		sameFiles(t, "appended, written again", again, want)
+		sameFiles(t, "appended, kept, written again", again, want)
 	}
 
 	ix, _, _ = update(nil, docs)
-	ix, read, _ = update(ix, all[:n+2])
-	_, read2, files := update(ix, all)
+	ix, read, _ = update(through(t, ix), all[:n+2])
+	_, read2, files := update(through(t, ix), all)
 	if read != 2 || read2 != len(all)-n-2 {
 		t.Errorf("appending in two steps read %d and %d pages, want 2 and %d", read, read2, len(all)-n-2)
 	}
 	sameFiles(t, "appended in two steps", files, want)
 }
 
-// TestUpdateReadsAllUnlessAppending: when the earlier index's pages are not
+// TestUpdateReadsAllUnlessAppending: when the kept index's pages are not
 // the first of the new ones (an old page edited, removed, or an undated
 // page, which counts as the oldest, added), every page is read again, and
 // the files are a build from nothing's.
@@ -127,12 +142,48 @@ func TestUpdateReadsAllUnlessAppending(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			ix, _, _ := update(nil, tt.prev)
-			_, read, files := update(ix, tt.now)
+			_, read, files := update(through(t, ix), tt.now)
 			if read != len(tt.now) {
 				t.Errorf("read %d pages, want all %d", read, len(tt.now))
 			}
 			sameFiles(t, tt.name, files, buildFiles(tt.now))
 		})
+	}
+}
+
+// TestDecodeRefusesDamage: a kept index with any byte changed, cut short,
+// with bytes after it or made by another identity is refused, never taken
+// for an index, and never crashes the reader.
+func TestDecodeRefusesDamage(t *testing.T) {
+	ix, _, _ := update(nil, newer(0))
+	var b bytes.Buffer
+	if err := ix.Encode(&b, []byte("thử")); err != nil {
+		t.Fatal(err)
+	}
+	good := b.Bytes()
+	decode := func(data []byte, id string) error {
+		_, err := Decode(bytes.NewReader(data), int64(len(data)), []byte(id))
+		return err
+	}
+	if err := decode(good, "thử"); err != nil {
+		t.Fatalf("the index as written: %v", err)
+	}
+	for i := range good {
+		for _, flip := range []byte{0x01, 0x80, 0xff} {
+			bad := slices.Clone(good)
+			bad[i] ^= flip
+			if err := decode(bad, "thử"); !errors.Is(err, ErrState) {
+				t.Fatalf("byte %d of %d changed (^%#x): %v, want ErrState", i, len(good), flip, err)
+			}
+		}
+	}
+	for _, bad := range [][]byte{good[:len(good)-1], good[:len(good)/2], nil, append(slices.Clone(good), 0)} {
+		if err := decode(bad, "thử"); !errors.Is(err, ErrState) {
+			t.Errorf("%d bytes of %d: %v, want ErrState", len(bad), len(good), err)
+		}
+	}
+	if err := decode(good, "khác"); !errors.Is(err, ErrState) {
+		t.Errorf("another identity: %v, want ErrState", err)
 	}
 }
 
