@@ -103,32 +103,42 @@ func (r *renderer) searchPageJob() diag.List {
 // changes the index though it changes no other page.
 //
 // With the output cache, an index whose pages did not change since the
-// last build (a layout or a word was edited) is kept as it is.
+// last build (a layout or a word was edited) is kept as it is: its
+// manifest is keyed by every page, and the other files are the last
+// build's when it is. Otherwise each file is kept when its bytes are the
+// last build's (a new news item changes a few), or written.
 func (r *renderer) searchIndexJob() diag.List {
 	dir := r.site.Home.Path + searchIndex
 	nodes := searchNodes(r.site)
 	docs := searchDocs(r.site, nodes)
-	var kept map[string]bool
-	var key outKey
-	if r.outs != nil {
-		key = r.searchKey(nodes, docs)
+	var diags diag.List
+	if r.outs == nil {
+		search.Build(docs, func(f search.File) { diags.Append(r.writeRaw(dir+f.Name, f.Data)) })
+		return diags
+	}
+	key := r.searchKey(nodes, docs)
+	manifest := dir + "manifest.json"
+	kept := map[string]bool{}
+	if r.outs.keep(manifest, key) {
 		var all bool
-		if kept, all = r.outs.keepAll(dir, key); all {
+		if kept, all = r.outs.keepUnder(dir); all {
 			return nil
 		}
+		kept[manifest] = true
 	}
-	var diags diag.List
-	var written []string
 	search.Build(docs, func(f search.File) {
 		out := dir + f.Name
-		written = append(written, out)
-		if !kept[out] {
+		if kept[out] {
+			return
+		}
+		k := key
+		if out != manifest {
+			k = contentKey(f.Data)
+		}
+		if !r.outs.keep(out, k) {
 			diags.Append(r.writeRaw(out, f.Data))
 		}
 	})
-	if r.outs != nil {
-		r.outs.record(dir, key, written)
-	}
 	return diags
 }
 
