@@ -105,8 +105,9 @@ func (r *renderer) searchPageJob() diag.List {
 // With the output cache, an index whose pages did not change since the
 // last build (a layout or a word was edited) is kept as it is: its
 // manifest is keyed by every page, and the other files are the last
-// build's when it is. Otherwise each file is kept when its bytes are the
-// last build's (a new news item changes a few), or written.
+// build's when it is. Otherwise the index is made from the last build's
+// (see searchstate.go), appending the new pages when they are the newest,
+// and each file is kept when its bytes are the last build's, or written.
 func (r *renderer) searchIndexJob() diag.List {
 	dir := r.site.Home.Path + searchIndex
 	nodes := searchNodes(r.site)
@@ -116,7 +117,8 @@ func (r *renderer) searchIndexJob() diag.List {
 		search.Build(docs, func(f search.File) { diags.Append(r.writeRaw(dir+f.Name, f.Data)) })
 		return diags
 	}
-	key := r.searchKey(nodes, docs)
+	r.keySearchDocs(nodes, docs)
+	key := r.searchKey(docs)
 	manifest := dir + "manifest.json"
 	kept := map[string]bool{}
 	if r.outs.keep(manifest, key) {
@@ -126,7 +128,9 @@ func (r *renderer) searchIndexJob() diag.List {
 		}
 		kept[manifest] = true
 	}
-	search.Build(docs, func(f search.File) {
+	lang := r.site.Lang()
+	prev := r.b.loadSearch(lang)
+	ix, read := search.Update(prev, docs, func(f search.File) {
 		out := dir + f.Name
 		if kept[out] {
 			return
@@ -139,6 +143,10 @@ func (r *renderer) searchIndexJob() diag.List {
 			diags.Append(r.writeRaw(out, f.Data))
 		}
 	})
+	r.b.searchRead.Add(int64(read))
+	if ix != prev || read > 0 {
+		r.b.saveSearch(lang, ix)
+	}
 	return diags
 }
 
