@@ -13,6 +13,7 @@ import (
 	"io/fs"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"loa/generator/config"
@@ -83,6 +84,8 @@ type Builder struct {
 	zips     *zipCache                  // the campaigns' zips of materials, see material.go
 
 	outs *outputs // the keys of the last render, for SaveOutputs
+
+	searchRead atomic.Int64 // pages the search index read, all renders: for tests of appending
 
 	toolOnce sync.Once
 	tool     [32]byte // see toolSum

@@ -13,6 +13,15 @@ import (
 // one. The cache is never the site's: its root, Options.CacheDir, ignores
 // itself in git.
 func writeAtomic(root, file string, data []byte) error {
+	return writeAtomicWith(root, file, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// writeAtomicWith is writeAtomic for a file that write streams, so that
+// it is never held whole.
+func writeAtomicWith(root, file string, write func(io.Writer) error) error {
 	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
 		return err
 	}
@@ -23,7 +32,7 @@ func writeAtomic(root, file string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	_, err = f.Write(data)
+	err = write(f)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
@@ -43,7 +52,7 @@ func writeAtomic(root, file string, data []byte) error {
 // and always safe to delete.
 
 // cacheDir is the folder of the build cache for one part ("pages",
-// "proof", "outputs"), or "" when the builder keeps no cache.
+// "proof", "outputs", "search"), or "" when the builder keeps no cache.
 func (b *Builder) cacheDir(part string) string {
 	if b.opts.CacheDir == "" {
 		return ""

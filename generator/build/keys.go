@@ -275,16 +275,28 @@ func (r *renderer) keepWide(out string) bool {
 	return r.outs != nil && r.outs.keep(out, r.wideOutKey(out))
 }
 
-// searchKey is the key of the search index of the renderer's language:
-// the program, the configuration and options, and every page it indexes
-// with what the index shows of it. Layouts and words are not in it.
-func (r *renderer) searchKey(nodes []*site.Node, docs []search.Doc) outKey {
-	h := r.b.inputsKey()
-	fmt.Fprintf(h, "\x00%s\x00", r.site.Lang())
-	for i, d := range docs {
+// keySearchDocs gives each page of the search index its key: a hash of
+// what the index shows of it, its body as its node's sum. The kept index
+// knows its pages by it (see searchstate.go).
+func (r *renderer) keySearchDocs(nodes []*site.Node, docs []search.Doc) {
+	parallel(len(docs), func(i int) {
+		d := &docs[i]
+		h := newKey()
 		terms := slices.Sorted(slices.Values(d.Terms)) // gathered from a map
 		fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00%s\x00%d\x00%q\x00%d\x00", d.Title, d.Lead, d.Section, d.URL, d.Date, d.Time.UnixNano(), terms, d.Year)
 		writeKey(h, r.sums.of(nodes[i])) // the body
+		h.Sum(d.Key[:0])
+	})
+}
+
+// searchKey is the key of the search index of the renderer's language:
+// the program, the configuration and options, and every page it indexes,
+// by its key. Layouts and words are not in it.
+func (r *renderer) searchKey(docs []search.Doc) outKey {
+	h := r.b.inputsKey()
+	fmt.Fprintf(h, "\x00%s\x00", r.site.Lang())
+	for _, d := range docs {
+		h.Write(d.Key[:])
 	}
 	return sumOf(h)
 }

@@ -139,44 +139,34 @@ func (o *outputs) keep(out string, key outKey) bool {
 	return true
 }
 
-// keepAll keeps every output under dir that the last build published with
-// key, when there were some and all had it; all tells whether every one
-// was kept, kept which were (a file of them may be gone since).
-func (o *outputs) keepAll(dir string, key outKey) (kept map[string]bool, all bool) {
+// keepUnder keeps every output under dir that the last build published
+// and this render has not asked for yet, each with the key it had: for a
+// job that knows, by a key of its own already kept, that its outputs are
+// the last build's. all tells whether every one was kept, kept which were
+// (a file of them may have been changed or removed since).
+func (o *outputs) keepUnder(dir string) (kept map[string]bool, all bool) {
 	o.mu.Lock()
 	var names []string
-	for out, p := range o.old {
-		if strings.HasPrefix(out, dir) {
-			if p.key != key {
-				o.mu.Unlock()
-				return nil, false
-			}
+	for out := range o.old {
+		if _, asked := o.now[out]; !asked && strings.HasPrefix(out, dir) {
 			names = append(names, out)
 		}
 	}
 	o.mu.Unlock()
-	if len(names) == 0 {
-		return nil, false
-	}
 	kept = map[string]bool{}
 	for _, out := range names {
-		if o.keep(out, key) {
+		if o.keep(out, o.old[out].key) {
 			kept[out] = true
 		}
 	}
 	return kept, len(kept) == len(names)
 }
 
-// record gives every output under dir not keyed yet the key, for the
-// next build: the files a job wrote without asking keep for each.
-func (o *outputs) record(dir string, key outKey, written []string) {
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	for _, out := range written {
-		if _, ok := o.now[out]; !ok && strings.HasPrefix(out, dir) {
-			o.now[out] = published{key: key, size: -1}
-		}
-	}
+// contentKey is the key of an output by its bytes alone, for a job that
+// makes an output's bytes more cheaply than it could tell what they show.
+func contentKey(data []byte) outKey {
+	sum := sha256.Sum256(data)
+	return outKey(sum[:16])
 }
 
 // SaveOutputs records the keys of the render just published, for the next

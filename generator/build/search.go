@@ -103,31 +103,49 @@ func (r *renderer) searchPageJob() diag.List {
 // changes the index though it changes no other page.
 //
 // With the output cache, an index whose pages did not change since the
-// last build (a layout or a word was edited) is kept as it is.
+// last build (a layout or a word was edited) is kept as it is: its
+// manifest is keyed by every page, and the other files are the last
+// build's when it is. Otherwise the index is made from the last build's
+// (see searchstate.go), appending the new pages when they are the newest,
+// and each file is kept when its bytes are the last build's, or written.
 func (r *renderer) searchIndexJob() diag.List {
 	dir := r.site.Home.Path + searchIndex
 	nodes := searchNodes(r.site)
 	docs := searchDocs(r.site, nodes)
-	var kept map[string]bool
-	var key outKey
-	if r.outs != nil {
-		key = r.searchKey(nodes, docs)
+	var diags diag.List
+	if r.outs == nil {
+		search.Build(docs, func(f search.File) { diags.Append(r.writeRaw(dir+f.Name, f.Data)) })
+		return diags
+	}
+	r.keySearchDocs(nodes, docs)
+	key := r.searchKey(docs)
+	manifest := dir + "manifest.json"
+	kept := map[string]bool{}
+	if r.outs.keep(manifest, key) {
 		var all bool
-		if kept, all = r.outs.keepAll(dir, key); all {
+		if kept, all = r.outs.keepUnder(dir); all {
 			return nil
 		}
+		kept[manifest] = true
 	}
-	var diags diag.List
-	var written []string
-	search.Build(docs, func(f search.File) {
+	lang := r.site.Lang()
+	prev := r.b.loadSearch(lang)
+	ix, read := search.Update(prev, docs, func(f search.File) {
 		out := dir + f.Name
-		written = append(written, out)
-		if !kept[out] {
+		if kept[out] {
+			return
+		}
+		k := key
+		if out != manifest {
+			k = contentKey(f.Data)
+		}
+		if !r.outs.keep(out, k) {
 			diags.Append(r.writeRaw(out, f.Data))
 		}
 	})
-	if r.outs != nil {
-		r.outs.record(dir, key, written)
+	r.b.searchRead.Add(int64(read))
+	if ix != prev || read > 0 {
+		r.b.saveSearch(lang, ix)
 	}
 	return diags
 }

@@ -41,6 +41,33 @@ func (p *postings) add(id uint32, bits uint32) {
 	p.buf = append(p.buf, end[digits[0]])
 }
 
+// extend appends q, the postings of later documents counted on their own
+// (from none), to p: q's first number is counted again from p's last
+// document, and the rest, distances within q, are copied as they are.
+func (p *postings) extend(q postings) {
+	if len(q.buf) == 0 {
+		return
+	}
+	if len(p.buf) == 0 {
+		*p = q
+		return
+	}
+	var v uint64
+	i := 0
+	for {
+		c := q.buf[i]
+		i++
+		if d := strings.IndexByte(end, c); d >= 0 {
+			v = v<<5 | uint64(d)
+			break
+		}
+		v = v<<5 | uint64(strings.IndexByte(more, c))
+	}
+	p.add(uint32(v>>4)-1, uint32(v&15))
+	p.buf = append(p.buf, q.buf[i:]...)
+	p.next = q.next
+}
+
 func encode(ps []uint32) string {
 	var p postings
 	for _, x := range ps {

@@ -25,6 +25,11 @@
 // shards are cut where their keys say, not where a running size does, and
 // named by their first keys (see shard), so a postings list that grows
 // changes its own shard and rarely a neighbour, never every later one.
+//
+// Nor does the build read every page again for a new one: it keeps the
+// index made (an Index, with Encode and Decode), and Update appends the
+// pages that come after all those it holds, reading only them, to write
+// the same files as a build from nothing.
 package search
 
 import (
@@ -33,15 +38,11 @@ import (
 	"fmt"
 	"hash/fnv"
 	"maps"
-	"runtime"
 	"slices"
+	"strconv"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 	"unicode/utf8"
-
-	"loa/generator/vi"
 )
 
 // Where a syllable was found, as bits of a posting.
@@ -73,6 +74,10 @@ type Doc struct {
 	Date    string    // formatted for readers: "Thứ Sáu, 17/02/2023"
 	Time    time.Time // for numbering, oldest first; zero counts as the oldest
 	Year    int       // of Time in the site's zone; 0 for none
+	// Key stands for everything above, the body too: a page of an earlier
+	// index with the same key is taken to be this page, which Update does
+	// not read again. The zero key is no page's.
+	Key [32]byte
 }
 
 // File is one file of the index, Name relative to the index folder.
@@ -81,23 +86,22 @@ type File struct {
 	Data []byte
 }
 
-// indexer gathers the postings. Syllables are numbered by the vocabulary,
-// so that a posting is found by a number, not by hashing its text again
-// for every page.
-type indexer struct {
-	terms []postings        // by spelling number
-	pairs map[uint64]uint32 // two adjacent folded syllables' numbers → index in pairList
-	list  []postings        // the pairs' postings
+// Build makes the index of docs and hands each file to write as soon as it
+// is made. It numbers the documents oldest first; the files are the same
+// for the same docs, in any order.
+func Build(docs []Doc, write func(File)) {
+	Update(nil, docs, write)
 }
 
-// pairKey is two adjacent folded syllables' numbers, written "a b" in the
-// index.
-func pairKey(a, b uint32) uint64 { return uint64(a)<<32 | uint64(b) }
-
-// Build makes the index of docs and hands each file to write as soon as it
-// is made, so that the index is never held whole. It numbers the documents
-// oldest first; the files are the same for the same docs, in any order.
-func Build(docs []Doc, write func(File)) {
+// Update makes the index of docs as Build does, from prev, the index an
+// earlier Update returned, when prev's pages are, in order, the first of
+// docs by their keys (Doc.Key): the usual case, a news item newer than
+// all others added. Then only the pages after them are read, and their
+// postings appended to prev's; the files are the same as Build's. Else it
+// reads every page, as Build. It returns the index of docs, for the next
+// Update, and how many pages it read; prev is changed, not to be used
+// again.
+func Update(prev *Index, docs []Doc, write func(File)) (*Index, int) {
 	docs = slices.Clone(docs)
 	slices.SortStableFunc(docs, func(a, b Doc) int {
 		if az, bz := a.Time.IsZero(), b.Time.IsZero(); az != bz {
@@ -111,8 +115,44 @@ func Build(docs []Doc, write func(File)) {
 		}
 		return strings.Compare(a.URL, b.URL)
 	})
+	ix := prev
+	if !prev.prefixOf(docs) {
+		ix = &Index{}
+	}
+	fresh := docs[len(ix.docs):]
+	if len(fresh) > 0 {
+		ix.append(fresh)
+	}
+	ix.write(write)
+	return ix, len(fresh)
+}
+
+// prefixOf reports whether the index's pages are the first of docs, in
+// order; a page without a key is never taken for another.
+func (ix *Index) prefixOf(docs []Doc) bool {
+	if ix == nil || len(ix.docs) > len(docs) {
+		return false
+	}
+	for i, r := range ix.docs {
+		if r.key == ([32]byte{}) || r.key != docs[i].Key {
+			return false
+		}
+	}
+	return true
+}
+
+// append reads docs, which come after the index's pages, and adds them.
+func (ix *Index) append(docs []Doc) {
 	var voc vocabulary
-	ix, excerpts := analyzeAll(docs, &voc)
+	li, excerpts := analyzeAll(docs, uint32(len(ix.docs)), &voc)
+	for i, d := range docs {
+		ix.docs = append(ix.docs, docRow{key: d.Key, title: d.Title, url: d.URL, date: d.Date, section: d.Section, excerpt: excerpts[i], year: d.Year})
+	}
+	ix.add(&voc, li)
+}
+
+// write makes every file of the index and hands it to write.
+func (ix *Index) write(write func(File)) {
 	h := fnv.New64a()
 	out := func(f File) {
 		h.Write([]byte(f.Name))
@@ -120,236 +160,11 @@ func Build(docs []Doc, write func(File)) {
 		write(f)
 	}
 	var m manifest
-	m.Terms = ix.writeTerms(&voc, out)
-	m.Pairs = ix.writePairs(&voc, out)
-	documents(&m, docs, excerpts, out)
+	m.Terms = ix.writeTerms(out)
+	m.Pairs = ix.writePairs(out)
+	ix.documents(&m, out)
 	m.Version = fmt.Sprintf("%x", h.Sum64())
 	write(File{"manifest.json", marshal(m)})
-}
-
-// analyzeAll reads and splits the pages on every core, a batch at a time
-// so that only a batch's text is held at once, and merges them in their
-// order: postings need the pages' numbers in increasing order.
-func analyzeAll(docs []Doc, voc *vocabulary) (*indexer, []string) {
-	ix := &indexer{pairs: map[uint64]uint32{}}
-	excerpts := make([]string, len(docs))
-	workers := runtime.GOMAXPROCS(0)
-	spellers := make([]speller, workers)
-	for w := range spellers {
-		spellers[w].voc = voc
-	}
-	as := make([]analysis, analysisBatch)
-	for start := 0; start < len(docs); start += analysisBatch {
-		batch := docs[start:min(start+analysisBatch, len(docs))]
-		var next atomic.Int64
-		var wg sync.WaitGroup
-		for w := range workers {
-			wg.Go(func() {
-				for i := int(next.Add(1)) - 1; i < len(batch); i = int(next.Add(1)) - 1 {
-					spellers[w].analyze(batch[i], &as[i])
-				}
-			})
-		}
-		wg.Wait()
-		for i := range batch {
-			ix.merge(uint32(start+i), &as[i])
-			excerpts[start+i] = as[i].excerpt
-		}
-	}
-	return ix, excerpts
-}
-
-// writeTerms writes the term shards: each folded syllable with its
-// spellings and their postings, which are dropped once written.
-func (ix *indexer) writeTerms(voc *vocabulary, out func(File)) []string {
-	byKey := make(map[string][]uint32, len(voc.keys))
-	for id, w := range voc.words {
-		k := voc.keyText[w.key]
-		byKey[k] = append(byKey[k], uint32(id))
-	}
-	terms := slices.Sorted(maps.Keys(byKey))
-	return shard("t/", terms, func(i int, b *bytes.Buffer) int {
-		ids := byKey[terms[i]]
-		slices.SortFunc(ids, func(x, y uint32) int { return strings.Compare(voc.words[x].as, voc.words[y].as) })
-		n := 0
-		b.WriteByte('{')
-		for k, id := range ids {
-			if k > 0 {
-				b.WriteByte(',')
-			}
-			as, p := voc.words[id].as, ix.terms[id].buf
-			jsonString(b, as)
-			b.WriteByte(':')
-			b.WriteByte('"')
-			b.Write(p) // the postings' alphabet needs no escaping
-			b.WriteByte('"')
-			n += len(as) + len(p) + 6
-			ix.terms[id] = postings{}
-		}
-		b.WriteByte('}')
-		return n
-	}, out)
-}
-
-// writePairs writes the pair shards: two adjacent folded syllables, "a b",
-// with their postings, which are dropped once written.
-func (ix *indexer) writePairs(voc *vocabulary, out func(File)) []string {
-	type pairText struct {
-		text string
-		i    uint32 // in ix.list
-	}
-	pairs := make([]pairText, 0, len(ix.pairs))
-	for k, i := range ix.pairs {
-		pairs = append(pairs, pairText{voc.keyText[k>>32] + " " + voc.keyText[uint32(k)], i})
-	}
-	ix.pairs = nil
-	slices.SortFunc(pairs, func(a, b pairText) int { return strings.Compare(a.text, b.text) })
-	keys := make([]string, len(pairs))
-	for j, p := range pairs {
-		keys[j] = p.text
-	}
-	return shard("p/", keys, func(j int, b *bytes.Buffer) int {
-		p := &ix.list[pairs[j].i]
-		b.WriteByte('"')
-		b.Write(p.buf)
-		b.WriteByte('"')
-		n := len(p.buf)
-		*p = postings{}
-		return n
-	}, out)
-}
-
-// analysisBatch pages are analysed at once: enough to keep every core
-// busy, few enough that their text is a small part of the build's memory.
-const analysisBatch = 32
-
-// pairSyllables bounds the adjacent pairs taken from one field: a phrase
-// matters most where a news item says what it is about, its opening, and
-// pairs from the whole body would be half the cost of the index.
-const pairSyllables = 300
-
-// analysis is what one page adds to the index: each syllable as spelled
-// and each pair of adjacent syllables, with the bits of the fields they
-// are in, and the page's excerpt. Its maps are reused page after page.
-type analysis struct {
-	terms   map[uint32]uint32 // spelling number → bits
-	pairs   map[uint64]uint32 // pairKey → bits
-	excerpt string
-}
-
-// vocabulary numbers the syllables of the site as spelled (lower case,
-// marks kept) and as folded, for all workers at once.
-type vocabulary struct {
-	mu      sync.Mutex
-	ids     map[string]uint32 // as spelled → number
-	words   []word
-	keys    map[string]uint32 // folded → number
-	keyText []string
-}
-
-// word is a spelling's text and its folded key's number.
-type word struct {
-	as  string
-	key uint32
-}
-
-// number is a syllable's spelling and folded key, numbered.
-type number struct{ id, key uint32 }
-
-func (v *vocabulary) add(as string) number {
-	v.mu.Lock()
-	defer v.mu.Unlock()
-	if id, ok := v.ids[as]; ok {
-		return number{id, v.words[id].key}
-	}
-	if v.ids == nil {
-		v.ids, v.keys = map[string]uint32{}, map[string]uint32{}
-	}
-	k := vi.Fold(as)
-	key, ok := v.keys[k]
-	if !ok {
-		key = uint32(len(v.keyText))
-		v.keys[k] = key
-		v.keyText = append(v.keyText, k)
-	}
-	id := uint32(len(v.words))
-	v.ids[as] = id
-	v.words = append(v.words, word{as, key})
-	return number{id, key}
-}
-
-// speller splits and numbers syllables for one worker, remembering what
-// it numbered: a site uses a few thousand syllables over and over, so the
-// shared vocabulary is rarely asked.
-type speller struct {
-	voc   *vocabulary
-	known map[string]number
-}
-
-func (sp *speller) spell(s string) number {
-	if n, ok := sp.known[s]; ok {
-		return n
-	}
-	if sp.known == nil {
-		sp.known = map[string]number{}
-	}
-	n := sp.voc.add(strings.ToLower(s))
-	sp.known[strings.Clone(s)] = n
-	return n
-}
-
-// analyze reads one page's fields into a. A syllable counts once per page,
-// with the bits of every field it is in.
-func (sp *speller) analyze(d Doc, a *analysis) {
-	if a.terms == nil {
-		// Sized for a news item of 500–900 words, so the maps rarely grow.
-		a.terms, a.pairs = make(map[uint32]uint32, 512), make(map[uint64]uint32, 1024)
-	}
-	clear(a.terms)
-	clear(a.pairs)
-	body := ""
-	if d.Body != nil {
-		body = d.Body()
-	}
-	field := func(text string, bit uint32) {
-		prev := ^uint32(0)
-		// Pages' text is NFC already: the parser made it so.
-		for i, s := range vi.Syllables(text) {
-			w := sp.spell(s)
-			a.terms[w.id] |= bit
-			if prev != ^uint32(0) && i < pairSyllables {
-				a.pairs[pairKey(prev, w.key)] |= bit
-			}
-			prev = w.key
-		}
-	}
-	field(d.Title, InTitle)
-	field(d.Lead, InLead)
-	field(body, InBody)
-	field(d.Section, InTags)
-	for _, t := range d.Terms {
-		field(t, InTags)
-	}
-	a.excerpt = excerpt(d.Lead, body)
-}
-
-// merge adds one page's analysis to the postings, as page number id.
-func (ix *indexer) merge(id uint32, a *analysis) {
-	for s, bits := range a.terms {
-		if int(s) >= len(ix.terms) {
-			ix.terms = append(ix.terms, make([]postings, int(s)+1-len(ix.terms))...)
-		}
-		ix.terms[s].add(id, bits)
-	}
-	for k, bits := range a.pairs {
-		i, ok := ix.pairs[k]
-		if !ok {
-			i = uint32(len(ix.list))
-			ix.pairs[k] = i
-			ix.list = append(ix.list, postings{})
-		}
-		ix.list[i].add(id, bits)
-	}
 }
 
 type manifest struct {
@@ -364,27 +179,44 @@ type manifest struct {
 }
 
 // documents writes the document shards, and the per-document section and
-// year that filters need before any document shard is fetched.
-func documents(m *manifest, docs []Doc, excerpts []string, write func(File)) {
+// year that filters need before any document shard is fetched. A shard is
+// written as encoding/json would write its rows, directly.
+func (ix *Index) documents(m *manifest, write func(File)) {
+	docs := ix.docs
 	m.Docs, m.PerShard, m.Section = len(docs), docsPerShard, make([]int, len(docs))
 	secs := map[string]int{}
 	for _, d := range docs {
-		secs[d.Section] = 0
+		secs[d.section] = 0
 	}
 	m.Sections = slices.Sorted(maps.Keys(secs))
 	for i, s := range m.Sections {
 		secs[s] = i
 	}
-	var rows [][]any
+	var b bytes.Buffer
 	for id, d := range docs {
-		m.Section[id] = secs[d.Section]
-		if len(m.Years) == 0 || m.Years[len(m.Years)-1][0] != d.Year {
-			m.Years = append(m.Years, [2]int{d.Year, id})
+		sec := secs[d.section]
+		m.Section[id] = sec
+		if len(m.Years) == 0 || m.Years[len(m.Years)-1][0] != d.year {
+			m.Years = append(m.Years, [2]int{d.year, id})
 		}
-		rows = append(rows, []any{d.Title, d.URL, d.Date, secs[d.Section], excerpts[id]})
-		if len(rows) == docsPerShard || id == len(docs)-1 {
-			write(File{fmt.Sprintf("d/%d.json", id/docsPerShard), marshal(rows)})
-			rows = nil
+		if id%docsPerShard == 0 {
+			b.Reset()
+			b.WriteByte('[')
+		} else {
+			b.WriteByte(',')
+		}
+		b.WriteByte('[')
+		for _, s := range []string{d.title, d.url, d.date} {
+			jsonString(&b, s)
+			b.WriteByte(',')
+		}
+		b.WriteString(strconv.Itoa(sec))
+		b.WriteByte(',')
+		jsonString(&b, d.excerpt)
+		b.WriteByte(']')
+		if id%docsPerShard == docsPerShard-1 || id == len(docs)-1 {
+			b.WriteByte(']')
+			write(File{fmt.Sprintf("d/%d.json", id/docsPerShard), bytes.Clone(b.Bytes())})
 		}
 	}
 }

@@ -1,0 +1,248 @@
+package search
+
+import (
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"loa/generator/vi"
+)
+
+// analysisBatch pages are analysed at once: enough to keep every core
+// busy, few enough that their text is a small part of the build's memory.
+const analysisBatch = 64
+
+// pairSyllables bounds the adjacent pairs taken from one field: a phrase
+// matters most where a news item says what it is about, its opening, and
+// pairs from the whole body would be half the cost of the index.
+const pairSyllables = 300
+
+// indexer gathers the postings of the pages analysed. Syllables are
+// numbered by the vocabulary, so that a posting is found by a number, not
+// by hashing its text again for every page. The postings are split among
+// the workers that merge them (parts), each merging its own keys of every
+// page in the pages' order: spellings by their number, pairs by a hash of
+// theirs.
+type indexer struct {
+	terms []postings // by spelling number; part p has the numbers ≡ p (mod len(parts))
+	parts []pairPart
+}
+
+// pairPart is one worker's share of the pairs.
+type pairPart struct {
+	index map[uint64]uint32 // pairKey → index in list and keys
+	keys  []uint64
+	list  []postings
+}
+
+// pairKey is two adjacent folded syllables' numbers, written "a b" in the
+// index.
+func pairKey(a, b uint32) uint64 { return uint64(a)<<32 | uint64(b) }
+
+// partOf is the worker that merges the pair k, of parts: a multiplicative
+// hash, since neighbouring numbers are common together.
+func partOf(k uint64, parts int) int {
+	return int((k * 0x9E3779B97F4A7C15 >> 32) % uint64(parts))
+}
+
+// analyzeAll reads and splits the pages on every core, a batch at a time
+// so that only a batch's text is held at once, then merges the batch's
+// analyses on every core too, each worker its part of the keys, page after
+// page: postings need the pages' numbers in increasing order. The pages
+// are numbered from first; it returns their excerpts.
+func analyzeAll(docs []Doc, first uint32, voc *vocabulary) (*indexer, []string) {
+	workers := runtime.GOMAXPROCS(0)
+	ix := &indexer{parts: make([]pairPart, workers)}
+	for p := range ix.parts {
+		ix.parts[p].index = map[uint64]uint32{}
+	}
+	excerpts := make([]string, len(docs))
+	spellers := make([]speller, workers)
+	for w := range spellers {
+		spellers[w].voc = voc
+	}
+	as := make([]analysis, analysisBatch)
+	for start := 0; start < len(docs); start += analysisBatch {
+		batch := docs[start:min(start+analysisBatch, len(docs))]
+		onCores(workers, len(batch), func(w, i int) { spellers[w].analyze(batch[i], &as[i], workers) })
+		if n := len(voc.words); n > len(ix.terms) {
+			ix.terms = append(ix.terms, make([]postings, n-len(ix.terms))...)
+		}
+		onCores(workers, workers, func(_, p int) {
+			for i := range batch {
+				ix.merge(p, first+uint32(start+i), &as[i])
+			}
+		})
+		for i := range batch {
+			excerpts[start+i] = as[i].excerpt
+		}
+	}
+	return ix, excerpts
+}
+
+// onCores calls f for 0 ≤ i < n on workers goroutines, passing the
+// worker's number w; on one core it calls them in turn.
+func onCores(workers, n int, f func(w, i int)) {
+	if workers == 1 || n == 1 {
+		for i := range n {
+			f(0, i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
+				f(w, i)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// merge adds part p of one page's analysis to the postings, as page
+// number id.
+func (ix *indexer) merge(p int, id uint32, a *analysis) {
+	for _, tb := range a.termParts[p] {
+		ix.terms[tb>>32].add(id, uint32(tb))
+	}
+	part := &ix.parts[p]
+	for _, kb := range a.pairParts[p] {
+		i, ok := part.index[kb.key]
+		if !ok {
+			i = uint32(len(part.list))
+			part.index[kb.key] = i
+			part.keys = append(part.keys, kb.key)
+			part.list = append(part.list, postings{})
+		}
+		part.list[i].add(id, kb.bits)
+	}
+}
+
+// analysis is what one page adds to the index: each syllable as spelled
+// and each pair of adjacent syllables, with the bits of the fields they
+// are in, split by the worker that merges them, and the page's excerpt.
+// Its maps and slices are reused page after page.
+type analysis struct {
+	terms     map[uint32]uint32 // spelling number → bits
+	pairs     map[uint64]uint32 // pairKey → bits
+	termParts [][]uint64        // spelling number << 32 | bits, by part
+	pairParts [][]keyBits       // by part
+	excerpt   string
+}
+
+type keyBits struct {
+	key  uint64
+	bits uint32
+}
+
+// vocabulary numbers the syllables of the site as spelled (lower case,
+// marks kept) and as folded, for all workers at once.
+type vocabulary struct {
+	mu      sync.Mutex
+	ids     map[string]uint32 // as spelled → number
+	words   []word
+	keys    map[string]uint32 // folded → number
+	keyText []string
+}
+
+// word is a spelling's text and its folded key's number.
+type word struct {
+	as  string
+	key uint32
+}
+
+// number is a syllable's spelling and folded key, numbered.
+type number struct{ id, key uint32 }
+
+func (v *vocabulary) add(as string) number {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if id, ok := v.ids[as]; ok {
+		return number{id, v.words[id].key}
+	}
+	if v.ids == nil {
+		v.ids, v.keys = map[string]uint32{}, map[string]uint32{}
+	}
+	k := vi.Fold(as)
+	key, ok := v.keys[k]
+	if !ok {
+		key = uint32(len(v.keyText))
+		v.keys[k] = key
+		v.keyText = append(v.keyText, k)
+	}
+	id := uint32(len(v.words))
+	v.ids[as] = id
+	v.words = append(v.words, word{as, key})
+	return number{id, key}
+}
+
+// speller splits and numbers syllables for one worker, remembering what
+// it numbered: a site uses a few thousand syllables over and over, so the
+// shared vocabulary is rarely asked.
+type speller struct {
+	voc   *vocabulary
+	known map[string]number
+}
+
+func (sp *speller) spell(s string) number {
+	if n, ok := sp.known[s]; ok {
+		return n
+	}
+	if sp.known == nil {
+		sp.known = map[string]number{}
+	}
+	n := sp.voc.add(strings.ToLower(s))
+	sp.known[strings.Clone(s)] = n
+	return n
+}
+
+// analyze reads one page's fields into a, split among parts workers. A
+// syllable counts once per page, with the bits of every field it is in.
+func (sp *speller) analyze(d Doc, a *analysis, parts int) {
+	if a.terms == nil {
+		// Sized for a news item of 500–900 words, so the maps rarely grow.
+		a.terms, a.pairs = make(map[uint32]uint32, 512), make(map[uint64]uint32, 1024)
+		a.termParts, a.pairParts = make([][]uint64, parts), make([][]keyBits, parts)
+	}
+	clear(a.terms)
+	clear(a.pairs)
+	body := ""
+	if d.Body != nil {
+		body = d.Body()
+	}
+	field := func(text string, bit uint32) {
+		prev := ^uint32(0)
+		// Pages' text is NFC already: the parser made it so.
+		for i, s := range vi.Syllables(text) {
+			w := sp.spell(s)
+			a.terms[w.id] |= bit
+			if prev != ^uint32(0) && i < pairSyllables {
+				a.pairs[pairKey(prev, w.key)] |= bit
+			}
+			prev = w.key
+		}
+	}
+	field(d.Title, InTitle)
+	field(d.Lead, InLead)
+	field(body, InBody)
+	field(d.Section, InTags)
+	for _, t := range d.Terms {
+		field(t, InTags)
+	}
+	a.excerpt = excerpt(d.Lead, body)
+	for p := range parts {
+		a.termParts[p] = a.termParts[p][:0]
+		a.pairParts[p] = a.pairParts[p][:0]
+	}
+	for s, bits := range a.terms {
+		p := int(s) % parts
+		a.termParts[p] = append(a.termParts[p], uint64(s)<<32|uint64(bits))
+	}
+	for k, bits := range a.pairs {
+		p := partOf(k, parts)
+		a.pairParts[p] = append(a.pairParts[p], keyBits{k, bits})
+	}
+}
