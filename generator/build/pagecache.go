@@ -37,6 +37,13 @@ const shardCount = 32
 
 const packMagic = "loa page pack 1\n"
 
+// staleTempFile reports whether e is a temporary file of writeAtomic
+// older than staleTemp: one a killed build left behind.
+func staleTempFile(e os.DirEntry, now time.Time) bool {
+	info, err := e.Info()
+	return err == nil && strings.HasSuffix(e.Name(), ".tmp") && now.Sub(info.ModTime()) > staleTemp
+}
+
 // staleTemp is the age after which a pack left under its temporary name (by
 // a build killed while writing) is removed.
 const staleTemp = time.Hour
@@ -280,7 +287,7 @@ func (s *pageStore) tidy() {
 	os.Chtimes(s.dir, now, now)
 	entries, _ := os.ReadDir(s.dir)
 	for _, e := range entries {
-		if info, err := e.Info(); err == nil && strings.HasSuffix(e.Name(), ".tmp") && now.Sub(info.ModTime()) > staleTemp {
+		if staleTempFile(e, now) {
 			os.Remove(filepath.Join(s.dir, e.Name()))
 		}
 	}

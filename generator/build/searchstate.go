@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"loa/generator/search"
@@ -83,11 +82,7 @@ func tidySearch(dir string) {
 	entries, _ := os.ReadDir(dir)
 	for _, e := range entries {
 		info, err := e.Info()
-		if err != nil {
-			continue
-		}
-		age := now.Sub(info.ModTime())
-		if strings.HasSuffix(e.Name(), ".tmp") && age > staleTemp || age > unusedFlavor {
+		if err == nil && (staleTempFile(e, now) || now.Sub(info.ModTime()) > unusedFlavor) {
 			os.Remove(filepath.Join(dir, e.Name()))
 		}
 	}
