@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -81,7 +82,8 @@ type destScan struct {
 	clash bool
 }
 
-// scanDest walks the old destination.
+// scanDest reads the listing of the old destination taken when the stage
+// opened, and walks a top-level dot-folder the site writes into.
 func (s *Stage) scanDest() (sc destScan, err error) {
 	dirs, tops := make(map[string]bool), make(map[string]bool)
 	for rel := range s.outputs {
@@ -91,26 +93,29 @@ func (s *Stage) scanDest() (sc destScan, err error) {
 			dirs[d] = true
 		}
 	}
+	entries, err := s.listing.wait()
+	if err != nil {
+		return sc, err
+	}
+	for top := range tops {
+		if e, ok := entries[top]; ok && e.typ.IsDir() && strings.HasPrefix(top, ".") {
+			below, err := listTree(s.dest, top, false)
+			if err != nil {
+				return sc, err
+			}
+			maps.Copy(entries, below)
+		}
+	}
+	// In path order a folder comes before what it holds.
+	rels := slices.Sorted(maps.Keys(entries))
 	sc.linkable = make(map[string]bool)
-	// A plain walk, not one through the root: it never descends a link (a
-	// junction on Windows neither), and the root would open every folder
-	// name by name, three times the cost on 10,000 folders. It only lists.
-	err = filepath.WalkDir(s.dest, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if p == s.dest {
-			return nil
-		}
-		rel := filepath.ToSlash(p[len(s.dest)+1:])
+	for _, rel := range rels {
+		e := entries[rel]
 		f, out := s.outputs[rel]
 		switch {
 		case !strings.Contains(rel, "/") && strings.HasPrefix(rel, ".") && !tops[rel]:
 			sc.keep = append(sc.keep, rel)
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-		case d.IsDir():
+		case e.typ.IsDir():
 			sc.clash = sc.clash || out
 			if !dirs[rel] {
 				sc.empty = append(sc.empty, rel)
@@ -118,16 +123,15 @@ func (s *Stage) scanDest() (sc destScan, err error) {
 		case !out:
 			sc.remove = append(sc.remove, rel)
 			sc.clash = sc.clash || dirs[rel]
-		case f == kept && d.Type().IsRegular():
+		case f == kept && e.typ.IsRegular():
 			sc.linkable[rel] = true
 		case f == kept:
 			sc.clash = true
 		}
-		return nil
-	})
-	slices.Reverse(sc.empty) // the walk lists a folder before what it holds
+	}
+	slices.Reverse(sc.empty) // innermost first
 	sc.clash = sc.clash || len(sc.linkable) < s.unchanged
-	return sc, err
+	return sc, nil
 }
 
 // replace fills the stage with the unchanged files and puts it in place of

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -219,4 +220,48 @@ func keepFile(s *Stage, dest, rel string) error {
 		size, mod = info.Size(), info.ModTime()
 	}
 	return s.Keep(rel, size, mod)
+}
+
+// A top-level dot-folder the site writes into is scanned like any other
+// folder (a file no output claims goes, an unchanged one is kept); one it
+// does not write is left alone, whatever it holds.
+func TestDotFolderTheSiteWrites(t *testing.T) {
+	for _, whole := range []bool{false, true} {
+		t.Run(fmt.Sprint("whole=", whole), func(t *testing.T) {
+			dest := filepath.Join(t.TempDir(), "public")
+			files := news()
+			files[".well-known/security.txt"] = "Contact: mailto:ban@example.vn"
+			files[".well-known/cu.txt"] = "cũ"
+			build(t, dest, files)
+			mkfile(t, filepath.Join(dest, ".git/HEAD"), "ref: refs/heads/main\n")
+			mkfile(t, filepath.Join(dest, ".git/refs/heads/main"), "abc\n")
+
+			next := news()
+			next[".well-known/security.txt"] = files[".well-known/security.txt"]
+			keep := []string{".well-known/security.txt"}
+			if whole {
+				next["index.html"] = "<h1>Trang chủ mới</h1>"
+				for rel := range next {
+					if strings.HasPrefix(rel, "tin-tuc/") {
+						next[rel] += " (sửa)"
+					}
+				}
+			} else {
+				for rel := range next {
+					if rel != "index.html" {
+						keep = append(keep, rel)
+					}
+				}
+				next["index.html"] = "<h1>Trang chủ mới</h1>"
+			}
+			st := publishWith(t, dest, next, keep...)
+			if st.Removed != 1 {
+				t.Errorf("removed %d files; want 1 (.well-known/cu.txt)", st.Removed)
+			}
+			want := maps.Clone(next)
+			want[".git/HEAD"] = "ref: refs/heads/main\n"
+			want[".git/refs/heads/main"] = "abc\n"
+			sameTree(t, dest, want)
+		})
+	}
 }

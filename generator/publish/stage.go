@@ -25,6 +25,9 @@ type Stage struct {
 	life   sync.RWMutex
 	closed bool
 	root   *os.Root // the old dest, for reads that cannot escape it; nil if none
+	// listing is the old dest as a walk found it when the stage opened;
+	// nil if there is none.
+	listing *listing
 
 	// exchange and link are the platform's; fields so that tests can take
 	// the fallback paths too, as disk lets them fail writes.
@@ -127,6 +130,7 @@ func (s *Stage) open(o Options) (err error) {
 		if s.root, err = os.OpenRoot(s.dest); err != nil {
 			return err
 		}
+		s.listing = startListing(s.dest)
 	case !errors.Is(err, fs.ErrNotExist):
 		return err
 	}
@@ -229,7 +233,7 @@ func (s *Stage) Keep(rel string, size int64, mod time.Time) error {
 	if err := s.enter(rel); err != nil {
 		return err
 	}
-	if err := s.destHas(local, size, mod); err != nil {
+	if err := s.destHas(rel, local, size, mod); err != nil {
 		s.release(rel)
 		return fmt.Errorf("keep %s: %w", rel, err)
 	}
@@ -237,21 +241,27 @@ func (s *Stage) Keep(rel string, size int64, mod time.Time) error {
 	return nil
 }
 
-// destHas checks, through the root so that a symbolic link cannot lead
-// out, that the old destination holds a regular file at local of that
-// size and modification time.
-func (s *Stage) destHas(local string, size int64, mod time.Time) error {
+// destHas checks that the old destination holds a regular file at rel
+// (local in the system's form) of that size and modification time: in the
+// listing, or where the listing has none (a file past a link inside the
+// destination, or below a dot-folder), through the root so that a
+// symbolic link cannot lead out.
+func (s *Stage) destHas(rel, local string, size int64, mod time.Time) error {
 	if s.root == nil {
 		return fmt.Errorf("no site there yet: %w", fs.ErrNotExist)
 	}
-	info, err := s.root.Lstat(local)
-	if err != nil {
-		return err
+	e, ok := s.listing.regular(rel)
+	if !ok {
+		info, err := s.root.Lstat(local)
+		if err != nil {
+			return err
+		}
+		if !info.Mode().IsRegular() {
+			return fmt.Errorf("not a regular file: %w", fs.ErrNotExist)
+		}
+		e = listed{size: info.Size(), mod: info.ModTime()}
 	}
-	if !info.Mode().IsRegular() {
-		return fmt.Errorf("not a regular file: %w", fs.ErrNotExist)
-	}
-	if info.Size() != size || !info.ModTime().Equal(mod) {
+	if e.size != size || !e.mod.Equal(mod) {
 		return fmt.Errorf("written since: %w", fs.ErrNotExist)
 	}
 	return nil
@@ -441,7 +451,11 @@ func (s *Stage) Abort() error {
 	return nil
 }
 
+// closeRoot closes the root, once no walk reads the destination any more.
 func (s *Stage) closeRoot() {
+	if s.listing != nil {
+		s.listing.wait()
+	}
 	if s.root != nil {
 		s.root.Close()
 		s.root = nil
