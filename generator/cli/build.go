@@ -122,6 +122,21 @@ func buildInto(env *Env, cmd string, sf siteFlags, dest string, minify bool) int
 	}
 	start := time.Now()
 	b := build.New(sf.options(env, minify))
+	begin := func() (*publish.Stage, error) {
+		return publish.BeginWith(dest, publish.Options{Waiting: func(string) {
+			fmt.Fprintf(env.Stderr, "loa %s: another build is publishing to %s; waiting… (một lần dựng khác đang ghi vào %s; đang chờ…)\n", cmd, shown, shown)
+		}})
+	}
+	// A site published before is opened first, so that the stage lists it
+	// while the sources are read; a build that fails leaves it as it was.
+	var stage *publish.Stage
+	if info, err := os.Stat(dest); err == nil && info.IsDir() {
+		if stage, err = begin(); err != nil {
+			fmt.Fprintf(env.Stderr, "loa %s: %v\n", cmd, err)
+			return ExitError
+		}
+		defer stage.Abort() // nothing once committed
+	}
 	plan, diags := assemble(b) // with the proofreader's findings as warnings
 	if printDiags(env.Stderr, diags) {
 		return ExitError
@@ -135,21 +150,20 @@ func buildInto(env *Env, cmd string, sf siteFlags, dest string, minify bool) int
 	if abs, err := filepath.Abs(dest); err == nil && printDiags(env.Stderr, plan.CheckPathLengths(abs)) {
 		return ExitError
 	}
-	stage, err := publish.BeginWith(dest, publish.Options{Waiting: func(string) {
-		fmt.Fprintf(env.Stderr, "loa %s: another build is publishing to %s; waiting… (một lần dựng khác đang ghi vào %s; đang chờ…)\n", cmd, shown, shown)
-	}})
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "loa %s: %v\n", cmd, err)
-		return ExitError
+	if stage == nil {
+		var err error
+		if stage, err = begin(); err != nil {
+			fmt.Fprintf(env.Stderr, "loa %s: %v\n", cmd, err)
+			return ExitError
+		}
+		defer stage.Abort()
 	}
 	stats, diags := b.Render(plan, stage)
 	if err := stage.Err(); err != nil { // a full or read-only disk: one message, not one per file
-		stage.Abort()
 		fmt.Fprintf(env.Stderr, "loa %s: %v\n", cmd, err)
 		return ExitError
 	}
 	if printDiags(env.Stderr, diags) {
-		stage.Abort()
 		return ExitError
 	}
 	if plan.Site.NowFixed {
