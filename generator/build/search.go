@@ -106,8 +106,8 @@ func (r *renderer) searchPageJob() diag.List {
 // last build (a layout or a word was edited) is kept as it is: its
 // manifest is keyed by every page, and the other files are the last
 // build's when it is. Otherwise the index is made from the last build's
-// (see searchstate.go), appending the new pages when they are the newest,
-// and each file is kept when its bytes are the last build's, or written.
+// (see searchstate.go), reading the pages from the first changed one on
+// (a new newest page alone, most days), and each file is kept when its bytes are the last build's, or written.
 func (r *renderer) searchIndexJob() diag.List {
 	dir := r.site.Home.Path + searchIndex
 	nodes := searchNodes(r.site)

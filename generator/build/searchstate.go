@@ -13,8 +13,8 @@ import (
 
 // The search index's state: the index of each language that the last
 // build wrote (see search.Index), kept in the build cache, so that the
-// next build, when its new pages come after all the others (a news item
-// added), reads those pages only and appends them. One file per language
+// next build reads only the pages from the first changed one on: a news
+// item added, or the newest edited, is one page. One file per language
 // and set of options (see flavor), streamed in and out, marked with the
 // program: another version may index differently. Its pages are known by
 // searchDocKey, which holds everything the index shows of them, so a
@@ -63,7 +63,7 @@ func (b *Builder) loadSearch(lang string) *search.Index {
 
 // saveSearch keeps the state of lang's index for the next build. When it
 // cannot be written, the old state stays: it is known by its pages, and
-// the next build appends to it or makes the index from nothing.
+// the next build updates it or makes the index from nothing.
 func (b *Builder) saveSearch(lang string, ix *search.Index) {
 	file := b.searchStateFile(lang)
 	if file == "" {

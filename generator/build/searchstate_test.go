@@ -14,11 +14,12 @@ import (
 // TestSearchIndexAppends builds the test site into a folder again and
 // again, with the build cache, as loa build does, and checks after each
 // edit that the search index is byte for byte a build from nothing's, and
-// that new newest pages are the only ones read: in new words, in a new
-// section, of a new year. An old page edited, a damaged kept index or a
-// file of the index changed by someone else are met by reading every
-// page, or by writing the file again.
-func TestSearchIndexAppends(t *testing.T) {
+// that it reads the pages from the first changed on only: new newest pages
+// (in new words, in a new section, of a new year), the newest edited or
+// removed, an old page edited. A damaged kept index or a file of the index
+// changed by someone else are met by reading every page, or by writing
+// the file again.
+func TestSearchIndexReadsFromTheFirstChange(t *testing.T) {
 	dir := copyDir(t, "testdata/site")
 	cache, dest := t.TempDir(), filepath.Join(t.TempDir(), "public")
 	index := filepath.Join(dest, filepath.FromSlash(searchIndex))
@@ -61,10 +62,16 @@ func TestSearchIndexAppends(t *testing.T) {
 		{"another newest page", func() {
 			page("content/tin-tuc/hop-bao.md", "Họp báo", "2026-11-28T09:00:00+07:00", "Thông tin về Tháng hành động.")
 		}, 1},
-		{"an old page edited", func() {
+		{"the newest page edited", func() {
+			page("content/tin-tuc/hop-bao.md", "Họp báo", "2026-11-28T09:00:00+07:00", "Thông tin mới về Tháng hành động.")
+		}, 1},
+		{"the newest page removed", func() {
+			os.Remove(filepath.Join(dir, "content/tin-tuc/hop-bao.md"))
+		}, 0},
+		{"an old page edited: it and the three after it", func() {
 			p := filepath.Join(dir, "content/tin-tuc/tap-huan.md")
 			os.WriteFile(p, []byte(strings.Replace(mustRead(t, p), "80 học viên", "85 học viên", 1)), 0o644)
-		}, all},
+		}, 4},
 		{"the kept index damaged", func() {
 			spoil(filepath.Join(cache, "build", "search", "*"))
 			page("content/tin-tuc/sau-cung.md", "Tin sau cùng", "2026-11-28T10:00:00+07:00", "Hết.")

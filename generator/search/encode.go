@@ -41,6 +41,44 @@ func (p *postings) add(id uint32, bits uint32) {
 	p.buf = append(p.buf, end[digits[0]])
 }
 
+// digit is the value of each byte of the two alphabets, with the 32 bit
+// set for end's: -1 for a byte of neither.
+var digit = func() (t [256]int8) {
+	for i := range t {
+		t[i] = -1
+	}
+	for i := range 32 {
+		t[more[i]] = int8(i)
+		t[end[i]] = int8(i | 32)
+	}
+	return t
+}()
+
+// truncate drops the documents numbered k or more, and tells whether any
+// is left.
+func (p *postings) truncate(k uint32) bool {
+	if p.next > k {
+		var next uint32 // as the list is read: one more than the last document
+		var v uint64
+		start := 0 // of the number being read
+		for i, c := range p.buf {
+			d := digit[c]
+			v = v<<5 | uint64(d&31)
+			if d < 32 {
+				continue
+			}
+			id := next + uint32(v>>4) - 1
+			if id >= k {
+				p.buf = p.buf[:start]
+				break
+			}
+			next, v, start = id+1, 0, i+1
+		}
+		p.next = next
+	}
+	return len(p.buf) > 0
+}
+
 // extend appends q, the postings of later documents counted on their own
 // (from none), to p: q's first number is counted again from p's last
 // document, and the rest, distances within q, are copied as they are.

@@ -85,6 +85,52 @@ func (ix *Index) add(voc *vocabulary, li *indexer) {
 	ix.pairs = join(ix.pairs, pairs, cmpPair, func(p *pair, more pair) { p.p.extend(more.p) })
 }
 
+// truncate drops the pages numbered from k on: their rows, their postings,
+// and the keys no page left has.
+func (ix *Index) truncate(k int) {
+	if k >= len(ix.docs) {
+		return
+	}
+	clear(ix.docs[k:])
+	ix.docs = ix.docs[:k]
+	used := make([]bool, len(ix.keys))
+	terms := ix.terms[:0]
+	for _, t := range ix.terms {
+		if t.p.truncate(uint32(k)) {
+			terms = append(terms, t)
+			used[t.key] = true
+		}
+	}
+	clear(ix.terms[len(terms):])
+	ix.terms = terms
+	// A pair's syllables are terms of the same page, so its keys are used.
+	pairs := ix.pairs[:0]
+	for _, p := range ix.pairs {
+		if p.p.truncate(uint32(k)) {
+			pairs = append(pairs, p)
+		}
+	}
+	clear(ix.pairs[len(pairs):])
+	ix.pairs = pairs
+	moved := make([]uint32, len(ix.keys)) // an old place → its new one
+	keys := ix.keys[:0]
+	for i, k := range ix.keys {
+		if used[i] {
+			moved[i] = uint32(len(keys))
+			keys = append(keys, k)
+		}
+	}
+	clear(ix.keys[len(keys):])
+	ix.keys = keys
+	for i := range ix.terms {
+		ix.terms[i].key = moved[ix.terms[i].key]
+	}
+	for i := range ix.pairs {
+		p := &ix.pairs[i]
+		p.a, p.b = moved[p.a], moved[p.b]
+	}
+}
+
 // join adds the sorted list more to the sorted list to: an element to has
 // already takes the other's postings (extend), the others are put in
 // their place.

@@ -26,10 +26,11 @@
 // named by their first keys (see shard), so a postings list that grows
 // changes its own shard and rarely a neighbour, never every later one.
 //
-// Nor does the build read every page again for a new one: it keeps the
-// index made (an Index, with Encode and Decode), and Update appends the
-// pages that come after all those it holds, reading only them, to write
-// the same files as a build from nothing.
+// Nor does the build read every page again for a new one, or for an edit
+// of a recent one: it keeps the index made (an Index, with Encode and
+// Decode), and Update keeps the pages it holds up to the first changed,
+// drops the rest and reads the pages from there on, to write the same
+// files as a build from nothing.
 package search
 
 import (
@@ -94,13 +95,14 @@ func Build(docs []Doc, write func(File)) {
 }
 
 // Update makes the index of docs as Build does, from prev, the index an
-// earlier Update returned, when prev's pages are, in order, the first of
-// docs by their keys (Doc.Key): the usual case, a news item newer than
-// all others added. Then only the pages after them are read, and their
-// postings appended to prev's; the files are the same as Build's. Else it
-// reads every page, as Build. It returns the index of docs, for the next
-// Update, and how many pages it read; prev is changed, not to be used
-// again.
+// earlier Update returned. The pages that prev holds in the same order as
+// docs, by their keys (Doc.Key), up to the first that differs, are kept;
+// from there on, prev's pages are dropped and docs' are read. A news item
+// newer than all others added reads that item alone; the newest edited or
+// removed, the newest alone or none; an old page edited, every page after
+// it. The files are the same as Build's. It returns the index of docs, for
+// the next Update, and how many pages it read; prev is changed, not to be
+// used again.
 func Update(prev *Index, docs []Doc, write func(File)) (*Index, int) {
 	docs = slices.Clone(docs)
 	slices.SortStableFunc(docs, func(a, b Doc) int {
@@ -116,9 +118,10 @@ func Update(prev *Index, docs []Doc, write func(File)) (*Index, int) {
 		return strings.Compare(a.URL, b.URL)
 	})
 	ix := prev
-	if !prev.prefixOf(docs) {
+	if ix == nil {
 		ix = &Index{}
 	}
+	ix.truncate(ix.common(docs))
 	fresh := docs[len(ix.docs):]
 	if len(fresh) > 0 {
 		ix.append(fresh)
@@ -127,18 +130,15 @@ func Update(prev *Index, docs []Doc, write func(File)) (*Index, int) {
 	return ix, len(fresh)
 }
 
-// prefixOf reports whether the index's pages are the first of docs, in
+// common is how many of the index's pages are the first of docs, in
 // order; a page without a key is never taken for another.
-func (ix *Index) prefixOf(docs []Doc) bool {
-	if ix == nil || len(ix.docs) > len(docs) {
-		return false
-	}
+func (ix *Index) common(docs []Doc) int {
 	for i, r := range ix.docs {
-		if r.key == ([32]byte{}) || r.key != docs[i].Key {
-			return false
+		if i == len(docs) || r.key == ([32]byte{}) || r.key != docs[i].Key {
+			return i
 		}
 	}
-	return true
+	return len(ix.docs)
 }
 
 // append reads docs, which come after the index's pages, and adds them.

@@ -117,37 +117,82 @@ func TestUpdateAppendsAsBuildWrites(t *testing.T) {
 	sameFiles(t, "appended in two steps", files, want)
 }
 
-// TestUpdateReadsAllUnlessAppending: when the kept index's pages are not
-// the first of the new ones (an old page edited, removed, or an undated
-// page, which counts as the oldest, added), every page is read again, and
-// the files are a build from nothing's.
-func TestUpdateReadsAllUnlessAppending(t *testing.T) {
+// TestUpdateReadsFromTheFirstChange: the kept index's pages are kept up
+// to the first that is not, in order, the new list's (an edited, removed
+// or moved page, an undated page added, which counts as the oldest, a page
+// without a key); the pages from there on are read again, and the files
+// are a build from nothing's, byte for byte.
+func TestUpdateReadsFromTheFirstChange(t *testing.T) {
 	const n = 300
 	docs := keyed(newsCorpus(n))
-	edited := slices.Clone(docs)
-	edited[10].Title += " (cập nhật)"
-	keyed(edited[10:11])
+	edit := func(i int) []Doc {
+		e := slices.Clone(docs)
+		e[i].Title += " (cập nhật)"
+		keyed(e[i : i+1])
+		return e
+	}
 	undated := append(slices.Clone(docs), keyed([]Doc{{Title: "Giới thiệu", URL: "/gioi-thieu/", Body: body("Cơ quan.")}})...)
 	unkeyed := append(slices.Clone(docs), newer(n)...)
 	unkeyed[0].Key = [32]byte{}
+	moved := slices.Clone(docs)
+	moved[n-1].Time = docs[n-10].Time.Add(-time.Minute) // the newest, dated back: now tenth from the end
+	keyed(moved[n-1:])
 	for _, tt := range []struct {
 		name      string
 		prev, now []Doc
+		read      int
 	}{
-		{"an old page edited", docs, edited},
-		{"an old page removed", docs, slices.Delete(slices.Clone(docs), 5, 6)},
-		{"an undated page added", docs, undated},
-		{"fewer pages", docs, docs[:n-1]},
-		{"pages without keys", unkeyed[:n], unkeyed},
+		{"the newest page edited", docs, edit(n - 1), 1},
+		{"the newest page removed", docs, docs[:n-1], 0},
+		{"an old page edited", docs, edit(10), n - 10},
+		{"an old page removed", docs, slices.Delete(slices.Clone(docs), 5, 6), n - 6},
+		{"a page dated back", docs, moved, 10},
+		{"an undated page added", docs, undated, n + 1},
+		{"pages without keys", unkeyed[:n], unkeyed, len(unkeyed)},
+		{"the same pages", docs, docs, 0},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			ix, _, _ := update(nil, tt.prev)
 			_, read, files := update(through(t, ix), tt.now)
-			if read != len(tt.now) {
-				t.Errorf("read %d pages, want all %d", read, len(tt.now))
+			if read != tt.read {
+				t.Errorf("read %d pages, want %d", read, tt.read)
 			}
 			sameFiles(t, tt.name, files, buildFiles(tt.now))
 		})
+	}
+}
+
+// TestUpdateAfterManyChanges: a kept index updated build after build, each
+// adding, editing and removing pages anywhere, new syllables among them,
+// always writes a build from nothing's files.
+func TestUpdateAfterManyChanges(t *testing.T) {
+	const n = 200
+	rng := rand.New(rand.NewPCG(7, 8))
+	docs := keyed(newsCorpus(n))
+	extra := newer(n)
+	ix, _, _ := update(nil, docs)
+	for step := range 12 {
+		docs = slices.Clone(docs)
+		switch step % 4 {
+		case 0: // the newest edited, with a word the site never used
+			i := len(docs) - 1
+			docs[i].Title += fmt.Sprintf(" Zzyzx%d", step)
+			keyed(docs[i : i+1])
+		case 1: // a page removed, anywhere
+			i := rng.IntN(len(docs))
+			docs = slices.Delete(docs, i, i+1)
+		case 2: // a page of newer's added
+			docs = append(docs, extra[step/4%len(extra)])
+			docs[len(docs)-1].URL += fmt.Sprint(step)
+			keyed(docs[len(docs)-1:])
+		case 3: // one near the end edited, its only new word gone again
+			i := len(docs) - 1 - rng.IntN(5)
+			docs[i].Lead = "Tin vắn."
+			keyed(docs[i : i+1])
+		}
+		var files map[string][]byte
+		ix, _, files = update(through(t, ix), docs)
+		sameFiles(t, fmt.Sprintf("step %d", step), files, buildFiles(docs))
 	}
 }
 
@@ -184,6 +229,30 @@ func TestDecodeRefusesDamage(t *testing.T) {
 	}
 	if err := decode(good, "khác"); !errors.Is(err, ErrState) {
 		t.Errorf("another identity: %v, want ErrState", err)
+	}
+}
+
+// TestPostingsTruncate: a list cut at any document is the list of the
+// documents before it, and grows from there as that list would.
+func TestPostingsTruncate(t *testing.T) {
+	in := []uint32{0<<4 | InTitle, 3<<4 | InTitle, 4<<4 | InBody, 900<<4 | InTags, 901<<4 | InLead, 100000<<4 | InBody, 100001<<4 | InTitle}
+	for _, k := range []uint32{0, 1, 3, 4, 5, 899, 900, 901, 902, 99999, 100000, 100001, 100002, 200000} {
+		var p, want postings
+		for _, x := range in {
+			p.add(x>>4, x&15)
+			if x>>4 < k {
+				want.add(x>>4, x&15)
+			}
+		}
+		left := p.truncate(k)
+		if left != (len(want.buf) > 0) || string(p.buf) != string(want.buf) || p.next != want.next {
+			t.Errorf("cut at %d: %q next %d (left %v); want %q next %d", k, p.buf, p.next, left, want.buf, want.next)
+		}
+		p.add(k+7, InBody)
+		want.add(k+7, InBody)
+		if string(p.buf) != string(want.buf) {
+			t.Errorf("cut at %d, then %d added: %q; want %q", k, k+7, p.buf, want.buf)
+		}
 	}
 }
 
