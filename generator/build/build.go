@@ -21,6 +21,7 @@ import (
 	"loa/generator/page"
 	"loa/generator/photo"
 	"loa/generator/publish"
+	"loa/generator/search"
 	"loa/generator/site"
 	"loa/generator/theme"
 )
@@ -84,6 +85,8 @@ type Builder struct {
 	zips     *zipCache                  // the campaigns' zips of materials, see material.go
 
 	outs *outputs // the keys of the last render, for SaveOutputs
+
+	searchKept map[string]*search.Index // the last index of each language, rendered into a Reuser (the preview)
 
 	searchRead atomic.Int64 // pages the search index read, all renders: for tests of appending
 

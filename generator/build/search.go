@@ -68,6 +68,7 @@ func (b *Builder) FinishSearch(p *Plan, out Output) diag.List {
 		return nil
 	}
 	rd := &render{b: b, plan: p, out: out}
+	rd.reuser, _ = out.(Reuser) // the preview's: its index is kept in memory
 	var diags diag.List
 	for _, s := range p.Sites {
 		r := &renderer{render: rd, site: s}
@@ -114,7 +115,29 @@ func (r *renderer) searchIndexJob() diag.List {
 	docs := searchDocs(r.site, nodes)
 	var diags diag.List
 	if r.outs == nil {
-		search.Build(docs, func(f search.File) { diags.Append(r.writeRaw(dir+f.Name, f.Data)) })
+		write := func(f search.File) { diags.Append(r.writeRaw(dir+f.Name, f.Data)) }
+		if r.reuser == nil {
+			search.Build(docs, write)
+			return diags
+		}
+		// The preview keeps its last index in memory: a save reads the
+		// pages from the first changed one on, as a build with the cache
+		// does. Update's files depend on docs alone, so an index a failed
+		// render left is as good as any.
+		r.keySearchDocs(nodes, docs)
+		lang := r.site.Lang()
+		r.b.mu.Lock()
+		prev := r.b.searchKept[lang]
+		delete(r.b.searchKept, lang) // Update changes it: no other render may take it meanwhile
+		r.b.mu.Unlock()
+		ix, read := search.Update(prev, docs, write)
+		r.b.searchRead.Add(int64(read))
+		r.b.mu.Lock()
+		if r.b.searchKept == nil {
+			r.b.searchKept = map[string]*search.Index{}
+		}
+		r.b.searchKept[lang] = ix
+		r.b.mu.Unlock()
 		return diags
 	}
 	r.keySearchDocs(nodes, docs)

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"loa/generator/diag"
 	"loa/generator/publish"
 )
 
@@ -175,4 +176,92 @@ func manifestDocs(t *testing.T, data []byte) int {
 		t.Fatal(err)
 	}
 	return m.Docs
+}
+
+// TestPreviewSearchReadsFromTheFirstChange: the preview (renders into a
+// Reuser, no build cache) keeps its last index in memory, so that a save
+// reads the pages from the first changed one on, on the full render and
+// on the body edit's fast path (Refresh, then FinishSearch) alike, and its
+// index is always a build from nothing's.
+func TestPreviewSearchReadsFromTheFirstChange(t *testing.T) {
+	dir := copyDir(t, "testdata/site")
+	opts := Options{Site: os.DirFS(dir), Theme: os.DirFS("../../themes/default"), Minify: true,
+		Now: func() time.Time { return time.Date(2026, 11, 29, 3, 0, 0, 0, time.UTC) }}
+	b := New(opts)
+	write := func(name, text string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(name)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	newest := "content/tin-tuc/hop-bao.md"
+	item := func(body string) string {
+		return "+++\ntitle = \"Họp báo\"\ndate = 2026-11-28T09:00:00+07:00\n+++\n" +
+			strings.Repeat("Thông tin về Tháng hành động. ", 90) + "\n\n" + body + "\n"
+	}
+	var files map[string][]byte
+	var plan *Plan
+	check := func(step string, want int) {
+		t.Helper()
+		index := map[string][]byte{}
+		for name, data := range files {
+			if rest, ok := strings.CutPrefix(name, searchIndex); ok {
+				index[rest] = data
+			}
+		}
+		fresh := freshIndex(t, opts)
+		if len(index) != len(fresh) {
+			t.Errorf("%s: %d files in the index, a build from nothing has %d", step, len(index), len(fresh))
+		}
+		for name, data := range fresh {
+			if string(index[name]) != string(data) {
+				t.Errorf("%s: %s differs from a build from nothing's", step, name)
+			}
+		}
+		if read := int(b.searchRead.Swap(0)); read != want {
+			t.Errorf("%s: the index read %d pages, want %d", step, read, want)
+		}
+	}
+	render := func() {
+		t.Helper()
+		var d diag.List
+		if plan, d = b.Assemble(); d.HasErrors() {
+			t.Fatal(text(d))
+		}
+		out := &carry{memory: memory{files: map[string][]byte{}}, prev: files}
+		if _, d := b.Render(plan, out); d.HasErrors() {
+			t.Fatal(text(d))
+		}
+		files = out.files
+	}
+
+	write(newest, item("Đoạn cuối."))
+	render()
+	check("first render", manifestDocs(t, files[searchIndex+"manifest.json"]))
+	render()
+	check("nothing changed", 0)
+	write(newest, item("Đoạn cuối, sửa lại."))
+	render()
+	check("the newest page edited", 1)
+
+	write(newest, item("Đoạn cuối, sửa lần nữa trong xem trước."))
+	refreshed, _, ok := b.Refresh(plan, []string{newest})
+	if !ok {
+		t.Fatal("Refresh declined a body edit past the summary")
+	}
+	out := &carry{memory: memory{files: map[string][]byte{}}, prev: files}
+	if _, d := b.Render(refreshed, out); d.HasErrors() {
+		t.Fatal(text(d))
+	}
+	fin := &carry{memory: memory{files: map[string][]byte{}}, prev: out.files}
+	fin.ReuseAll(nil)
+	if d := b.FinishSearch(refreshed, fin); d.HasErrors() {
+		t.Fatal(text(d))
+	}
+	files = fin.files
+	check("the newest page's body edited, fast path", 1)
+
+	os.Remove(filepath.Join(dir, filepath.FromSlash(newest)))
+	render()
+	check("the newest page removed", 0)
 }
