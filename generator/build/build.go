@@ -69,20 +69,24 @@ type Builder struct {
 	seed     maphash.Seed
 	minifier *publish.Minifier
 
-	mu       sync.Mutex
-	parsed   map[string]parsedFile      // content file → last parse
-	pack     bool                       // this build keeps the pages' HTML compressed (packFrom)
-	probes   map[string]probed          // picture → its header, keyed with the file's size and time
-	photos   *photo.Processor           // resizes and cleans pictures, with its cache
-	photoKey string                     // the settings photos was made with
-	cfgSrc   []byte                     // config the cache was made with
-	inputs   [32]byte                   // what parsed was parsed with besides the files (parseSum)
-	pages    *pageStore                 // the parse cache on disk, nil until the first build that keeps one
-	sc       map[string]page.Shortcodes // the last build's shortcode templates by language, for Refresh
-	keys     map[string]uint64          // output → key of its inputs at the last render into a Reuser
-	glossary page.Glossary              // data/glossary.toml, which the last build's pages were parsed with
-	proof    proofreading               // the proofreader's reading of each file (check.go)
-	zips     *zipCache                  // the campaigns' zips of materials, see material.go
+	mu     sync.Mutex
+	parsed map[string]parsedFile // content file → last parse
+	pack   bool                  // this build keeps the pages' HTML compressed (packFrom)
+	// keptBodies says the last build's pages read their HTML from the
+	// parse cache's packs (keepBodies).
+	keptBodies bool
+	packFrom   int                        // packFrom, but in tests
+	probes     map[string]probed          // picture → its header, keyed with the file's size and time
+	photos     *photo.Processor           // resizes and cleans pictures, with its cache
+	photoKey   string                     // the settings photos was made with
+	cfgSrc     []byte                     // config the cache was made with
+	inputs     [32]byte                   // what parsed was parsed with besides the files (parseSum)
+	pages      *pageStore                 // the parse cache on disk, nil until the first build that keeps one
+	sc         map[string]page.Shortcodes // the last build's shortcode templates by language, for Refresh
+	keys       map[string]uint64          // output → key of its inputs at the last render into a Reuser
+	glossary   page.Glossary              // data/glossary.toml, which the last build's pages were parsed with
+	proof      proofreading               // the proofreader's reading of each file (check.go)
+	zips       *zipCache                  // the campaigns' zips of materials, see material.go
 
 	outs *outputs // the keys of the last render, for SaveOutputs
 
@@ -112,6 +116,7 @@ func New(opts Options) *Builder {
 		minifier: publish.NewMinifier(),
 		parsed:   map[string]parsedFile{},
 		probes:   map[string]probed{},
+		packFrom: packFrom,
 	}
 	if opts.CacheDir != "" {
 		go b.toolSum() // the cache's keys need it: hashing the program overlaps loading the site

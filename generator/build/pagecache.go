@@ -173,6 +173,40 @@ func (s *pageStore) save(entries []pageEntry) {
 	s.tidy()
 }
 
+// keep returns a copy of pg that reads its HTML from the pack that holds
+// it under key (see page.KeptIn), or pg when no pack is known to hold it
+// (one that could not be written, or a page that could not be encoded).
+// Only a build that saves the store once may keep pages so: the next save
+// rewrites packs, and with them where each page's HTML is.
+func (s *pageStore) keep(pg *page.Page, key [32]byte) *page.Page {
+	i := shardOf(key)
+	p := &s.shards[i]
+	p.mu.Lock()
+	span, ok := p.keys[key]
+	ok = ok && p.known
+	p.mu.Unlock()
+	if !ok || span[1]-span[0] < pg.BodyLen()+4 {
+		return pg
+	}
+	// The HTML ends the encoding, before its four-byte length.
+	end := span[1] - 4
+	return pg.KeptIn(packFile(s.path(i)), int64(end-pg.BodyLen()), key)
+}
+
+// packFile reads a pack at an offset, opening it for each read: a page is
+// read two or three times a build, and no file is left open (Windows
+// would refuse to replace it).
+type packFile string
+
+func (f packFile) ReadAt(b []byte, off int64) (int, error) {
+	file, err := os.Open(string(f))
+	if err != nil {
+		return 0, err
+	}
+	defer file.Close()
+	return file.ReadAt(b, off)
+}
+
 // load reads the pack once a build; a pack missing, unreadable or
 // damaged holds nothing.
 func (p *pack) load(path string) {

@@ -35,7 +35,13 @@ func (b *Builder) parse(cfg *config.Config, res *resources) ([]*page.Page, diag.
 		return nil, diags
 	}
 	store := b.pageStore()
-	b.pack = b.opts.Rebuilds || len(files) >= packFrom
+	b.pack = b.opts.Rebuilds || len(files) >= b.packFrom
+	if b.keptBodies {
+		b.mu.Lock()
+		clear(b.parsed) // their HTML may move when this build saves the store
+		b.mu.Unlock()
+		b.keptBodies = false
+	}
 	var proof *proofStarted // the readings kept, for the ProofInput to follow
 	if b.opts.Proofread {
 		proof = b.proofStart(b.proofKey())
@@ -43,6 +49,7 @@ func (b *Builder) parse(cfg *config.Config, res *resources) ([]*page.Page, diag.
 	pages := make([]*page.Page, len(files))
 	lists := make([]diag.List, len(files))
 	entries := make([]pageEntry, len(files))
+	keys := make([][32]byte, len(files))
 	parallel(len(files), func(i int) {
 		name := files[i]
 		src, err := fs.ReadFile(b.opts.Site, name)
@@ -52,7 +59,7 @@ func (b *Builder) parse(cfg *config.Config, res *resources) ([]*page.Page, diag.
 		}
 		lang, _, _ := cfg.ContentLang(name)
 		c, key := b.parseFile(parsers[lang], store, sum, name, src, proof)
-		pages[i], lists[i] = c.page, c.diags
+		pages[i], lists[i], keys[i] = c.page, c.diags, key
 		if store != nil {
 			entries[i] = pageEntry{key: key, encode: func() ([]byte, error) { return parsers[lang].Encode(c.page, c.diags) }}
 		}
@@ -60,6 +67,9 @@ func (b *Builder) parse(cfg *config.Config, res *resources) ([]*page.Page, diag.
 	b.forgetParsed(files)
 	if store != nil {
 		store.save(slices.DeleteFunc(entries, func(e pageEntry) bool { return e.encode == nil }))
+		if b.pack && !b.opts.Rebuilds {
+			b.keepBodies(store, files, pages, keys)
+		}
 	}
 	var out []*page.Page
 	for i, p := range pages {
@@ -69,6 +79,38 @@ func (b *Builder) parse(cfg *config.Config, res *resources) ([]*page.Page, diag.
 		}
 	}
 	return out, diags
+}
+
+// keepBodies is for a one-off build of a big site: the pages' HTML is in
+// the packs now, so every page that the store holds is replaced, here and
+// in what the builder keeps of it, by a copy that reads its HTML from
+// there when rendered or indexed (see pageStore.keep). A later build of
+// the same builder parses afresh: it saves the store again, which moves
+// the HTML.
+func (b *Builder) keepBodies(store *pageStore, files []string, pages []*page.Page, keys [][32]byte) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.proof.mu.Lock()
+	defer b.proof.mu.Unlock()
+	for i, pg := range pages {
+		if pg == nil {
+			continue
+		}
+		kept := store.keep(pg, keys[i])
+		if kept == pg {
+			continue
+		}
+		pages[i] = kept
+		if c, ok := b.parsed[files[i]]; ok && c.page == pg {
+			c.page = kept
+			b.parsed[files[i]] = c
+		}
+		if c, ok := b.proof.files[files[i]]; ok && c.page == pg {
+			c.page = kept
+			b.proof.files[files[i]] = c
+		}
+	}
+	b.keptBodies = true
 }
 
 // packFrom is the number of content files from which a build keeps the

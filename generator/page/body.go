@@ -3,6 +3,7 @@ package page
 import (
 	"bytes"
 	"compress/flate"
+	"fmt"
 	"io"
 	"sync"
 )
@@ -12,6 +13,10 @@ import (
 // builds (the preview), or a site so big that its bodies would fill the
 // memory, keeps each body compressed instead, at about half its size (22
 // MB for those 10,000), and opens it when a page is rendered or indexed.
+//
+// A one-off build of a site that big keeps the HTML in no form at all
+// once its parse cache holds it: it reads it from there each time a page
+// is rendered or indexed (KeptIn), as few times as that is.
 
 // packed is a page's HTML compressed by Pack.
 type packed struct {
@@ -19,20 +24,67 @@ type packed struct {
 	size int // of the HTML
 }
 
+// kept is a page's HTML left in a file, where KeptIn found it.
+type kept struct {
+	r    io.ReaderAt
+	off  int64
+	size int
+	key  [32]byte // what the file keeps it under: the same key, the same HTML
+}
+
 // Body returns the page's HTML with its Ref tokens: Content, or the
-// HTML that Pack compressed.
+// HTML that Pack compressed or KeptIn left in its file.
 func (pg *Page) Body() string {
-	if pg.packed == nil {
-		return pg.Content
+	switch {
+	case pg.kept != nil:
+		return pg.kept.read(pg.File)
+	case pg.packed != nil:
+		return pg.packed.open()
 	}
-	return pg.packed.open()
+	return pg.Content
+}
+
+// IsKept tells whether the page reads its HTML from a file (KeptIn).
+func (pg *Page) IsKept() bool { return pg.kept != nil }
+
+// BodyLen is the length of the page's HTML, in whatever form it is held.
+func (pg *Page) BodyLen() int {
+	switch {
+	case pg.kept != nil:
+		return pg.kept.size
+	case pg.packed != nil:
+		return pg.packed.size
+	}
+	return len(pg.Content)
+}
+
+// KeptIn returns a copy of the page that holds none of its HTML but reads
+// it from r at off each time Body is called: the BodyLen bytes that a
+// file of the build's cache keeps under key, which stands for them (see
+// WriteBody).
+func (pg *Page) KeptIn(r io.ReaderAt, off int64, key [32]byte) *Page {
+	c := *pg
+	c.kept = &kept{r: r, off: off, size: pg.BodyLen(), key: key}
+	c.packed, c.Content = nil, ""
+	return &c
+}
+
+// read reads the HTML back. The file is the build's own, written and
+// checked earlier in the build: failing to read it is as failing to read
+// memory, and the build stops with the reason.
+func (k *kept) read(file string) string {
+	b := make([]byte, k.size)
+	if _, err := k.r.ReadAt(b, k.off); err != nil {
+		panic(fmt.Sprintf("page: the HTML of %s, kept in the build cache, cannot be read back: %v", file, err))
+	}
+	return string(b)
 }
 
 // Pack returns a copy of the page holding its HTML compressed, with
 // Content empty: read it with Body. A page packed already, or without a
 // body worth compressing, is returned as it is.
 func (pg *Page) Pack() *Page {
-	if pg.packed != nil || len(pg.Content) < minPack {
+	if pg.packed != nil || pg.kept != nil || len(pg.Content) < minPack {
 		return pg
 	}
 	c := *pg
@@ -41,16 +93,21 @@ func (pg *Page) Pack() *Page {
 	return &c
 }
 
-// WriteBody writes the page's HTML to w as it is held: compressed bytes
-// and HTML of a page differ, and so do the sums of a packed and an
-// unpacked page, which is all a sum needs, without opening the body.
+// WriteBody writes the page's HTML to w as it is held, or the key it is
+// kept under: compressed bytes, a key and HTML of a page differ, and so
+// do the sums of a packed, a kept and an unpacked page, which is all a sum
+// needs, without opening the body.
 func (pg *Page) WriteBody(w io.Writer) {
-	if pg.packed == nil {
+	switch {
+	case pg.kept != nil:
+		w.Write([]byte{1})
+		w.Write(pg.kept.key[:])
+	case pg.packed != nil:
+		w.Write([]byte{0})
+		w.Write(pg.packed.data)
+	default:
 		io.WriteString(w, pg.Content)
-		return
 	}
-	w.Write([]byte{0})
-	w.Write(pg.packed.data)
 }
 
 // minPack is the size under which a body is kept as it is: deflate's

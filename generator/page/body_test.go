@@ -56,3 +56,43 @@ func TestCacheOfAPackedPage(t *testing.T) {
 		t.Errorf("decoded a packed page: %v; Content %d bytes, want %d", err, len(got.Content), len(pg.Content))
 	}
 }
+
+// TestKeptReadsTheBodyFromTheEncoding: a page kept in its encoding, where
+// BodySpan finds its HTML, reads the parse's HTML back, holds none of it,
+// sums as neither the packed nor the plain page does, and encodes again
+// as the parse did.
+func TestKeptReadsTheBodyFromTheEncoding(t *testing.T) {
+	p := testParser(t, false)
+	pg, _ := p.Parse("content/a.md", []byte("+++\ntitle = \"Tin\"\n+++\n\n"+strings.Repeat("Phụ nữ tham gia hội thi. ", 60)))
+	for _, held := range []*Page{pg, pg.Pack()} {
+		data, err := p.Encode(held, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		start, end, ok := BodySpan(data)
+		if !ok || string(data[start:end]) != pg.Content {
+			t.Fatalf("BodySpan = %d, %d, %v: not the page's HTML", start, end, ok)
+		}
+		file := append([]byte("đầu tệp"), data...)
+		kept := held.KeptIn(bytes.NewReader(file), int64(len("đầu tệp")+start), [32]byte{7})
+		if !kept.IsKept() || kept.Content != "" || kept.Body() != pg.Content || kept.BodyLen() != len(pg.Content) {
+			t.Errorf("kept: Content %d bytes, Body %q…", len(kept.Content), kept.Body()[:20])
+		}
+		var a, b, c bytes.Buffer
+		pg.WriteBody(&a)
+		pg.Pack().WriteBody(&b)
+		kept.WriteBody(&c)
+		if bytes.Equal(a.Bytes(), c.Bytes()) || bytes.Equal(b.Bytes(), c.Bytes()) {
+			t.Error("WriteBody: a kept body writes as a plain or packed one")
+		}
+		again, err := p.Encode(kept, nil)
+		if err != nil || !bytes.Equal(again, data) {
+			t.Errorf("a kept page encodes otherwise: %v", err)
+		}
+	}
+	for _, bad := range [][]byte{nil, {1, 2, 3}, {9, 0, 0, 0}, {0, 0, 0, 0xff}} {
+		if _, _, ok := BodySpan(bad); ok {
+			t.Errorf("BodySpan(%v) ok", bad)
+		}
+	}
+}

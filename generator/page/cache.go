@@ -22,7 +22,11 @@ import (
 // from the cache is rendered as if it had been parsed.
 
 // codecVersion starts every encoding: bytes of another layout are refused.
-const codecVersion = 1
+const codecVersion = 2
+
+// An encoding ends with the page's HTML and its length as four bytes, so
+// that the HTML can be found in it without decoding the rest (BodySpan).
+const bodyTrailer = 4
 
 // errDamaged is the answer to bytes Encode did not make.
 var errDamaged = errors.New("damaged page encoding")
@@ -38,22 +42,48 @@ func (p *Parser) Encode(pg *Page, diags diag.List) ([]byte, error) {
 	e.uint(codecVersion)
 	e.diags(diags)
 	e.bool(pg != nil)
+	body := ""
 	if pg != nil {
 		e.page(pg)
+		body = pg.Body()
 	}
+	e.b = append(e.b, body...)
+	e.b = binary.LittleEndian.AppendUint32(e.b, uint32(len(body)))
 	return e.b, e.err
+}
+
+// BodySpan is where the page's HTML is in an encoding Encode made: from
+// start to end. It fails for bytes too short to hold what they say.
+func BodySpan(data []byte) (start, end int, ok bool) {
+	if len(data) < bodyTrailer {
+		return 0, 0, false
+	}
+	end = len(data) - bodyTrailer
+	n := binary.LittleEndian.Uint32(data[end:])
+	if uint64(n) > uint64(end) {
+		return 0, 0, false
+	}
+	return end - int(n), end, true
 }
 
 // Decode returns the parse Encode encoded, with this parser's time zones.
 // Damaged bytes are an error, never a panic.
 func (p *Parser) Decode(data []byte) (pg *Page, diags diag.List, err error) {
-	d := decoder{b: data, s: string(data), loc: p.cfg.Location, zones: p.zones}
+	start, end, ok := BodySpan(data)
+	if !ok {
+		return nil, nil, errDamaged
+	}
+	all := string(data)
+	d := decoder{b: data[:start], s: all[:start], loc: p.cfg.Location, zones: p.zones}
 	if d.uint() != codecVersion {
 		return nil, nil, errDamaged
 	}
 	diags = d.diagList()
 	if d.bool() {
 		pg = d.page()
+		pg.Content = all[start:end]
+	} else if start != end {
+		return nil, nil, errDamaged
 	}
 	if d.err != nil || d.i != len(d.b) {
 		return nil, nil, errDamaged

@@ -47,7 +47,7 @@ func (e *encoder) page(pg *Page) {
 	e.str(pg.TranslationKey)
 	e.table(pg.Params)
 	e.uint(pg.FrontHash)
-	e.str(pg.Body())
+	// The HTML comes last, after the page (see Encode).
 	e.length(len(pg.Refs), pg.Refs == nil)
 	for _, r := range pg.Refs {
 		e.int(int64(r.Kind))
@@ -89,7 +89,6 @@ func (d *decoder) page() *Page {
 	pg.TranslationKey = d.str()
 	pg.Params = d.table()
 	pg.FrontHash = d.uint()
-	pg.Content = d.str()
 	if n, ok := d.length(); ok {
 		pg.Refs = make([]Ref, n)
 		for i := range pg.Refs {

@@ -175,8 +175,8 @@ func fill(v reflect.Value, loc *time.Location, n *int) {
 			return
 		}
 		for i := range v.NumField() {
-			if v.Type().Field(i).Type == reflect.TypeOf(&packed{}) {
-				continue // Content held otherwise: Pack's, tested in body_test.go
+			if ft := v.Type().Field(i).Type; ft == reflect.TypeOf(&packed{}) || ft == reflect.TypeOf(&kept{}) {
+				continue // Content held otherwise: Pack's and KeptIn's, tested in body_test.go
 			}
 			fill(v.Field(i), loc, n)
 		}

@@ -71,6 +71,7 @@ type Page struct {
 
 	keys   map[string]diag.Pos // where each front matter key is written
 	packed *packed             // the HTML, when Pack compressed it
+	kept   *kept               // where the HTML is, when Kept left it in a file
 }
 
 // Heading is an entry of the table of contents.
