@@ -194,7 +194,9 @@ func (sp *speller) spell(s string) number {
 	if sp.known == nil {
 		sp.known = map[string]number{}
 	}
-	n := sp.voc.add(strings.ToLower(s))
+	// ToLower returns s itself when it has no capitals: a piece of the
+	// page's text, which the vocabulary would keep whole.
+	n := sp.voc.add(strings.Clone(strings.ToLower(s)))
 	sp.known[strings.Clone(s)] = n
 	return n
 }
