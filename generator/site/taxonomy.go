@@ -1,6 +1,7 @@
 package site
 
 import (
+	"slices"
 	"sort"
 
 	"loa/generator/locale"
@@ -31,6 +32,19 @@ func (t *Term) Count() int { return len(t.Pages) }
 // Terms that differ only in case or marks are one term ("Bình đẳng giới",
 // "bình đẳng giới"), identified by their slug. Terms are in Vietnamese order.
 func (s *Site) makeTaxonomies() {
+	// Pages are newest first, but the spelling of a term should not change
+	// when a newer page writes it differently: take it by file order.
+	byFile := append([]*Node(nil), s.Pages...)
+	sort.Slice(byFile, func(i, j int) bool { return byFile[i].File() < byFile[j].File() })
+	slugs := map[string]string{} // a site writes a few hundred names over and over
+	slugOf := func(name string) string {
+		slug, ok := slugs[name]
+		if !ok {
+			slug = locale.Slug(name)
+			slugs[name] = slug
+		}
+		return slug
+	}
 	for _, tc := range s.Config.Taxonomies {
 		tax := &Taxonomy{Plural: tc.Plural, Singular: tc.Singular}
 		tax.Node = &Node{Kind: KindTaxonomy, site: s, Parent: s.Home, Taxonomy: tax,
@@ -39,13 +53,9 @@ func (s *Site) makeTaxonomies() {
 			tax.Node.Page = p.Page
 		}
 		bySlug := map[string]*Term{}
-		// Pages are newest first, but the spelling of a term should not change
-		// when a newer page writes it differently: take it by file order.
-		byFile := append([]*Node(nil), s.Pages...)
-		sort.Slice(byFile, func(i, j int) bool { return byFile[i].File() < byFile[j].File() })
 		for _, n := range byFile {
 			for _, name := range n.Page.Terms[tc.Plural] {
-				slug := locale.Slug(name)
+				slug := slugOf(name)
 				if slug == "" {
 					continue
 				}
@@ -63,13 +73,11 @@ func (s *Site) makeTaxonomies() {
 		}
 		// Fill each term's pages in site order (newest first), once per page.
 		for _, n := range s.Pages {
-			seen := map[string]bool{}
 			for _, name := range n.Page.Terms[tc.Plural] {
-				t, ok := bySlug[locale.Slug(name)]
-				if !ok || seen[t.Slug] {
-					continue
+				t, ok := bySlug[slugOf(name)]
+				if !ok || slices.Contains(n.Terms[tc.Plural], t) {
+					continue // a page that names a term twice is listed once
 				}
-				seen[t.Slug] = true
 				t.Pages = append(t.Pages, n)
 				t.Node.Pages = append(t.Node.Pages, n)
 				if n.Terms == nil {
