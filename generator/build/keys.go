@@ -6,6 +6,7 @@ import (
 	"hash"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 
 	"loa/generator/search"
@@ -283,7 +284,17 @@ func (r *renderer) keySearchDocs(nodes []*site.Node, docs []search.Doc) {
 		d := &docs[i]
 		h := newKey()
 		terms := slices.Sorted(slices.Values(d.Terms)) // gathered from a map
-		fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00%s\x00%d\x00%q\x00%d\x00", d.Title, d.Lead, d.Section, d.URL, d.Date, d.Time.UnixNano(), terms, d.Year)
+		b := make([]byte, 0, 512)
+		for _, f := range [...]string{d.Title, d.Lead, d.Section, d.URL, d.Date} {
+			b = append(append(b, f...), 0)
+		}
+		b = append(strconv.AppendInt(b, d.Time.UnixNano(), 10), 0)
+		b = append(strconv.AppendInt(b, int64(d.Year), 10), 0)
+		b = append(strconv.AppendInt(b, int64(len(terms)), 10), 0)
+		for _, t := range terms {
+			b = append(append(b, t...), 0)
+		}
+		h.Write(b)
 		writeKey(h, r.sums.of(nodes[i])) // the body
 		h.Sum(d.Key[:0])
 	})

@@ -106,7 +106,23 @@ func (pg *Page) WriteBody(w io.Writer) {
 		w.Write([]byte{0})
 		w.Write(pg.packed.data)
 	default:
-		io.WriteString(w, pg.Content)
+		writeString(w, pg.Content)
+	}
+}
+
+// writeString writes s to w without copying it whole to the heap first,
+// as io.WriteString does for a writer, such as a hash, that takes bytes
+// only.
+func writeString(w io.Writer, s string) {
+	if sw, ok := w.(io.StringWriter); ok {
+		sw.WriteString(s)
+		return
+	}
+	var buf [1024]byte
+	for len(s) > 0 {
+		n := copy(buf[:], s)
+		w.Write(buf[:n])
+		s = s[n:]
 	}
 }
 
