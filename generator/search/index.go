@@ -114,10 +114,10 @@ func (ix *Index) truncate(k int) {
 	ix.pairs = pairs
 	moved := make([]uint32, len(ix.keys)) // an old place → its new one
 	keys := ix.keys[:0]
-	for i, k := range ix.keys {
+	for i, key := range ix.keys {
 		if used[i] {
 			moved[i] = uint32(len(keys))
-			keys = append(keys, k)
+			keys = append(keys, key)
 		}
 	}
 	clear(ix.keys[len(keys):])
