@@ -103,73 +103,56 @@ func (r *renderer) searchPageJob() diag.List {
 // page. It always runs, also on the preview's fast path, since a body edit
 // changes the index though it changes no other page.
 //
+// A build without a cache makes the index from nothing. The preview
+// updates the index it made last, kept in memory; a build with the cache
+// the one it kept in the cache (see searchstate.go): either reads the
+// pages from the first changed one on, a new newest page alone most days.
 // With the output cache, an index whose pages did not change since the
-// last build (a layout or a word was edited) is kept as it is: its
-// manifest is keyed by every page, and the other files are the last
-// build's when it is. Otherwise the index is made from the last build's
-// (see searchstate.go), reading the pages from the first changed one on
-// (a new newest page alone, most days), and each file is kept when its bytes are the last build's, or written.
+// last build (a layout or a word was edited) is kept as it is, since its
+// manifest is keyed by every page; otherwise each file is kept when its
+// bytes are the last build's, and written when not.
 func (r *renderer) searchIndexJob() diag.List {
 	dir := r.site.Home.Path + searchIndex
 	nodes := searchNodes(r.site)
 	docs := searchDocs(r.site, nodes)
 	var diags diag.List
-	if r.outs == nil {
-		write := func(f search.File) { diags.Append(r.writeRaw(dir+f.Name, f.Data)) }
-		if r.reuser == nil {
-			search.Build(docs, write)
-			return diags
-		}
-		// The preview keeps its last index in memory: a save reads the
-		// pages from the first changed one on, as a build with the cache
-		// does. Update's files depend on docs alone, so an index a failed
-		// render left is as good as any.
-		r.keySearchDocs(nodes, docs)
-		lang := r.site.Lang()
-		r.b.mu.Lock()
-		prev := r.b.searchKept[lang]
-		delete(r.b.searchKept, lang) // Update changes it: no other render may take it meanwhile
-		r.b.mu.Unlock()
-		ix, read := search.Update(prev, docs, write)
-		r.b.searchRead.Add(int64(read))
-		r.b.mu.Lock()
-		if r.b.searchKept == nil {
-			r.b.searchKept = map[string]*search.Index{}
-		}
-		r.b.searchKept[lang] = ix
-		r.b.mu.Unlock()
+	write := func(f search.File) { diags.Append(r.writeRaw(dir+f.Name, f.Data)) }
+	if r.outs == nil && r.reuser == nil {
+		search.Build(docs, write)
 		return diags
 	}
 	r.keySearchDocs(nodes, docs)
-	key := r.searchKey(docs)
-	manifest := dir + "manifest.json"
-	kept := map[string]bool{}
-	if r.outs.keep(manifest, key) {
-		var all bool
-		if kept, all = r.outs.keepUnder(dir); all {
-			return nil
+	if r.outs != nil {
+		key := r.searchKey(docs)
+		manifest := dir + "manifest.json"
+		kept := map[string]bool{}
+		if r.outs.keep(manifest, key) {
+			var all bool
+			if kept, all = r.outs.keepUnder(dir); all {
+				return nil
+			}
+			kept[manifest] = true
 		}
-		kept[manifest] = true
+		write = func(f search.File) {
+			out := dir + f.Name
+			if kept[out] {
+				return
+			}
+			k := key
+			if out != manifest {
+				k = contentKey(f.Data)
+			}
+			if !r.outs.keep(out, k) {
+				diags.Append(r.writeRaw(out, f.Data))
+			}
+		}
 	}
 	lang := r.site.Lang()
-	prev := r.b.loadSearch(lang)
-	ix, read := search.Update(prev, docs, func(f search.File) {
-		out := dir + f.Name
-		if kept[out] {
-			return
-		}
-		k := key
-		if out != manifest {
-			k = contentKey(f.Data)
-		}
-		if !r.outs.keep(out, k) {
-			diags.Append(r.writeRaw(out, f.Data))
-		}
-	})
+	inMemory := r.outs == nil // the preview's (a Reuser)
+	prev := r.b.takeSearch(lang, inMemory)
+	ix, read := search.Update(prev, docs, write)
 	r.b.searchRead.Add(int64(read))
-	if ix != prev || read > 0 {
-		r.b.saveSearch(lang, ix)
-	}
+	r.b.keepSearch(lang, ix, inMemory, ix != prev || read > 0)
 	return diags
 }
 

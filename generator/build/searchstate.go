@@ -17,9 +17,44 @@ import (
 // item added, or the newest edited, is one page. One file per language
 // and set of options (see flavor), streamed in and out, marked with the
 // program: another version may index differently. Its pages are known by
-// searchDocKey, which holds everything the index shows of them, so a
-// state is never taken for another site's; one that does not read back
-// exactly is as none, and the index is made from nothing.
+// their keys (keySearchDocs), which hold everything the index shows of
+// them, so a state is never taken for another site's; one that does not
+// read back exactly is as none, and the index is made from nothing. The
+// preview, which builds again and again, keeps its index in memory
+// instead (Builder.searchKept).
+
+// takeSearch returns the index of lang the last render kept, or nil: from
+// memory for a render into a Reuser (the preview), from the cache for one
+// into a folder. The caller owns it: search.Update changes it, so no
+// other render may take it meanwhile.
+func (b *Builder) takeSearch(lang string, inMemory bool) *search.Index {
+	if inMemory {
+		b.mu.Lock()
+		defer b.mu.Unlock()
+		ix := b.searchKept[lang]
+		delete(b.searchKept, lang)
+		return ix
+	}
+	return b.loadSearch(lang)
+}
+
+// keepSearch keeps the index of lang for the next render: in memory for
+// the preview, whatever its render became (Update's files depend on the
+// pages alone); in the cache for a build, written again only when changed.
+func (b *Builder) keepSearch(lang string, ix *search.Index, inMemory, changed bool) {
+	if !inMemory {
+		if changed {
+			b.saveSearch(lang, ix)
+		}
+		return
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.searchKept == nil {
+		b.searchKept = map[string]*search.Index{}
+	}
+	b.searchKept[lang] = ix
+}
 
 // searchStateFile is where the state of lang's index is kept, or "" when
 // the builder keeps no cache.
@@ -81,8 +116,7 @@ func tidySearch(dir string) {
 	now := time.Now()
 	entries, _ := os.ReadDir(dir)
 	for _, e := range entries {
-		info, err := e.Info()
-		if err == nil && (staleTempFile(e, now) || now.Sub(info.ModTime()) > unusedFlavor) {
+		if info, err := e.Info(); err == nil && now.Sub(info.ModTime()) > unusedFlavor || staleTempFile(e, now) {
 			os.Remove(filepath.Join(dir, e.Name()))
 		}
 	}
