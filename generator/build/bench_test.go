@@ -1,6 +1,7 @@
 package build
 
 import (
+	"io/fs"
 	"os"
 	"testing"
 )
@@ -21,25 +22,33 @@ func BenchmarkRender(b *testing.B) {
 	}
 }
 
-// never is a Reuser that never has a file to carry over: with it, renders of
-// one plan reuse the loaded theme, so the benchmark measures the pages.
-type never struct{ memory }
+// never is a Reuser that never has a file to carry over and keeps nothing
+// it is given: with it, renders of one plan reuse the loaded theme, so the
+// benchmark measures the pages.
+type never struct{}
 
-func (*never) Reuse(string) bool        { return false }
-func (*never) ReuseAll(map[string]bool) {}
+func (never) WriteFile(string, []byte) error       { return nil }
+func (never) CopyFile(string, fs.FS, string) error { return nil }
+func (never) Reuse(string) bool                    { return false }
+func (never) ReuseAll(map[string]bool)             {}
 
-// BenchmarkRenderPages renders every page of the test site with the theme
-// already loaded: the per-page cost of the layouts and the minifier.
+// BenchmarkRenderPages renders every page of a site (the test site, or the
+// folder LOA_BENCH_SITE names, such as a corpus of bench/corpus) with the
+// theme already loaded: the per-page cost of the layouts and the minifier.
 func BenchmarkRenderPages(b *testing.B) {
-	bl := New(Options{Site: os.DirFS("testdata/site"), Theme: os.DirFS("../../themes/default"), Minify: true})
+	dir := os.Getenv("LOA_BENCH_SITE")
+	if dir == "" {
+		dir = "testdata/site"
+	}
+	bl := New(Options{Site: os.DirFS(dir), Theme: os.DirFS("../../themes/default"), Minify: true})
 	plan, d := bl.Assemble()
 	if d.HasErrors() {
 		b.Fatal(d)
 	}
-	bl.Render(plan, &never{memory{files: map[string][]byte{}}})
+	bl.Render(plan, never{})
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, d := bl.Render(plan, &never{memory{files: map[string][]byte{}}}); d.HasErrors() {
+		if _, d := bl.Render(plan, never{}); d.HasErrors() {
 			b.Fatal(d)
 		}
 	}

@@ -16,6 +16,7 @@ import (
 
 	"loa/generator/diag"
 	"loa/generator/page"
+	"loa/generator/publish"
 	"loa/generator/site"
 	"loa/generator/theme"
 )
@@ -340,16 +341,26 @@ func (r *renderer) htmlNow(n *site.Node, pg *site.Pager, out string) diag.List {
 
 // execute renders a node (a pager of a list) through the layout name.
 func (r *renderer) execute(name string, diags diag.List, n *site.Node, pg *site.Pager, out string) diag.List {
-	var buf bytes.Buffer
-	if d := r.theme.Execute(&buf, name, view{Node: n, Paginator: pg}); d.HasErrors() {
+	buf := pageBuffers.Get().(*bytes.Buffer)
+	buf.Reset()
+	if d := r.theme.Execute(buf, name, view{Node: n, Paginator: pg}); d.HasErrors() {
+		pageBuffers.Put(buf)
 		for i := range d {
 			d[i].Message += " (rendering " + n.RelPermalink() + ")"
 		}
 		return r.once(d)
 	}
 	r.pages.Add(1)
-	return append(r.once(diags), r.write(out, buf.Bytes())...)
+	d := append(r.once(diags), r.write(out, buf.Bytes())...)
+	if r.b.opts.Minify && publish.MediaType(out) != "" {
+		// The output got the minifier's copy, never this buffer.
+		pageBuffers.Put(buf)
+	}
+	return d
 }
+
+// pageBuffers hold a page as its layout writes it, until it is minified.
+var pageBuffers = sync.Pool{New: func() any { return bytes.NewBuffer(make([]byte, 0, 64<<10)) }}
 
 // once reports a template error only the first time: the same broken line
 // would otherwise be reported for every page.
