@@ -92,7 +92,7 @@ func (r *renderer) searchPageJob() diag.List {
 		return nil
 	}
 	var buf bytes.Buffer
-	if d := r.theme.Execute(&buf, searchLayout, view{Node: r.site.Home}); d.HasErrors() {
+	if d := r.theme.Execute(&buf, searchLayout, newView(r.site.Home, nil)); d.HasErrors() {
 		return r.once(d)
 	}
 	r.pages.Add(1)
