@@ -1,6 +1,7 @@
 package build
 
 import (
+	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
 	"hash"
@@ -167,48 +168,53 @@ func (r *renderer) taxonomyKey(sums sums) outKey {
 }
 
 // pageKey is the key of the output of node n (of its pager pg) rendered
-// with layout.
+// with layout. It is worked out for every output of every build, so its
+// parts are appended to one buffer and hashed once.
 func (r *renderer) pageKey(n *site.Node, pg *site.Pager, layout string) outKey {
 	sums := r.sums
-	h := newKey()
-	writeKey(h, r.global)
-	fmt.Fprintf(h, "%s\x00", layout)
-	writeKey(h, sums.of(n))
+	b := make([]byte, 0, 1024)
+	b = append(b, r.global[:]...)
+	b = append(append(b, layout...), 0)
+	b = appendKey(b, sums.of(n))
 	sc := r.scope(layout, pg != nil && !pg.IsFirst())
 	if sc.wide {
-		writeKey(h, r.wide)
+		b = append(b, r.wide[:]...)
 	}
 	if sc.taxonomy {
-		writeKey(h, r.tax)
+		b = append(b, r.tax[:]...)
 	}
 	if pg != nil {
-		writePager(h, pg, sc.pagers)
-		writeNodes(h, sums, pg.Pages)
+		b = appendPager(b, pg, sc.pagers)
+		b = appendNodes(b, sums, pg.Pages)
 	}
-	writeNodes(h, sums, n.Ancestors())
-	writeNodes(h, sums, n.Related)
-	writeNodes(h, sums, n.AllTranslations())
-	writeNodes(h, sums, []*site.Node{n.Parent, n.Prev, n.Next})
+	b = appendNodes(b, sums, n.Ancestors())
+	b = appendNodes(b, sums, n.Related)
+	b = appendNodes(b, sums, n.AllTranslations())
+	b = appendNodes(b, sums, []*site.Node{n.Parent, n.Prev, n.Next})
 	for _, plural := range slices.Sorted(maps.Keys(n.Terms)) {
 		for _, t := range n.Terms[plural] {
-			writeKey(h, sums.of(t.Node))
+			b = appendKey(b, sums.of(t.Node))
 		}
 	}
-	return sumOf(h)
+	return keyOf(b)
 }
 
-// writePager adds what a pager shows of its list: its own number and
+// appendPager adds what a pager shows of its list: its own number and
 // address, and those of the pagers it links to (newer, older, its
 // window), with the count of pagers only for a layout that reads it. With
 // stable numbering these stay the same on every pager but those near the
 // top when a page is added, so the others are not rendered again.
-func writePager(h hash.Hash, pg *site.Pager, all bool) {
+func appendPager(b []byte, pg *site.Pager, all bool) []byte {
 	one := func(p *site.Pager) {
 		if p == nil {
-			h.Write([]byte{0})
+			b = append(b, 0)
 			return
 		}
-		fmt.Fprintf(h, "%d %t %s\x00", p.Number, p.IsFirst(), p.Path)
+		b = strconv.AppendInt(b, int64(p.Number), 10)
+		b = append(b, ' ')
+		b = strconv.AppendBool(b, p.IsFirst())
+		b = append(b, ' ')
+		b = append(append(b, p.Path...), 0)
 	}
 	one(pg)
 	one(pg.Prev())
@@ -217,40 +223,52 @@ func writePager(h hash.Hash, pg *site.Pager, all bool) {
 		one(p)
 	}
 	if all {
-		fmt.Fprintf(h, "n%d\x00", pg.Total())
+		b = append(b, 'n')
+		b = append(strconv.AppendInt(b, int64(pg.Total()), 10), 0)
 	}
+	return b
 }
 
 // listKey is the key of an output that shows the list node n's first
 // pages, such as its feed.
 func (r *renderer) listKey(out string, n *site.Node, pages []*site.Node) outKey {
-	h := newKey()
-	writeKey(h, r.global)
-	fmt.Fprintf(h, "%s\x00", out)
-	writeKey(h, r.sums.of(n))
-	writeNodes(h, r.sums, pages)
-	return sumOf(h)
+	b := make([]byte, 0, 1024)
+	b = append(b, r.global[:]...)
+	b = append(append(b, out...), 0)
+	b = appendKey(b, r.sums.of(n))
+	b = appendNodes(b, r.sums, pages)
+	return keyOf(b)
 }
 
 // wideOutKey is the key of an output that may show anything of the site,
 // such as the sitemap.
 func (r *renderer) wideOutKey(out string) outKey {
-	h := newKey()
-	writeKey(h, r.wide)
-	fmt.Fprintf(h, "%s\x00", out)
-	return sumOf(h)
+	b := make([]byte, 0, 128)
+	b = append(b, r.wide[:]...)
+	b = append(append(b, out...), 0)
+	return keyOf(b)
 }
 
-func writeNodes(h hash.Hash, sums sums, nodes []*site.Node) {
-	var n [binary.MaxVarintLen64]byte
-	h.Write(n[:binary.PutUvarint(n[:], uint64(len(nodes)))])
+// appendNodes adds the count of nodes and each one's sum, a zero byte for
+// a missing one.
+func appendNodes(b []byte, sums sums, nodes []*site.Node) []byte {
+	b = binary.AppendUvarint(b, uint64(len(nodes)))
 	for _, m := range nodes {
 		if m != nil {
-			writeKey(h, sums.of(m))
+			b = appendKey(b, sums.of(m))
 		} else {
-			h.Write([]byte{0})
+			b = append(b, 0)
 		}
 	}
+	return b
+}
+
+func appendKey(b []byte, k outKey) []byte { return append(b, k[:]...) }
+
+// keyOf is the key of the bytes b.
+func keyOf(b []byte) outKey {
+	full := sha256.Sum256(b)
+	return outKey(full[:len(outKey{})])
 }
 
 func writeKey(h hash.Hash, k outKey) { h.Write(k[:]) }
