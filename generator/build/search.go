@@ -50,8 +50,9 @@ func (r *renderer) searchWanted() bool {
 	if !r.theme.Has(searchLayout) {
 		return false
 	}
+	out := r.site.Home.Path + searchPage
 	for _, n := range r.site.Nodes {
-		if n.OutFile() == r.site.Home.Path+searchPage {
+		if n.WritesTo(out) {
 			return false
 		}
 	}

@@ -215,6 +215,15 @@ func (n *Node) Permalink() string { return n.site.AbsURL(n.Path) }
 // OutFile is the file the node's first page is written to.
 func (n *Node) OutFile() string { return outFile(n.Path) }
 
+// WritesTo reports whether out is OutFile, without making the name: the
+// preview asks it of every node after each save.
+func (n *Node) WritesTo(out string) bool {
+	if p := n.Path; p == "" || strings.HasSuffix(p, "/") {
+		return len(out) == len(p)+len(indexFile) && strings.HasPrefix(out, p) && strings.HasSuffix(out, indexFile)
+	}
+	return n.Path == out
+}
+
 // Ancestors are the sections above the node, the home first: the breadcrumb.
 func (n *Node) Ancestors() []*Node {
 	var out []*Node
@@ -250,7 +259,9 @@ func (n *Node) ReadingTime() int { return max(1, (n.WordCount()+199)/200) }
 
 func outFile(p string) string {
 	if p == "" || strings.HasSuffix(p, "/") {
-		return p + "index.html"
+		return p + indexFile
 	}
 	return p
 }
+
+const indexFile = "index.html"
