@@ -137,6 +137,11 @@ type Plan struct {
 	// searchStale says the search index lags behind body edits that
 	// renderRefreshed rendered; FinishSearch writes it.
 	searchStale bool
+	// dated is, once timeMoved first needs it, the first publish or expiry
+	// time of a page after the plan's Now (zero if none). Refresh puts in
+	// body edits only, which change no page's dates.
+	dated     sync.Once
+	nextDated time.Time
 }
 
 type prepared struct {

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -169,5 +170,51 @@ func TestRefreshTakesBodyEditsOnly(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, name), []byte(long+"\nĐoạn cuối.\n"), 0o644)
 	if _, _, ok := b.Refresh(plan, []string{name}); ok {
 		t.Error("Refresh accepted a plan made on another day")
+	}
+}
+
+// TestRefreshDeclinesOnceADatePasses: a page's publish or expiry time that
+// passes while the preview runs, on the same day, makes the next edit go
+// the long way, so that the page appears or goes; before it, and after it
+// once assembled again, body edits are refreshed.
+func TestRefreshDeclinesOnceADatePasses(t *testing.T) {
+	for _, field := range []string{"publishDate", "expiryDate"} {
+		t.Run(field, func(t *testing.T) {
+			dir := copyDir(t, "testdata/site")
+			now := time.Date(2026, 11, 29, 3, 0, 0, 0, time.UTC) // 10:00 in Hà Nội
+			b := New(Options{Site: os.DirFS(dir), Theme: os.DirFS("../../themes/default"), Now: func() time.Time { return now }})
+			timed := "content/tin-tuc/hen-gio.md"
+			os.WriteFile(filepath.Join(dir, timed), []byte("+++\ntitle = \"Hẹn giờ\"\ndate = 2026-11-28T08:00:00+07:00\n"+
+				field+" = 2026-11-29T12:00:00+07:00\n+++\nNội dung.\n"), 0o644)
+			// Long enough that what is added stays out of the summary.
+			name := "content/tin-tuc/tap-huan.md"
+			orig, _ := os.ReadFile(filepath.Join(dir, name))
+			orig = []byte(strings.Replace(string(orig), "Lớp tập huấn có 80 học viên.", "Lớp tập huấn có 80 học viên."+strings.Repeat(" Nội dung.", 80), 1))
+			os.WriteFile(filepath.Join(dir, name), orig, 0o644)
+			plan, d := b.Assemble()
+			if d.HasErrors() {
+				t.Fatal(d)
+			}
+			edit := func(i int) bool {
+				os.WriteFile(filepath.Join(dir, name), append(append([]byte(nil), orig...), fmt.Sprintf("\nĐoạn thêm %d.\n", i)...), 0o644)
+				_, _, ok := b.Refresh(plan, []string{name})
+				return ok
+			}
+			if !edit(1) {
+				t.Fatal("Refresh declined a body edit before the time")
+			}
+			now = now.Add(90 * time.Minute) // 11:30: not yet
+			if !edit(2) {
+				t.Fatal("Refresh declined a body edit at 11:30")
+			}
+			now = now.Add(time.Hour) // 12:30: passed
+			if edit(3) {
+				t.Fatalf("Refresh accepted a body edit after the page's %s passed", field)
+			}
+			plan, _ = b.Assemble()
+			if !edit(4) {
+				t.Fatal("Refresh declined a body edit of the plan assembled after the time")
+			}
+		})
 	}
 }
