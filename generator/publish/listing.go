@@ -69,6 +69,11 @@ func (l *listing) regular(rel string) (listed, bool) {
 // calls per folder, which goroutines on other folders overlap. It returns
 // the first error; a file removed during the walk is no error.
 func listTree(dest, rel string, skipDotTops bool) (map[string]listed, error) {
+	l, err := openLister(dest)
+	if err != nil {
+		return nil, err
+	}
+	defer l.close()
 	var (
 		mu      sync.Mutex
 		more    = sync.NewCond(&mu)
@@ -92,7 +97,7 @@ func listTree(dest, rel string, skipDotTops bool) (map[string]listed, error) {
 				dir := queue[len(queue)-1]
 				queue = queue[:len(queue)-1]
 				mu.Unlock()
-				found, subs, err := listFolder(dest, dir, skipDotTops)
+				found, subs, err := l.folder(dir, skipDotTops)
 				mu.Lock()
 				for p, e := range found {
 					entries[p] = e
@@ -110,9 +115,9 @@ func listTree(dest, rel string, skipDotTops bool) (map[string]listed, error) {
 	return entries, first
 }
 
-// listFolder reads one folder: its entries, and the folders among them to
-// read next.
-func listFolder(dest, dir string, skipDotTops bool) (map[string]listed, []string, error) {
+// osFolder reads one folder of dest (slash-separated, "" for dest) through
+// the os package: its entries, and the folders among them to read next.
+func osFolder(dest, dir string, skipDotTops bool) (map[string]listed, []string, error) {
 	name := dest
 	if dir != "" {
 		local, err := filepath.Localize(dir)
