@@ -118,26 +118,9 @@ func dirent(b []byte) (name string, typ uint8, rest []byte, ok bool) {
 	return string(raw), b[18], b[reclen:], true
 }
 
-// statType is the DT_ type of a stat mode.
-func statType(mode uint32) uint8 {
-	switch mode & unix.S_IFMT {
-	case unix.S_IFREG:
-		return unix.DT_REG
-	case unix.S_IFDIR:
-		return unix.DT_DIR
-	case unix.S_IFLNK:
-		return unix.DT_LNK
-	case unix.S_IFIFO:
-		return unix.DT_FIFO
-	case unix.S_IFSOCK:
-		return unix.DT_SOCK
-	case unix.S_IFCHR:
-		return unix.DT_CHR
-	case unix.S_IFBLK:
-		return unix.DT_BLK
-	}
-	return unix.DT_UNKNOWN
-}
+// statType is the DT_ type of a stat mode: its format bits, shifted down
+// (the kernel's IFTODT).
+func statType(mode uint32) uint8 { return uint8((mode & unix.S_IFMT) >> 12) }
 
 // modeType is the fs.FileMode type bits of a DT_ type, as the os package
 // gives them.
