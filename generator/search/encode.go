@@ -1,7 +1,5 @@
 package search
 
-import "strings"
-
 // Postings are written as text, one number per document: the distance to
 // the previous document's number, times 16, plus the bits of the fields.
 // Each number is base-32 digits, most significant first, from two
@@ -54,25 +52,32 @@ var digit = func() (t [256]int8) {
 	return t
 }()
 
+// readNumber reads the number that starts at b[i]: its value, and where the
+// next one starts.
+func readNumber(b []byte, i int) (v uint64, next int) {
+	for ; i < len(b); i++ {
+		d := digit[b[i]]
+		v = v<<5 | uint64(d&31)
+		if d >= 32 {
+			return v, i + 1
+		}
+	}
+	return v, i
+}
+
 // truncate drops the documents numbered k or more, and tells whether any
 // is left.
 func (p *postings) truncate(k uint32) bool {
 	if p.next > k {
 		var next uint32 // as the list is read: one more than the last document
-		var v uint64
-		start := 0 // of the number being read
-		for i, c := range p.buf {
-			d := digit[c]
-			v = v<<5 | uint64(d&31)
-			if d < 32 {
-				continue
-			}
+		for i := 0; i < len(p.buf); {
+			v, j := readNumber(p.buf, i)
 			id := next + uint32(v>>4) - 1
 			if id >= k {
-				p.buf = p.buf[:start]
+				p.buf = p.buf[:i]
 				break
 			}
-			next, v, start = id+1, 0, i+1
+			next, i = id+1, j
 		}
 		p.next = next
 	}
@@ -90,17 +95,7 @@ func (p *postings) extend(q postings) {
 		*p = q
 		return
 	}
-	var v uint64
-	i := 0
-	for {
-		c := q.buf[i]
-		i++
-		if d := strings.IndexByte(end, c); d >= 0 {
-			v = v<<5 | uint64(d)
-			break
-		}
-		v = v<<5 | uint64(strings.IndexByte(more, c))
-	}
+	v, i := readNumber(q.buf, 0)
 	p.add(uint32(v>>4)-1, uint32(v&15))
 	p.buf = append(p.buf, q.buf[i:]...)
 	p.next = q.next
@@ -118,16 +113,13 @@ func encode(ps []uint32) string {
 func decode(s string) []uint32 {
 	var out []uint32
 	prev := int64(-1)
-	var v uint64
-	for i := 0; i < len(s); i++ {
-		if d := strings.IndexByte(more, s[i]); d >= 0 {
-			v = v<<5 | uint64(d)
-			continue
-		}
-		v = v<<5 | uint64(strings.IndexByte(end, s[i]))
+	b := []byte(s)
+	for i := 0; i < len(b); {
+		var v uint64
+		v, i = readNumber(b, i)
 		id := prev + int64(v>>4)
 		out = append(out, uint32(id)<<4|uint32(v&15))
-		prev, v = id, 0
+		prev = id
 	}
 	return out
 }
