@@ -126,29 +126,14 @@ func osFolder(dest, dir string, skipDotTops bool) (map[string]listed, []string, 
 		}
 		name = filepath.Join(dest, local)
 	}
-	f, err := os.Open(name)
+	des, err := os.ReadDir(name)
 	if err != nil {
 		return nil, nil, err
 	}
-	des, err := f.ReadDir(-1)
-	f.Close()
-	if err != nil {
-		return nil, nil, err
-	}
-	found := make(map[string]listed, len(des))
-	var subs []string
+	f := newFolderEntries(dir, skipDotTops)
 	for _, d := range des {
-		p := d.Name()
-		if dir != "" {
-			p = dir + "/" + p
-		}
 		e := listed{typ: d.Type()}
-		switch {
-		case d.IsDir():
-			if !(skipDotTops && dir == "" && strings.HasPrefix(p, ".")) {
-				subs = append(subs, p)
-			}
-		case d.Type().IsRegular():
+		if e.typ.IsRegular() {
 			info, err := d.Info()
 			if errors.Is(err, fs.ErrNotExist) {
 				continue // removed since the folder was read
@@ -158,7 +143,32 @@ func osFolder(dest, dir string, skipDotTops bool) (map[string]listed, []string, 
 			}
 			e.size, e.mod = info.Size(), info.ModTime()
 		}
-		found[p] = e
+		f.add(d.Name(), e)
 	}
-	return found, subs, nil
+	return f.found, f.subs, nil
+}
+
+// folderEntries gathers one folder's entries for listTree: each by its
+// slash-separated path, and the folders among them to read next, but for
+// the top-level dot-folders when they are skipped.
+type folderEntries struct {
+	dir         string
+	skipDotTops bool
+	found       map[string]listed
+	subs        []string
+}
+
+func newFolderEntries(dir string, skipDotTops bool) *folderEntries {
+	return &folderEntries{dir: dir, skipDotTops: skipDotTops, found: map[string]listed{}}
+}
+
+func (f *folderEntries) add(name string, e listed) {
+	p := name
+	if f.dir != "" {
+		p = f.dir + "/" + name
+	}
+	if e.typ.IsDir() && !(f.skipDotTops && f.dir == "" && strings.HasPrefix(name, ".")) {
+		f.subs = append(f.subs, p)
+	}
+	f.found[p] = e
 }

@@ -1,12 +1,13 @@
 package publish
 
 import (
+	"bytes"
+	"encoding/binary"
 	"errors"
 	"io/fs"
-	"strings"
+	"path/filepath"
 	"sync"
 	"time"
-	"unsafe"
 
 	"golang.org/x/sys/unix"
 )
@@ -18,6 +19,7 @@ import (
 // (16,500 folders): it walks every file's path from the root, and readies
 // every folder it opens for its poller.
 type lister struct {
+	dest string
 	root int
 	bufs sync.Pool // *[]byte for getdents
 }
@@ -29,7 +31,7 @@ func openLister(dest string) (*lister, error) {
 	if err != nil {
 		return nil, &fs.PathError{Op: "open", Path: dest, Err: err}
 	}
-	return &lister{root: fd, bufs: sync.Pool{New: func() any { b := make([]byte, 16<<10); return &b }}}, nil
+	return &lister{dest: dest, root: fd, bufs: sync.Pool{New: func() any { b := make([]byte, 16<<10); return &b }}}, nil
 }
 
 func (l *lister) close() { unix.Close(l.root) }
@@ -37,6 +39,9 @@ func (l *lister) close() { unix.Close(l.root) }
 // folder reads one folder (slash-separated, "" for dest): its entries, and
 // the folders among them to read next.
 func (l *lister) folder(dir string, skipDotTops bool) (map[string]listed, []string, error) {
+	fail := func(op, name string, err error) (map[string]listed, []string, error) {
+		return nil, nil, &fs.PathError{Op: op, Path: filepath.Join(l.dest, filepath.FromSlash(dir), name), Err: err}
+	}
 	fd := l.root
 	if dir != "" {
 		// O_NOFOLLOW: a folder replaced by a link since its parent was
@@ -46,18 +51,17 @@ func (l *lister) folder(dir string, skipDotTops bool) (map[string]listed, []stri
 			return unix.Openat(l.root, dir, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_CLOEXEC|unix.O_NOFOLLOW, 0)
 		})
 		if err != nil {
-			return nil, nil, &fs.PathError{Op: "open", Path: dir, Err: err}
+			return fail("open", "", err)
 		}
 		defer unix.Close(fd)
 	}
 	bp := l.bufs.Get().(*[]byte)
 	defer l.bufs.Put(bp)
-	found := make(map[string]listed)
-	var subs []string
+	f := newFolderEntries(dir, skipDotTops)
 	for {
 		n, err := retry(func() (int, error) { return unix.Getdents(fd, *bp) })
 		if err != nil {
-			return nil, nil, &fs.PathError{Op: "readdirent", Path: dir, Err: err}
+			return fail("readdirent", "", err)
 		}
 		if n <= 0 {
 			break
@@ -65,15 +69,11 @@ func (l *lister) folder(dir string, skipDotTops bool) (map[string]listed, []stri
 		for b := (*bp)[:n]; len(b) > 0; {
 			name, typ, rest, ok := dirent(b)
 			if !ok {
-				return nil, nil, &fs.PathError{Op: "readdirent", Path: dir, Err: errors.New("malformed directory entry")}
+				return fail("readdirent", "", errors.New("malformed directory entry"))
 			}
 			b = rest
 			if name == "." || name == ".." {
 				continue
-			}
-			p := name
-			if dir != "" {
-				p = dir + "/" + name
 			}
 			var st unix.Stat_t
 			if typ == unix.DT_REG || typ == unix.DT_UNKNOWN {
@@ -81,23 +81,18 @@ func (l *lister) folder(dir string, skipDotTops bool) (map[string]listed, []stri
 					if errors.Is(err, unix.ENOENT) {
 						continue // removed since the folder was read
 					}
-					return nil, nil, &fs.PathError{Op: "lstat", Path: p, Err: err}
+					return fail("lstat", name, err)
 				}
 				typ = statType(st.Mode)
 			}
 			e := listed{typ: modeType(typ)}
-			switch {
-			case e.typ.IsDir():
-				if !(skipDotTops && dir == "" && strings.HasPrefix(p, ".")) {
-					subs = append(subs, p)
-				}
-			case e.typ.IsRegular():
+			if e.typ.IsRegular() {
 				e.size, e.mod = st.Size, time.Unix(st.Mtim.Sec, st.Mtim.Nsec)
 			}
-			found[p] = e
+			f.add(name, e)
 		}
 	}
-	return found, subs, nil
+	return f.found, f.subs, nil
 }
 
 // dirent splits the first linux_dirent64 off b: inode (8 bytes), offset
@@ -107,12 +102,12 @@ func dirent(b []byte) (name string, typ uint8, rest []byte, ok bool) {
 	if len(b) < nameAt {
 		return "", 0, nil, false
 	}
-	reclen := int(*(*uint16)(unsafe.Pointer(&b[16])))
+	reclen := int(binary.NativeEndian.Uint16(b[16:]))
 	if reclen < nameAt || reclen > len(b) {
 		return "", 0, nil, false
 	}
 	raw := b[nameAt:reclen]
-	if i := strings.IndexByte(unsafe.String(unsafe.SliceData(raw), len(raw)), 0); i >= 0 {
+	if i := bytes.IndexByte(raw, 0); i >= 0 {
 		raw = raw[:i]
 	}
 	return string(raw), b[18], b[reclen:], true
