@@ -122,20 +122,27 @@ func buildInto(env *Env, cmd string, sf siteFlags, dest string, minify bool) int
 	}
 	start := time.Now()
 	b := build.New(sf.options(env, minify))
-	begin := func() (*publish.Stage, error) {
-		return publish.BeginWith(dest, publish.Options{Waiting: func(string) {
+	// The stage is opened once, early for a site published before, so that
+	// it lists the old site while the sources are read; a build that fails
+	// leaves the destination as it was (Abort does nothing once committed).
+	var stage *publish.Stage
+	defer func() {
+		if stage != nil {
+			stage.Abort()
+		}
+	}()
+	begin := func() bool {
+		var err error
+		stage, err = publish.BeginWith(dest, publish.Options{Waiting: func(string) {
 			fmt.Fprintf(env.Stderr, "loa %s: another build is publishing to %s; waiting… (một lần dựng khác đang ghi vào %s; đang chờ…)\n", cmd, shown, shown)
 		}})
-	}
-	// A site published before is opened first, so that the stage lists it
-	// while the sources are read; a build that fails leaves it as it was.
-	var stage *publish.Stage
-	if info, err := os.Stat(dest); err == nil && info.IsDir() {
-		if stage, err = begin(); err != nil {
+		if err != nil {
 			fmt.Fprintf(env.Stderr, "loa %s: %v\n", cmd, err)
-			return ExitError
 		}
-		defer stage.Abort() // nothing once committed
+		return err == nil
+	}
+	if info, err := os.Stat(dest); err == nil && info.IsDir() && !begin() {
+		return ExitError
 	}
 	plan, diags := assemble(b) // with the proofreader's findings as warnings
 	if printDiags(env.Stderr, diags) {
@@ -150,13 +157,8 @@ func buildInto(env *Env, cmd string, sf siteFlags, dest string, minify bool) int
 	if abs, err := filepath.Abs(dest); err == nil && printDiags(env.Stderr, plan.CheckPathLengths(abs)) {
 		return ExitError
 	}
-	if stage == nil {
-		var err error
-		if stage, err = begin(); err != nil {
-			fmt.Fprintf(env.Stderr, "loa %s: %v\n", cmd, err)
-			return ExitError
-		}
-		defer stage.Abort()
+	if stage == nil && !begin() {
+		return ExitError
 	}
 	stats, diags := b.Render(plan, stage)
 	if err := stage.Err(); err != nil { // a full or read-only disk: one message, not one per file
