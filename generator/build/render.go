@@ -172,10 +172,16 @@ func (r *render) loadAssets() diag.List {
 }
 
 func (b *Builder) minify(name string, data []byte) ([]byte, error) {
-	if !b.opts.Minify {
+	if !b.minifies(name) {
 		return data, nil
 	}
 	return b.minifier.Minify(name, data)
+}
+
+// minifies tells whether minify makes new bytes for the file name, rather
+// than return the ones it is given.
+func (b *Builder) minifies(name string) bool {
+	return b.opts.Minify && publish.MediaType(name) != ""
 }
 
 // job is one output to produce.
@@ -374,7 +380,7 @@ func (r *renderer) execute(name string, diags diag.List, n *site.Node, pg *site.
 	}
 	r.pages.Add(1)
 	d := append(r.once(diags), r.write(out, buf.Bytes())...)
-	if r.b.opts.Minify && publish.MediaType(out) != "" {
+	if r.b.minifies(out) {
 		// The output got the minifier's copy, never this buffer.
 		pageBuffers.Put(buf)
 	}
