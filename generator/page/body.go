@@ -14,8 +14,8 @@ import (
 // memory, keeps each body compressed instead, at about half its size (22
 // MB for those 10,000), and opens it when a page is rendered or indexed.
 //
-// A one-off build of a site that big keeps the HTML in no form at all
-// once its parse cache holds it: it reads it from there each time a page
+// A one-off build, of any size, keeps the HTML in no form at all once
+// its parse cache holds it: it reads it from there each time a page
 // is rendered or indexed (KeptIn), as few times as that is.
 
 // packed is a page's HTML compressed by Pack.
