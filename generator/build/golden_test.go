@@ -182,11 +182,11 @@ func TestPackedBodiesBuildTheSame(t *testing.T) {
 	}
 }
 
-// TestKeptBodiesBuildTheSame: a one-off build of a big site reads its
-// pages' HTML from the parse cache's packs instead of holding it (here
-// the example site counts as big), and writes what a build holding it
-// writes; so does a second build of the same builder after an edit,
-// which saves the cache again and so moves the HTML in the packs.
+// TestKeptBodiesBuildTheSame: a one-off build, of a site of any size,
+// reads its pages' HTML from the parse cache's packs instead of holding
+// it, and writes what a build holding it writes; so does a second build
+// of the same builder after an edit, which saves the cache again and so
+// moves the HTML in the packs.
 func TestKeptBodiesBuildTheSame(t *testing.T) {
 	dir := t.TempDir()
 	for _, part := range []string{"content", "static", "data"} {
@@ -195,43 +195,47 @@ func TestKeptBodiesBuildTheSame(t *testing.T) {
 	if src, err := os.ReadFile("../../config.toml"); err != nil || os.WriteFile(filepath.Join(dir, "config.toml"), src, 0o644) != nil {
 		t.Fatal("the example site's config.toml:", err)
 	}
-	b := New(Options{Site: os.DirFS(dir), Theme: os.DirFS("../../themes/default"), Minify: true, CacheDir: t.TempDir(),
-		Now: func() time.Time { return time.Date(2026, 11, 29, 3, 0, 0, 0, time.UTC) }})
-	b.packFrom = 1
-	for step, edit := range []func(){
-		func() {},
-		func() {
-			matches, _ := filepath.Glob(filepath.Join(dir, "content", "tin-tuc", "*.md"))
-			name := matches[len(matches)/2]
-			src, _ := os.ReadFile(name)
-			os.WriteFile(name, append(src, "\n\nMột đoạn mới ở cuối bài, để gói của nó được ghi lại.\n"...), 0o644)
-		},
-	} {
-		edit()
-		plan, d := b.Assemble()
-		if d.HasErrors() {
-			t.Fatal(d)
-		}
-		kept := 0
-		for _, n := range plan.Site.Nodes {
-			if n.Page != nil && n.Page.IsKept() {
-				kept++
+	// A site of packFrom files compresses its pages while it parses them;
+	// a smaller one holds them as they are until the packs are written.
+	for _, packFrom := range []int{1, packFrom} {
+		b := New(Options{Site: os.DirFS(dir), Theme: os.DirFS("../../themes/default"), Minify: true, CacheDir: t.TempDir(),
+			Now: func() time.Time { return time.Date(2026, 11, 29, 3, 0, 0, 0, time.UTC) }})
+		b.packFrom = packFrom
+		for step, edit := range []func(){
+			func() {},
+			func() {
+				matches, _ := filepath.Glob(filepath.Join(dir, "content", "tin-tuc", "*.md"))
+				name := matches[len(matches)/2]
+				src, _ := os.ReadFile(name)
+				os.WriteFile(name, append(src, "\n\nMột đoạn mới ở cuối bài, để gói của nó được ghi lại.\n"...), 0o644)
+			},
+		} {
+			edit()
+			plan, d := b.Assemble()
+			if d.HasErrors() {
+				t.Fatal(d)
 			}
-		}
-		if kept < 5 {
-			t.Fatalf("build %d: only %d pages read their HTML from the cache", step+1, kept)
-		}
-		out := &memory{files: map[string][]byte{}}
-		if _, d := b.Render(plan, out); d.HasErrors() {
-			t.Fatal(d)
-		}
-		want, _ := buildTestdata(t, dir, true)
-		if len(out.files) != len(want) {
-			t.Errorf("build %d: %d files, a build holding the HTML writes %d", step+1, len(out.files), len(want))
-		}
-		for name, data := range want {
-			if string(out.files[name]) != string(data) {
-				t.Errorf("build %d: %s differs when the HTML is read from the cache: %s", step+1, name, firstDiff(string(data), string(out.files[name])))
+			kept := 0
+			for _, n := range plan.Site.Nodes {
+				if n.Page != nil && n.Page.IsKept() {
+					kept++
+				}
+			}
+			if kept < 5 {
+				t.Fatalf("build %d: only %d pages read their HTML from the cache (packFrom %d)", step+1, kept, packFrom)
+			}
+			out := &memory{files: map[string][]byte{}}
+			if _, d := b.Render(plan, out); d.HasErrors() {
+				t.Fatal(d)
+			}
+			want, _ := buildTestdata(t, dir, true)
+			if len(out.files) != len(want) {
+				t.Errorf("build %d: %d files, a build holding the HTML writes %d", step+1, len(out.files), len(want))
+			}
+			for name, data := range want {
+				if string(out.files[name]) != string(data) {
+					t.Errorf("build %d: %s differs when the HTML is read from the cache: %s", step+1, name, firstDiff(string(data), string(out.files[name])))
+				}
 			}
 		}
 	}

@@ -73,6 +73,7 @@ type pack struct {
 	keys    map[[32]byte][2]int // entry → where its encoding is in data
 	data    []byte              // the file, read in this build; nil after it
 	loaded  bool                // read in this build
+	sums    map[[32]byte]uint32 // entry → page.BodySum of its HTML, for keep; nil if not known
 	// failed are the entries whose page could not be encoded: they are
 	// never written, and so not missed either.
 	failed map[[32]byte]bool
@@ -187,14 +188,15 @@ func (s *pageStore) keep(pg *page.Page, key [32]byte) *page.Page {
 	p := &s.shards[i]
 	p.mu.Lock()
 	span, ok := p.keys[key]
-	ok = ok && p.known
+	sum, summed := p.sums[key]
+	ok = ok && summed && p.known
 	p.mu.Unlock()
 	if !ok || span[1]-span[0] < pg.BodyLen()+4 {
 		return pg
 	}
 	// The HTML ends the encoding, before its four-byte length.
 	end := span[1] - 4
-	return pg.KeptIn(packFile{s, i}, int64(end-pg.BodyLen()), key)
+	return pg.KeptIn(packFile{s, i}, int64(end-pg.BodyLen()), key, sum)
 }
 
 // packFile reads one pack of the store at an offset. The pack is opened
@@ -285,10 +287,14 @@ func (p *pack) save(s *pageStore, path string, entries []pageEntry) {
 	if !p.known {
 		p.load(path)
 	}
+	p.sums = nil
 	if !p.damaged && len(p.keys) == len(entries) && !slices.ContainsFunc(entries, func(e pageEntry) bool {
 		_, ok := p.keys[e.key]
 		return !ok
 	}) {
+		if p.data != nil {
+			p.sums = bodySums(p.keys, p.data)
+		}
 		return
 	}
 	p.load(path) // for the encodings it has
@@ -315,6 +321,21 @@ func (p *pack) save(s *pageStore, path string, entries []pageEntry) {
 		return
 	}
 	p.keys, p.data, p.known, p.damaged = keys, buf, true, false
+	p.sums = bodySums(keys, buf)
+}
+
+// bodySums is the checksum of each entry's HTML in data, where keys says
+// the entries are, for the pages that keep will let read their HTML from
+// the file: a read that does not find those bytes stops the build.
+func bodySums(keys map[[32]byte][2]int, data []byte) map[[32]byte]uint32 {
+	sums := make(map[[32]byte]uint32, len(keys))
+	for k, span := range keys {
+		enc := data[span[0]:span[1]]
+		if start, end, ok := page.BodySpan(enc); ok {
+			sums[k] = page.BodySum(enc[start:end])
+		}
+	}
+	return sums
 }
 
 // encoding is the bytes of an entry: the pack's own when it has them.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/flate"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"sync"
 )
@@ -30,7 +31,13 @@ type kept struct {
 	off  int64
 	size int
 	key  [32]byte // what the file keeps it under: the same key, the same HTML
+	sum  uint32   // the HTML's CRC-32C, checked at each read
 }
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// BodySum is the checksum of a page's HTML that KeptIn takes: CRC-32C.
+func BodySum(html []byte) uint32 { return crc32.Checksum(html, castagnoli) }
 
 // Body returns the page's HTML with its Ref tokens: Content, or the
 // HTML that Pack compressed or KeptIn left in its file.
@@ -61,21 +68,30 @@ func (pg *Page) BodyLen() int {
 // KeptIn returns a copy of the page that holds none of its HTML but reads
 // it from r at off each time Body is called: the BodyLen bytes that a
 // file of the build's cache keeps under key, which stands for them (see
-// WriteBody).
-func (pg *Page) KeptIn(r io.ReaderAt, off int64, key [32]byte) *Page {
+// WriteBody), and whose BodySum is sum.
+func (pg *Page) KeptIn(r io.ReaderAt, off int64, key [32]byte, sum uint32) *Page {
 	c := *pg
-	c.kept = &kept{r: r, off: off, size: pg.BodyLen(), key: key}
+	c.kept = &kept{r: r, off: off, size: pg.BodyLen(), key: key, sum: sum}
 	c.packed, c.Content = nil, ""
 	return &c
 }
 
 // read reads the HTML back. The file is the build's own, written and
 // checked earlier in the build: failing to read it is as failing to read
-// memory, and the build stops with the reason.
+// memory, and the build stops with the reason, as it does when the bytes
+// are not the HTML kept there: the file was replaced meanwhile (by a
+// build of the same site with the same options, run at the same time by
+// another version of Loa or after an edit), or damaged. A build never
+// publishes another page's HTML.
 func (k *kept) read(file string) string {
 	b := make([]byte, k.size)
 	if _, err := k.r.ReadAt(b, k.off); err != nil {
 		panic(fmt.Sprintf("page: the HTML of %s, kept in the build cache, cannot be read back: %v", file, err))
+	}
+	if BodySum(b) != k.sum {
+		panic(fmt.Sprintf("page: the HTML of %s, kept in the build cache (.loa-cache), changed while this build ran; "+
+			"was another build of the same site running? Nothing was published: build again "+
+			"(HTML của %s trong bộ nhớ đệm đã bị thay đổi trong lúc dựng; chưa xuất bản gì, hãy dựng lại)", file, file))
 	}
 	return string(b)
 }

@@ -2,6 +2,7 @@ package page
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -74,7 +75,7 @@ func TestKeptReadsTheBodyFromTheEncoding(t *testing.T) {
 			t.Fatalf("BodySpan = %d, %d, %v: not the page's HTML", start, end, ok)
 		}
 		file := append([]byte("đầu tệp"), data...)
-		kept := held.KeptIn(bytes.NewReader(file), int64(len("đầu tệp")+start), [32]byte{7})
+		kept := held.KeptIn(bytes.NewReader(file), int64(len("đầu tệp")+start), [32]byte{7}, BodySum(data[start:end]))
 		if !kept.IsKept() || kept.Content != "" || kept.Body() != pg.Content || kept.BodyLen() != len(pg.Content) {
 			t.Errorf("kept: Content %d bytes, Body %q…", len(kept.Content), kept.Body()[:20])
 		}
@@ -94,5 +95,35 @@ func TestKeptReadsTheBodyFromTheEncoding(t *testing.T) {
 		if _, _, ok := BodySpan(bad); ok {
 			t.Errorf("BodySpan(%v) ok", bad)
 		}
+	}
+}
+
+// TestKeptRefusesBytesThatChanged: a page whose file no longer holds its
+// HTML where it was kept (another build replaced the pack, or the disk
+// damaged it) stops the build with the file's name and what to do, rather
+// than publishing the bytes found there: other HTML of the same length,
+// or the same HTML shifted by one byte.
+func TestKeptRefusesBytesThatChanged(t *testing.T) {
+	p := testParser(t, false)
+	pg, _ := p.Parse("content/tin-tuc/hoi-thi.md", []byte("+++\ntitle = \"Tin\"\n+++\n\n"+strings.Repeat("Phụ nữ tham gia hội thi. ", 60)))
+	html := []byte(pg.Content)
+	sum := BodySum(html)
+	if got := pg.KeptIn(bytes.NewReader(html), 0, [32]byte{1}, sum).Body(); got != pg.Content {
+		t.Fatalf("unchanged bytes: Body %q…", got[:20])
+	}
+	other := bytes.Clone(html)
+	copy(other[len(other)/2:], "Hội Liên hiệp")
+	shifted := append([]byte{'x'}, html...)
+	for name, file := range map[string][]byte{"other HTML": other, "shifted": shifted} {
+		func() {
+			defer func() {
+				msg := fmt.Sprint(recover())
+				if !strings.Contains(msg, "content/tin-tuc/hoi-thi.md") || !strings.Contains(msg, "build again") {
+					t.Errorf("%s: Body panicked with %q; want the file's name and what to do", name, msg)
+				}
+			}()
+			got := pg.KeptIn(bytes.NewReader(file), 0, [32]byte{1}, sum).Body()
+			t.Errorf("%s: Body returned %d bytes", name, len(got))
+		}()
 	}
 }
