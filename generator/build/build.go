@@ -76,6 +76,7 @@ type Builder struct {
 	// parse cache's packs (keepBodies).
 	keptBodies bool
 	packFrom   int                        // packFrom, but in tests
+	sitemapMax int                        // sitemapURLs, but in tests
 	probes     map[string]probed          // picture → its header, keyed with the file's size and time
 	photos     *photo.Processor           // resizes and cleans pictures, with its cache
 	photoKey   string                     // the settings photos was made with
@@ -117,6 +118,8 @@ func New(opts Options) *Builder {
 		parsed:   map[string]parsedFile{},
 		probes:   map[string]probed{},
 		packFrom: packFrom,
+
+		sitemapMax: sitemapURLs,
 	}
 	if opts.CacheDir != "" {
 		go b.toolSum() // the cache's keys need it: hashing the program overlaps loading the site

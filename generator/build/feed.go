@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -139,16 +140,75 @@ func (r *renderer) sitemapFile() string {
 	return "sitemap.xml"
 }
 
+// sitemapURLs is the most addresses one sitemap file may list, as the
+// sitemaps protocol has it (and at most 50 MB): search engines read no
+// further. A language with more is split into sitemap-1.xml,
+// sitemap-2.xml, … beside its sitemap.xml, which becomes the index of
+// them; a site of several languages lists the parts in the root's index
+// directly, since an index may not list another.
+const sitemapURLs = 50000
+
+// sitemapLinkBytes bounds what one address of a sitemap takes, with each
+// language version of it on a site of several (a Khmer address,
+// percent-encoded, runs to a few hundred bytes), so that a part stays
+// under 45 MB however many languages the site has.
+const sitemapLinkBytes = 400
+
+// sitemapParts is how the language's nodes are split into sitemap files:
+// one part, sitemap.xml itself, up to the limit.
+func (r *renderer) sitemapParts() [][]*site.Node {
+	per := r.b.sitemapMax
+	if len(r.langs) > 1 {
+		per = min(per, 45<<20/(sitemapLinkBytes*(2+len(r.langs))))
+	}
+	nodes := r.site.Nodes
+	if len(nodes) <= per {
+		return [][]*site.Node{nodes}
+	}
+	var parts [][]*site.Node
+	for len(nodes) > 0 {
+		k := min(per, len(nodes))
+		parts = append(parts, nodes[:k])
+		nodes = nodes[k:]
+	}
+	return parts
+}
+
+// sitemapPartFile is where part i (from 0) of a split sitemap goes.
+func (r *renderer) sitemapPartFile(i int) string {
+	return strings.TrimSuffix(r.sitemapFile(), ".xml") + "-" + strconv.Itoa(i+1) + ".xml"
+}
+
+// sitemap writes the language's sitemap: one file, or, past sitemapURLs
+// addresses, the parts and their index.
 func (r *renderer) sitemap() diag.List {
-	out := r.sitemapFile()
+	parts := r.sitemapParts()
+	if len(parts) == 1 {
+		return r.sitemapPart(r.sitemapFile(), parts[0])
+	}
+	var diags diag.List
+	doc := sitemapIndex{NS: sitemapNS}
+	for i, nodes := range parts {
+		out := r.sitemapPartFile(i)
+		diags.Append(r.sitemapPart(out, nodes))
+		doc.Sitemaps = append(doc.Sitemaps, sitemapEntry{Loc: uri(r.site.AbsURL(out)), Lastmod: lastmod(nodes)})
+	}
+	if out := r.sitemapFile(); !r.reuse(out, r.siteKey(out)) {
+		diags.Append(r.xml(out, doc, ""))
+	}
+	return diags
+}
+
+// sitemapPart writes one sitemap file listing nodes.
+func (r *renderer) sitemapPart(out string, nodes []*site.Node) diag.List {
 	if r.reuse(out, r.siteKey(out)) {
 		return nil
 	}
-	doc := urlset{NS: sitemapNS}
+	doc := urlset{NS: sitemapNS, URLs: make([]sitemapURL, 0, len(nodes))}
 	if len(r.langs) > 1 {
 		doc.XHTML = "http://www.w3.org/1999/xhtml"
 	}
-	for _, n := range r.site.Nodes {
+	for _, n := range nodes {
 		u := sitemapURL{Loc: uri(n.Permalink())}
 		if t := n.Lastmod(); !t.IsZero() {
 			u.Lastmod = t.Format(time.RFC3339)
@@ -157,6 +217,21 @@ func (r *renderer) sitemap() diag.List {
 		doc.URLs = append(doc.URLs, u)
 	}
 	return r.xml(out, doc, "")
+}
+
+// lastmod is the latest Lastmod of nodes, as a sitemap index gives it; ""
+// for none.
+func lastmod(nodes []*site.Node) string {
+	var last time.Time
+	for _, n := range nodes {
+		if t := n.Lastmod(); t.After(last) {
+			last = t
+		}
+	}
+	if last.IsZero() {
+		return ""
+	}
+	return last.Format(time.RFC3339)
 }
 
 // alternates are the language versions of a translated node, itself
@@ -189,24 +264,21 @@ type sitemapEntry struct {
 }
 
 // sitemapIndex lists each language's sitemap at the root, where
-// robots.txt points.
+// robots.txt points: the parts of one that is split.
 func (r *renderer) sitemapIndex() diag.List {
 	if r.reuse("sitemap.xml", r.siteKey("sitemap.xml")) {
 		return nil
 	}
 	doc := sitemapIndex{NS: sitemapNS}
 	for _, l := range r.langs {
-		e := sitemapEntry{Loc: uri(l.site.AbsURL(l.sitemapFile()))}
-		var last time.Time
-		for _, n := range l.site.Nodes {
-			if t := n.Lastmod(); t.After(last) {
-				last = t
+		parts := l.sitemapParts()
+		for i, nodes := range parts {
+			out := l.sitemapFile()
+			if len(parts) > 1 {
+				out = l.sitemapPartFile(i)
 			}
+			doc.Sitemaps = append(doc.Sitemaps, sitemapEntry{Loc: uri(l.site.AbsURL(out)), Lastmod: lastmod(nodes)})
 		}
-		if !last.IsZero() {
-			e.Lastmod = last.Format(time.RFC3339)
-		}
-		doc.Sitemaps = append(doc.Sitemaps, e)
 	}
 	return r.xml("sitemap.xml", doc, "")
 }
