@@ -48,12 +48,22 @@ func buildFixture(t *testing.T, minify bool) map[string][]byte {
 // fixtures' time, into memory; errors end the test, warnings are returned.
 func buildTestdata(t *testing.T, dir string, minify bool) (map[string][]byte, diag.List) {
 	t.Helper()
+	return buildTestdataWith(t, dir, minify, nil)
+}
+
+// buildTestdataWith is buildTestdata with set, if not nil, called on the
+// builder first: for a limit tests lower.
+func buildTestdataWith(t *testing.T, dir string, minify bool, set func(*Builder)) (map[string][]byte, diag.List) {
+	t.Helper()
 	b := New(Options{
 		Site:   os.DirFS(dir),
 		Theme:  os.DirFS("../../themes/default"),
 		Minify: minify,
 		Now:    func() time.Time { return time.Date(2026, 11, 29, 3, 0, 0, 0, time.UTC) },
 	})
+	if set != nil {
+		set(b)
+	}
 	plan, diags := b.Assemble()
 	if diags.HasErrors() {
 		t.Fatal(diags)

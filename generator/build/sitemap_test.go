@@ -2,12 +2,10 @@ package build
 
 import (
 	"fmt"
-	"os"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 )
 
 // TestSitemapSplitsPastTheLimit: a language with more addresses than one
@@ -19,19 +17,9 @@ import (
 func TestSitemapSplitsPastTheLimit(t *testing.T) {
 	build := func(dir string, limit int) map[string]string {
 		t.Helper()
-		b := New(Options{Site: os.DirFS(dir), Theme: os.DirFS("../../themes/default"),
-			Now: func() time.Time { return time.Date(2026, 11, 29, 3, 0, 0, 0, time.UTC) }})
-		b.sitemapMax = limit
-		plan, d := b.Assemble()
-		if d.HasErrors() {
-			t.Fatal(d)
-		}
-		out := &memory{files: map[string][]byte{}}
-		if _, d := b.Render(plan, out); d.HasErrors() {
-			t.Fatal(d)
-		}
+		out, _ := buildTestdataWith(t, dir, false, func(b *Builder) { b.sitemapMax = limit })
 		files := map[string]string{}
-		for name, data := range out.files {
+		for name, data := range out {
 			files[name] = string(data)
 		}
 		return files
