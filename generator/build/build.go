@@ -112,13 +112,12 @@ func New(opts Options) *Builder {
 		opts.Now = time.Now
 	}
 	b := &Builder{
-		opts:     opts,
-		seed:     maphash.MakeSeed(),
-		minifier: publish.NewMinifier(),
-		parsed:   map[string]parsedFile{},
-		probes:   map[string]probed{},
-		packFrom: packFrom,
-
+		opts:       opts,
+		seed:       maphash.MakeSeed(),
+		minifier:   publish.NewMinifier(),
+		parsed:     map[string]parsedFile{},
+		probes:     map[string]probed{},
+		packFrom:   packFrom,
 		sitemapMax: sitemapURLs,
 	}
 	if opts.CacheDir != "" {

@@ -148,10 +148,10 @@ func (r *renderer) sitemapFile() string {
 // directly, since an index may not list another.
 const sitemapURLs = 50000
 
-// sitemapLinkBytes bounds what one address of a sitemap takes, with each
-// language version of it on a site of several (a Khmer address,
-// percent-encoded, runs to a few hundred bytes), so that a part stays
-// under 45 MB however many languages the site has.
+// sitemapLinkBytes is what a part allows for one address of a sitemap and
+// for each language version of it on a site of several (a Khmer address,
+// percent-encoded, runs to a few hundred bytes), so that a part of a site
+// of many languages keeps well under the 50 MB a sitemap may weigh.
 const sitemapLinkBytes = 400
 
 // sitemapParts is how the language's nodes are split into sitemap files:
