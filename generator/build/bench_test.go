@@ -35,12 +35,18 @@ func (never) ReuseAll(map[string]bool)             {}
 // BenchmarkRenderPages renders every page of a site (the test site, or the
 // folder LOA_BENCH_SITE names, such as a corpus of bench/corpus) with the
 // theme already loaded: the per-page cost of the layouts and the minifier.
+// LOA_BENCH_THEME names another theme folder, to compare two versions of
+// the layouts.
 func BenchmarkRenderPages(b *testing.B) {
 	dir := os.Getenv("LOA_BENCH_SITE")
 	if dir == "" {
 		dir = "testdata/site"
 	}
-	bl := New(Options{Site: os.DirFS(dir), Theme: os.DirFS("../../themes/default"), Minify: true})
+	theme := os.Getenv("LOA_BENCH_THEME")
+	if theme == "" {
+		theme = "../../themes/default"
+	}
+	bl := New(Options{Site: os.DirFS(dir), Theme: os.DirFS(theme), Minify: true})
 	plan, d := bl.Assemble()
 	if d.HasErrors() {
 		b.Fatal(d)
