@@ -77,6 +77,9 @@ type asset struct {
 // names and values. text/template finds a method by name on every call
 // (reflect builds the method's type each time); a field costs a third as
 // much, and these are a tenth of all the values a page's layouts read.
+// The node's own fields the layouts read are copied too: reflect finds a
+// field of the embedded node only by a search that allocates, a field of
+// view's own by a loop over its names.
 type view struct {
 	*site.Node
 	Paginator *site.Pager
@@ -85,6 +88,12 @@ type view struct {
 	Title, Permalink, RelPermalink string
 	Date, Lastmod                  time.Time
 	IsHome, IsPage, IsSection      bool
+
+	Terms      map[string][]*site.Term
+	Related    []*site.Node
+	Prev, Next *site.Node
+	Taxonomy   *site.Taxonomy
+	Term       *site.Term
 }
 
 func newView(n *site.Node, pg *site.Pager) view {
@@ -94,6 +103,8 @@ func newView(n *site.Node, pg *site.Pager) view {
 		Title: n.Title(), Permalink: n.Permalink(), RelPermalink: n.RelPermalink(),
 		Date: n.Date(), Lastmod: n.Lastmod(),
 		IsHome: n.IsHome(), IsPage: n.IsPage(), IsSection: n.IsSection(),
+		Terms: n.Terms, Related: n.Related, Prev: n.Prev, Next: n.Next,
+		Taxonomy: n.Taxonomy, Term: n.Term,
 	}
 }
 
