@@ -115,6 +115,7 @@ func Load(layers []Layer, funcs template.FuncMap) (*Theme, diag.List) {
 			}
 		}
 	}
+	fold(common, fm)
 	partial = func(name string, data any) (template.HTML, error) {
 		full := "partials/" + name
 		if common.Lookup(full) == nil {
@@ -147,6 +148,7 @@ func Load(layers []Layer, funcs template.FuncMap) (*Theme, diag.List) {
 			diags.Append(t.errorOf(err))
 			continue
 		}
+		fold(set, fm)
 		// A layout that defines "main" runs inside baseof; one that does
 		// not is a whole page of its own.
 		entry := n
