@@ -82,10 +82,10 @@ type Site struct {
 	words       map[string]string
 	downloads   map[string]bool        // pictures offered for download as they are: campaign materials
 	addrs       map[string]destination // every published address, made when a link needs it
-	mdResources []*page.Page        // Markdown files of leaf bundles, which are resources
-	mainMenu    []config.MenuEntry // see MainMenu
-	menuURLs    []string           // each main menu entry's address, as relURL gives it
-	menus       sync.Map           // MainMenuAt's menus, by their marks
+	mdResources []*page.Page           // Markdown files of leaf bundles, which are resources
+	mainMenu    []config.MenuEntry     // see MainMenu
+	menuURLs    []string               // each main menu entry's address, as relURL gives it
+	menus       sync.Map               // MainMenuAt's menus, by their marks
 
 	prefix   string           // the language's output folder: "", "en/"
 	shared   map[string]*File // files another language published, by name, for links to them
