@@ -190,7 +190,7 @@ func TestNFC(t *testing.T) {
 }
 
 func TestNFCAlreadyNormalReturnsInput(t *testing.T) {
-	for _, s := range []string{"", "ascii only", "Tiếng Việt", "Đắk Lắk"} {
+	for _, s := range []string{"", "ascii only", "Tiếng Việt", "Đắk Lắk", benchNews} {
 		if got := NFC(s); got != s || (s != "" && unsafe.StringData(got) != unsafe.StringData(s)) {
 			t.Errorf("NFC(%q) did not return its input", s)
 		}
@@ -200,6 +200,9 @@ func TestNFCAlreadyNormalReturnsInput(t *testing.T) {
 		b := []byte(s)
 		if got := NFCBytes(b); !bytes.Equal(got, b) || (len(b) > 0 && &got[0] != &b[0]) {
 			t.Errorf("NFCBytes(%q) did not return its input", s)
+		}
+		if n := testing.AllocsPerRun(100, func() { _ = NFCBytes(b) }); n != 0 {
+			t.Errorf("NFCBytes(%q) allocates %v times, want 0", s, n)
 		}
 	}
 }
@@ -237,7 +240,11 @@ func FuzzNFC(f *testing.F) {
 	for _, s := range []string{"", "Tiếng Việt", norm.NFD.String("Tiếng Việt"), "\xff", "a\u0323\u0302", "\u0302\u0323"} {
 		f.Add(s)
 	}
+	for _, tt := range nfcCases {
+		f.Add(tt.in)
+	}
 	f.Fuzz(func(t *testing.T, s string) {
+		checkNFC(t, s)
 		got := NFC(s)
 		if again := NFC(got); again != got {
 			t.Fatalf("NFC not idempotent on %+q: %+q then %+q", s, got, again)
