@@ -7,6 +7,8 @@ import (
 	"path"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -71,6 +73,7 @@ func TestNFCMatchesNorm(t *testing.T) {
 	for _, tt := range nfcCases {
 		t.Run(tt.name, func(t *testing.T) {
 			checkNFC(t, tt.in)
+			checkStablePrefix(t, tt.in)
 		})
 	}
 }
@@ -157,3 +160,67 @@ nhân dân tỉnh – khẳng định: “Phụ nữ là lực lượng quan tr�
 kinh tế – xã hội của địa phương…”. Năm qua, các cấp hội đã hỗ trợ hơn 1.410 hội
 viên vay vốn, giữ gìn bản sắc văn hóa dân tộc ở khu vực ven biển và vùng sâu.
 `
+
+// TestStablePrefix derives the characters stablePrefix passes from norm:
+// exactly the ranges its comment names, each NFC on its own, of canonical
+// combining class 0, and never composing with what comes before it.
+func TestStablePrefix(t *testing.T) {
+	bases := []string{"a", "e", "o", "u", "A", "ô", "ơ", "ư", "ă", "đ", ";", "\u1100", "\uac00", "α"}
+	marks := []string{"", "\u0300", "\u0301", "\u0302", "\u0303", "\u0306", "\u0309", "\u031b", "\u0323", "\u0308", "\u030a", "\u0327", "\u0338", "\u0345", "\u1161", "\u11a8"}
+	n := 0
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		s := string(r)
+		if !utf8.ValidRune(r) || stablePrefix(s) != len(s) {
+			if r < 0x300 || 0x1E00 <= r && r <= 0x1EFF || 0x2002 <= r && r <= 0x20BF {
+				t.Errorf("stablePrefix does not pass %U", r)
+			}
+			continue
+		}
+		n++
+		if !(r < 0x300 || 0x1E00 <= r && r <= 0x1EFF || 0x2002 <= r && r <= 0x20BF) {
+			t.Errorf("stablePrefix passes %U, outside its ranges", r)
+		}
+		p := norm.NFC.PropertiesString(s)
+		if p.CCC() != 0 || p.LeadCCC() != 0 || !p.BoundaryBefore() || !norm.NFC.IsNormalString(s) {
+			t.Errorf("%U: ccc %d, lead ccc %d, boundary before %v, NFC %v", r, p.CCC(), p.LeadCCC(), p.BoundaryBefore(), norm.NFC.IsNormalString(s))
+			continue
+		}
+		for _, base := range bases {
+			if !norm.NFC.IsNormalString(base+s) || !norm.NFC.IsNormalString(s+base) {
+				t.Errorf("%q or %q is not NFC", base+s, s+base)
+			}
+			for _, mark := range marks {
+				if got, want := norm.NFC.String(base+mark+s), norm.NFC.String(base+mark)+s; got != want {
+					t.Errorf("NFC(%+q) = %+q: %U composes with what is before it", base+mark+s, got, r)
+				}
+			}
+		}
+	}
+	if n != 0x300+0x100+0xBE {
+		t.Errorf("stablePrefix passes %d characters", n)
+	}
+	// No invalid UTF-8 passes: every string of one to three bytes.
+	for v := 0; v < 1<<24; v++ {
+		for _, s := range []string{string([]byte{byte(v)}), string([]byte{byte(v >> 8), byte(v)}), string([]byte{byte(v >> 16), byte(v >> 8), byte(v)})} {
+			if stablePrefix(s) == len(s) && !utf8.ValidString(s) {
+				t.Fatalf("stablePrefix passes invalid %+q", s)
+			}
+		}
+	}
+}
+
+// checkStablePrefix fails t when s does not split at stablePrefix(s) as
+// NFC, IsNFC, NFC and NFCBytes count on.
+func checkStablePrefix(t *testing.T, s string) {
+	t.Helper()
+	from := stablePrefix(s)
+	if from > len(s) || stablePrefix(s[:from]) != from {
+		t.Fatalf("stablePrefix(%+q) = %d", s, from)
+	}
+	if got, want := s[:from]+norm.NFC.String(s[from:]), norm.NFC.String(s); got != want {
+		t.Fatalf("NFC(%+q) = %+q, but split at %d %+q", s, want, from, got)
+	}
+	if IsNFC(s) != norm.NFC.IsNormalString(s) {
+		t.Fatalf("IsNFC(%+q) = %v", s, IsNFC(s))
+	}
+}

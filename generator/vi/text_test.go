@@ -245,6 +245,7 @@ func FuzzNFC(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		checkNFC(t, s)
+		checkStablePrefix(t, s)
 		got := NFC(s)
 		if again := NFC(got); again != got {
 			t.Fatalf("NFC not idempotent on %+q: %+q then %+q", s, got, again)
