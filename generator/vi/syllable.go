@@ -14,31 +14,69 @@ import (
 func Syllables(s string) []string {
 	// A Vietnamese syllable averages about six bytes with its space.
 	out := make([]string, 0, len(s)/6+1)
-	start := -1
-	for i := 0; i < len(s); {
-		var in bool
-		size := 1
-		if c := s[i]; c < utf8.RuneSelf {
+	for start, end := NextSyllable(s, 0); start < end; start, end = NextSyllable(s, end) {
+		out = append(out, s[start:end])
+	}
+	return out
+}
+
+// NextSyllable finds the first syllable of s from byte i on, as Syllables
+// splits: s[start:end], or start = end = len(s) when there is none. A loop
+// over it reads text a syllable at a time, without Syllables' slice.
+func NextSyllable(s string, i int) (start, end int) {
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
 			// Most bytes are ASCII: letters, digits, spaces, punctuation.
-			in = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
-		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(s[i:])
-			in = IsLatinLetter(r) || r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r) || (start >= 0 && unicode.Is(unicode.Mn, r)))
+			if isASCIIAlnum(c) {
+				break
+			}
+			i++
+			continue
 		}
-		switch {
-		case in && start < 0:
-			start = i
-		case !in && start >= 0:
-			out = append(out, s[start:i])
-			start = -1
+		r, size := decodeRune(s, i)
+		if IsLatinLetter(r) || r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			break
 		}
 		i += size
 	}
-	if start >= 0 {
-		out = append(out, s[start:])
+	start = i
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if !isASCIIAlnum(c) {
+				break
+			}
+			i++
+			continue
+		}
+		r, size := decodeRune(s, i)
+		// Within a syllable, a combining mark belongs to it too.
+		if !IsLatinLetter(r) && (r == utf8.RuneError || !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r)) {
+			break
+		}
+		i += size
 	}
-	return out
+	return start, i
+}
+
+func isASCIIAlnum(c byte) bool {
+	return (c|0x20)-'a' < 26 || c-'0' < 10
+}
+
+// decodeRune decodes the non-ASCII character at s[i] as
+// utf8.DecodeRuneInString does, without its general path for the two- and
+// three-byte characters Vietnamese is written in (ă, đ, ơ from U+00C0 on,
+// ạ, ế, ữ from U+1E00), whose every continuation byte is valid.
+func decodeRune(s string, i int) (rune, int) {
+	c := s[i]
+	switch {
+	case 0xC2 <= c && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+		return rune(c&0x1F)<<6 | rune(s[i+1]&0x3F), 2
+	case 0xE1 <= c && c < 0xF0 && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+		return rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
+	}
+	return utf8.DecodeRuneInString(s[i:])
 }
 
 // IsLatinLetter reports, without a table search, whether r is one of the

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Every Vietnamese letter with every tone, lower and upper case.
@@ -73,4 +74,50 @@ func TestIsLatinLetter(t *testing.T) {
 			t.Errorf("IsLatinLetter(%q) = false", r)
 		}
 	}
+}
+
+// syllablesBefore is Syllables as it was written before NextSyllable, one
+// loop over the runes: NextSyllable must split every text as it did.
+func syllablesBefore(s string) []string {
+	var out []string
+	start := -1
+	for i, r := range s {
+		in := r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r) || start >= 0 && unicode.Is(unicode.Mn, r))
+		switch {
+		case in && start < 0:
+			start = i
+		case !in && start >= 0:
+			out = append(out, s[start:i])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, s[start:])
+	}
+	return out
+}
+
+// Every character up to U+2FFF and the ends of its encoding, between
+// letters, after a space and alone, splits as before: letters, digits,
+// marks, punctuation, and bytes that are no UTF-8.
+func TestSyllablesEveryRune(t *testing.T) {
+	for r := rune(0); r <= 0x2FFF; r++ {
+		c := string(r)
+		for _, in := range []string{c, " " + c + "a", "a" + c + "b", "ạ" + c, c[:len(c)-1], "x" + c[1:] + "y", "ư" + c[:len(c)-1]} {
+			if got, want := Syllables(in), syllablesBefore(in); !slices.Equal(got, want) {
+				t.Fatalf("Syllables(%+q) = %q, want %q", in, got, want)
+			}
+		}
+	}
+}
+
+func FuzzSyllables(f *testing.F) {
+	for _, s := range []string{viLower, "Đường dây nóng: 111! (miễn phí)", "“Bình đẳng giới” – nay", "đu\u031bo\u031b\u0300ng", "\u0301a\xe1\xbb", "\xed\xa0\x80ạ\xe0\x80\x80"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Syllables(s), syllablesBefore(s); !slices.Equal(got, want) {
+			t.Fatalf("Syllables(%+q) = %q, want %q", s, got, want)
+		}
+	})
 }
