@@ -181,14 +181,16 @@ func (v *vocabulary) add(as string) number {
 // it numbered: a site uses a few thousand syllables over and over, so the
 // shared vocabulary is rarely asked.
 //
-// Its maps gather one page's syllables and pairs, once each, before they
-// go into the page's analysis: a worker's, not a page's, so that a batch
+// It gathers one page's syllables and pairs, once each, before they go
+// into the page's analysis: a worker's, not a page's, so that a batch
 // holds its pages' lists and not 64 pages' maps (3.5 MB at 1,000 items,
-// a sixth of the build's live memory).
+// a sixth of the build's live memory). A page's spellings are marked in
+// a list by their number, not a map: the numbers are few and dense.
 type speller struct {
 	voc   *vocabulary
 	known map[string]number
-	terms map[uint32]uint32 // spelling number → bits
+	bits  []uint32          // by spelling number: the fields of the page it is in; 0 for none
+	found []uint32          // the spelling numbers of the page, once each
 	pairs map[uint64]uint32 // pairKey → bits
 }
 
@@ -209,50 +211,62 @@ func (sp *speller) spell(s string) number {
 // analyze reads one page's fields into a, split among parts workers. A
 // syllable counts once per page, with the bits of every field it is in.
 func (sp *speller) analyze(d Doc, a *analysis, parts int) {
-	if sp.terms == nil {
-		// Sized for a news item of 500–900 words, so the maps rarely grow.
-		sp.terms, sp.pairs = make(map[uint32]uint32, 512), make(map[uint64]uint32, 1024)
+	if sp.pairs == nil {
+		// Sized for a news item of 500–900 words, so they rarely grow.
+		sp.found, sp.pairs = make([]uint32, 0, 512), make(map[uint64]uint32, 1024)
 	}
 	if a.termParts == nil {
 		a.termParts, a.pairParts = make([][]uint64, parts), make([][]keyBits, parts)
 	}
-	terms, pairs := sp.terms, sp.pairs
-	clear(terms)
+	pairs := sp.pairs
 	clear(pairs)
 	body := ""
 	if d.Body != nil {
 		body = d.Body()
 	}
-	field := func(text string, bit uint32) {
-		prev := ^uint32(0)
-		// Pages' text is NFC already: the parser made it so.
-		for i, s := range vi.Syllables(text) {
-			w := sp.spell(s)
-			terms[w.id] |= bit
-			if prev != ^uint32(0) && i < pairSyllables {
-				pairs[pairKey(prev, w.key)] |= bit
-			}
-			prev = w.key
-		}
-	}
-	field(d.Title, InTitle)
-	field(d.Lead, InLead)
-	field(body, InBody)
-	field(d.Section, InTags)
+	sp.field(d.Title, InTitle)
+	sp.field(d.Lead, InLead)
+	sp.field(body, InBody)
+	sp.field(d.Section, InTags)
 	for _, t := range d.Terms {
-		field(t, InTags)
+		sp.field(t, InTags)
 	}
 	a.excerpt = excerpt(d.Lead, body)
 	for p := range parts {
 		a.termParts[p] = a.termParts[p][:0]
 		a.pairParts[p] = a.pairParts[p][:0]
 	}
-	for s, bits := range terms {
+	for _, s := range sp.found {
 		p := int(s) % parts
-		a.termParts[p] = append(a.termParts[p], uint64(s)<<32|uint64(bits))
+		a.termParts[p] = append(a.termParts[p], uint64(s)<<32|uint64(sp.bits[s]))
+		sp.bits[s] = 0
 	}
+	sp.found = sp.found[:0]
 	for k, bits := range pairs {
 		p := partOf(k, parts)
 		a.pairParts[p] = append(a.pairParts[p], keyBits{k, bits})
+	}
+}
+
+// field reads one field's syllables and the pairs of its first ones, with
+// the field's bit.
+func (sp *speller) field(text string, bit uint32) {
+	prev := ^uint32(0)
+	// Pages' text is NFC already: the parser made it so.
+	start, end := vi.NextSyllable(text, 0)
+	for i := 0; start < end; i++ {
+		w := sp.spell(text[start:end])
+		if int(w.id) >= len(sp.bits) {
+			sp.bits = append(sp.bits, make([]uint32, int(w.id)+1-len(sp.bits)+len(sp.bits)/2)...)
+		}
+		if sp.bits[w.id] == 0 {
+			sp.found = append(sp.found, w.id)
+		}
+		sp.bits[w.id] |= bit
+		if prev != ^uint32(0) && i < pairSyllables {
+			sp.pairs[pairKey(prev, w.key)] |= bit
+		}
+		prev = w.key
+		start, end = vi.NextSyllable(text, end)
 	}
 }
