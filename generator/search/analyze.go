@@ -31,7 +31,7 @@ type indexer struct {
 
 // pairPart is one worker's share of the pairs.
 type pairPart struct {
-	index map[uint64]uint32 // pairKey → index in list and keys
+	index table // pairKey → 1 + index in list and keys
 	keys  []uint64
 	list  []postings
 }
@@ -54,9 +54,6 @@ func partOf(k uint64, parts int) int {
 func analyzeAll(docs []Doc, first uint32, voc *vocabulary) (*indexer, []string) {
 	workers := runtime.GOMAXPROCS(0)
 	ix := &indexer{parts: make([]pairPart, workers)}
-	for p := range ix.parts {
-		ix.parts[p].index = map[uint64]uint32{}
-	}
 	excerpts := make([]string, len(docs))
 	spellers := make([]speller, workers)
 	for w := range spellers {
@@ -110,14 +107,14 @@ func (ix *indexer) merge(p int, id uint32, a *analysis) {
 	}
 	part := &ix.parts[p]
 	for _, kb := range a.pairParts[p] {
-		i, ok := part.index[kb.key]
-		if !ok {
-			i = uint32(len(part.list))
-			part.index[kb.key] = i
+		s := part.index.find(kb.key)
+		if s.val == 0 {
+			*s = slot{kb.key, uint64(len(part.list)) + 1}
+			part.index.added()
 			part.keys = append(part.keys, kb.key)
 			part.list = append(part.list, postings{})
 		}
-		part.list[i].add(id, kb.bits)
+		part.list[s.val-1].add(id, kb.bits)
 	}
 }
 
@@ -188,13 +185,36 @@ func (v *vocabulary) add(as string) number {
 // a list by their number, not a map: the numbers are few and dense.
 type speller struct {
 	voc   *vocabulary
+	short table // syllables of up to 8 bytes, by their bytes (spell) → (spelling number + 1) << 32 | key number
 	known map[string]number
-	bits  []uint32          // by spelling number: the fields of the page it is in; 0 for none
-	found []uint32          // the spelling numbers of the page, once each
-	pairs map[uint64]uint32 // pairKey → bits
+	bits  []uint32 // by spelling number: the fields of the page it is in; 0 for none
+	found []uint32 // the spelling numbers of the page, once each
+	pairs table    // pairKey → bits
 }
 
-func (sp *speller) spell(s string) number {
+// spell numbers the syllable text[start:end]. One of at most eight bytes,
+// most of them, is looked up by those bytes read as one number, which is
+// quicker to hash and compare than a string.
+func (sp *speller) spell(text string, start, end int) number {
+	n := end - start
+	if n > 8 || start+8 > len(text) {
+		return sp.spellString(text[start:end])
+	}
+	w := text[start : start+8]
+	// No syllable has a zero byte, so the unused bytes (zero) set two
+	// syllables' numbers apart.
+	k := (uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56) & (^uint64(0) >> (64 - 8*n))
+	s := sp.short.find(k)
+	if s.val == 0 {
+		num := sp.spellString(text[start:end])
+		*s = slot{k, uint64(num.id+1)<<32 | uint64(num.key)}
+		sp.short.added()
+	}
+	return number{uint32(s.val>>32) - 1, uint32(s.val)}
+}
+
+func (sp *speller) spellString(s string) number {
 	if n, ok := sp.known[s]; ok {
 		return n
 	}
@@ -211,15 +231,14 @@ func (sp *speller) spell(s string) number {
 // analyze reads one page's fields into a, split among parts workers. A
 // syllable counts once per page, with the bits of every field it is in.
 func (sp *speller) analyze(d Doc, a *analysis, parts int) {
-	if sp.pairs == nil {
-		// Sized for a news item of 500–900 words, so they rarely grow.
-		sp.found, sp.pairs = make([]uint32, 0, 512), make(map[uint64]uint32, 1024)
+	if sp.found == nil {
+		// Sized for a news item of 500–900 words, so it rarely grows.
+		sp.found = make([]uint32, 0, 512)
 	}
 	if a.termParts == nil {
 		a.termParts, a.pairParts = make([][]uint64, parts), make([][]keyBits, parts)
 	}
-	pairs := sp.pairs
-	clear(pairs)
+	sp.pairs.reset()
 	body := ""
 	if d.Body != nil {
 		body = d.Body()
@@ -242,9 +261,11 @@ func (sp *speller) analyze(d Doc, a *analysis, parts int) {
 		sp.bits[s] = 0
 	}
 	sp.found = sp.found[:0]
-	for k, bits := range pairs {
-		p := partOf(k, parts)
-		a.pairParts[p] = append(a.pairParts[p], keyBits{k, bits})
+	for _, s := range sp.pairs.slots {
+		if s.val != 0 {
+			p := partOf(s.key, parts)
+			a.pairParts[p] = append(a.pairParts[p], keyBits{s.key, uint32(s.val)})
+		}
 	}
 }
 
@@ -255,7 +276,7 @@ func (sp *speller) field(text string, bit uint32) {
 	// Pages' text is NFC already: the parser made it so.
 	start, end := vi.NextSyllable(text, 0)
 	for i := 0; start < end; i++ {
-		w := sp.spell(text[start:end])
+		w := sp.spell(text, start, end)
 		if int(w.id) >= len(sp.bits) {
 			sp.bits = append(sp.bits, make([]uint32, int(w.id)+1-len(sp.bits)+len(sp.bits)/2)...)
 		}
@@ -264,7 +285,12 @@ func (sp *speller) field(text string, bit uint32) {
 		}
 		sp.bits[w.id] |= bit
 		if prev != ^uint32(0) && i < pairSyllables {
-			sp.pairs[pairKey(prev, w.key)] |= bit
+			if s := sp.pairs.find(pairKey(prev, w.key)); s.val == 0 {
+				*s = slot{pairKey(prev, w.key), uint64(bit)}
+				sp.pairs.added()
+			} else {
+				s.val |= uint64(bit)
+			}
 		}
 		prev = w.key
 		start, end = vi.NextSyllable(text, end)

@@ -70,7 +70,7 @@ func (ix *Index) add(voc *vocabulary, li *indexer) {
 
 	n := 0
 	for p := range li.parts {
-		li.parts[p].index = nil // not needed any more: let it go before pairs grows
+		li.parts[p].index = table{} // not needed any more: let it go before pairs grows
 		n += len(li.parts[p].keys)
 	}
 	pairs := make([]pair, 0, n)
