@@ -180,21 +180,23 @@ func (v *vocabulary) add(as string) number {
 //
 // It gathers one page's syllables and pairs, once each, before they go
 // into the page's analysis: a worker's, not a page's, so that a batch
-// holds its pages' lists and not 64 pages' maps (3.5 MB at 1,000 items,
-// a sixth of the build's live memory). A page's spellings are marked in
-// a list by their number, not a map: the numbers are few and dense.
+// holds its pages' lists and not 64 pages' tables (3.5 MB at 1,000
+// items, a sixth of the build's live memory). A page's spellings are
+// marked in a list by their number, not a table: the numbers are few and
+// dense.
 type speller struct {
 	voc   *vocabulary
-	short table // syllables of up to 8 bytes, by their bytes (spell) → (spelling number + 1) << 32 | key number
+	short table // a syllable's bytes (see spell) → (spelling number + 1) << 32 | key number
 	known map[string]number
 	bits  []uint32 // by spelling number: the fields of the page it is in; 0 for none
 	found []uint32 // the spelling numbers of the page, once each
 	pairs table    // pairKey → bits
 }
 
-// spell numbers the syllable text[start:end]. One of at most eight bytes,
-// most of them, is looked up by those bytes read as one number, which is
-// quicker to hash and compare than a string.
+// spell numbers the syllable text[start:end]. Nearly all syllables have
+// at most eight bytes (người, nghiệp): those are looked up by their bytes
+// read as one number, quicker to hash and compare than a string; longer
+// ones, and those in a text's last eight bytes, by their text.
 func (sp *speller) spell(text string, start, end int) number {
 	n := end - start
 	if n > 8 || start+8 > len(text) {
