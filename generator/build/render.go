@@ -89,11 +89,11 @@ type view struct {
 	Date, Lastmod                  time.Time
 	IsHome, IsPage, IsSection      bool
 
-	Terms      map[string][]*site.Term
-	Related    []*site.Node
-	Prev, Next *site.Node
-	Taxonomy   *site.Taxonomy
-	Term       *site.Term
+	Terms              map[string][]*site.Term
+	Related            []*site.Node
+	Parent, Prev, Next *site.Node
+	Taxonomy           *site.Taxonomy
+	Term               *site.Term
 }
 
 func newView(n *site.Node, pg *site.Pager) view {
@@ -103,7 +103,7 @@ func newView(n *site.Node, pg *site.Pager) view {
 		Title: n.Title(), Permalink: n.Permalink(), RelPermalink: n.RelPermalink(),
 		Date: n.Date(), Lastmod: n.Lastmod(),
 		IsHome: n.IsHome(), IsPage: n.IsPage(), IsSection: n.IsSection(),
-		Terms: n.Terms, Related: n.Related, Prev: n.Prev, Next: n.Next,
+		Terms: n.Terms, Related: n.Related, Parent: n.Parent, Prev: n.Prev, Next: n.Next,
 		Taxonomy: n.Taxonomy, Term: n.Term,
 	}
 }
