@@ -52,7 +52,9 @@ func readFiles(tb testing.TB, patterns ...string) []readInput {
 // generator (bench/corpus) writes them, clean Unicode as most of a site
 // is; pasted are files put together from old sources (a paragraph
 // decomposed, one in TCVN3, one in VISCII, tones of the new style,
-// invisible characters, abbreviations) and those of testdata/fix.
+// invisible characters, abbreviations) and those of testdata/fix. site
+// are the items of the site in LOA_BENCH_SITE, when set (as for
+// generator/build's benchmarks): a corpus of a thousand reads as a site.
 func BenchmarkRead(b *testing.B) {
 	sets := []struct {
 		name     string
@@ -60,6 +62,12 @@ func BenchmarkRead(b *testing.B) {
 	}{
 		{"news", []string{"testdata/news/*.md"}},
 		{"pasted", []string{"testdata/pasted/*.md", "testdata/fix/*.md"}},
+	}
+	if dir := os.Getenv("LOA_BENCH_SITE"); dir != "" {
+		sets = append(sets, struct {
+			name     string
+			patterns []string
+		}{"site", []string{filepath.Join(dir, "content", "*", "*.md")}})
 	}
 	for _, set := range sets {
 		b.Run(set.name, func(b *testing.B) {
