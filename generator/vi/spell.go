@@ -39,13 +39,11 @@ const tones = "\u0300\u0301\u0309\u0303\u0323"
 
 func isTone(r rune) bool { return strings.ContainsRune(tones, r) }
 
-// toneSpot describes a syllable where the two styles differ: its letters
-// decomposed, and the indexes of the two vowels of oa, oe or uy.
+// toneSpot describes a syllable where the two styles differ: its tone
+// and where it stands.
 type toneSpot struct {
-	letters []letter
-	first   int // index in letters of o or u
-	tone    rune
-	style   ToneStyle
+	tone  rune
+	style ToneStyle
 }
 
 // letter is a base letter with its marks (vowel marks and tone), decomposed.
@@ -60,81 +58,109 @@ type letter struct {
 func spot(word string) (toneSpot, bool) {
 	// Most words end otherwise: a quick look at the last two letters,
 	// composed (a decomposed word ends in a mark and takes the long way).
+	// The last alone turns most words away; the one before it is decoded
+	// only for the few that end in a, e or y.
 	last, size := utf8.DecodeLastRuneInString(word)
+	if isMn(last) {
+		return readSpot(word)
+	}
+	firsts := spotFirsts(last)
+	if firsts == "" {
+		return toneSpot{}, false
+	}
 	before, _ := utf8.DecodeLastRuneInString(word[:len(word)-size])
-	if !unicode.Is(unicode.Mn, last) && !mayEndSpot(before, last) {
+	if !strings.ContainsRune(firsts, before) && !isMn(before) { // ò written o and a mark
 		return toneSpot{}, false
 	}
 	return readSpot(word)
 }
 
-// mayEndSpot reports whether a word ending in the letters before and last
-// may end in oa, oe or uy with no mark but a tone: false is certain.
-func mayEndSpot(before, last rune) bool {
-	var firsts string // what may come before last
+// isMn is unicode.Is(unicode.Mn, r), with no table search for the
+// letters below the combining marks' block, where Mn starts.
+func isMn(r rune) bool { return r >= 0x300 && unicode.Is(unicode.Mn, r) }
+
+// spotFirsts is what may come before last in a word ending in oa, oe or
+// uy with no mark but a tone; "" when no such word ends in last.
+func spotFirsts(last rune) (firsts string) {
 	switch last {
 	case 'a', 'à', 'á', 'ả', 'ã', 'ạ', 'A', 'À', 'Á', 'Ả', 'Ã', 'Ạ',
 		'e', 'è', 'é', 'ẻ', 'ẽ', 'ẹ', 'E', 'È', 'É', 'Ẻ', 'Ẽ', 'Ẹ':
 		firsts = "oòóỏõọOÒÓỎÕỌ"
 	case 'y', 'ỳ', 'ý', 'ỷ', 'ỹ', 'ỵ', 'Y', 'Ỳ', 'Ý', 'Ỷ', 'Ỹ', 'Ỵ':
 		firsts = "uùúủũụUÙÚỦŨỤ"
-	default:
-		return false // most words: they end in a consonant, i, o or u
 	}
-	return strings.ContainsRune(firsts, before) || unicode.Is(unicode.Mn, before) // ò written o and a mark
+	return firsts // "" for most words: they end in a consonant, i, o or u
 }
 
-// readSpot is spot without its quick look.
+// readSpot is spot without its quick look. It reads the word's letters
+// decomposed one at a time, keeping only what the rule weighs: the last
+// three bases and the marks of the last two letters, so a word costs no
+// allocation.
 func readSpot(word string) (toneSpot, bool) {
-	var ls []letter
-	for _, r := range norm.NFD.String(word) {
-		if unicode.Is(unicode.Mn, r) {
-			if len(ls) == 0 {
+	var (
+		n          int  // letters so far
+		b2, b1, b0 rune // the bases of the last three letters, b0 the last
+		m1, m0     int  // how many marks the last two letters carry
+		mark1      rune // the mark of the letter before the last, when one
+		mark0      rune // the mark of the last letter, when one
+		marked     bool // a letter before the last two carries a mark
+	)
+	var it norm.Iter
+	it.InitString(norm.NFD, word)
+	for !it.Done() {
+		for _, r := range string(it.Next()) {
+			if isMn(r) {
+				if n == 0 {
+					return toneSpot{}, false
+				}
+				m0++
+				mark0 = r
+				continue
+			}
+			if !unicode.IsLetter(r) {
 				return toneSpot{}, false
 			}
-			ls[len(ls)-1].marks = append(ls[len(ls)-1].marks, r)
-			continue
+			marked = marked || m1 > 0
+			b2, b1, b0 = b1, b0, r
+			m1, mark1, m0, mark0 = m0, mark0, 0, 0
+			n++
 		}
-		if !unicode.IsLetter(r) {
-			return toneSpot{}, false
-		}
-		ls = append(ls, letter{base: r})
 	}
-	n := len(ls)
 	if n < 2 {
 		return toneSpot{}, false
 	}
-	a, b := unicode.ToLower(ls[n-2].base), unicode.ToLower(ls[n-1].base)
+	a, b := unicode.ToLower(b1), unicode.ToLower(b0)
 	if !(a == 'o' && (b == 'a' || b == 'e')) && !(a == 'u' && b == 'y') {
 		return toneSpot{}, false
 	}
 	// The letters before the two vowels make the initial consonant, and
-	// "quy" is q-u-y: its u belongs to the consonant.
-	for _, l := range ls[:n-2] {
-		if len(l.marks) > 0 {
-			return toneSpot{}, false
-		}
-	}
-	if !isSyllable(word) || (a == 'u' && n >= 3 && unicode.ToLower(ls[n-3].base) == 'q') {
+	// "quy" is q-u-y: its u belongs to the consonant. The two vowels carry
+	// one mark, a tone: a vowel mark (hoặc has a final anyway) or two
+	// tones are no spot.
+	if marked || m1+m0 != 1 || (a == 'u' && n >= 3 && unicode.ToLower(b2) == 'q') {
 		return toneSpot{}, false
 	}
-	sp := toneSpot{letters: ls, first: n - 2}
-	for i := n - 2; i < n; i++ {
-		for _, m := range ls[i].marks {
-			if !isTone(m) || sp.tone != 0 {
-				return toneSpot{}, false // a vowel mark (hoặc has a final anyway) or two tones
-			}
-			sp.tone = m
-			sp.style = ToneOld
-			if i == n-1 {
-				sp.style = ToneNew
-			}
-		}
+	sp := toneSpot{tone: mark1, style: ToneOld}
+	if m0 == 1 {
+		sp = toneSpot{tone: mark0, style: ToneNew}
 	}
-	if sp.tone == 0 {
+	if !isTone(sp.tone) || !isSyllable(word) {
 		return toneSpot{}, false
 	}
 	return sp, true
+}
+
+// letters is word decomposed into its letters, each with its marks.
+func letters(word string) []letter {
+	var ls []letter
+	for _, r := range norm.NFD.String(word) {
+		if isMn(r) && len(ls) > 0 {
+			ls[len(ls)-1].marks = append(ls[len(ls)-1].marks, r)
+			continue
+		}
+		ls = append(ls, letter{base: r})
+	}
+	return ls
 }
 
 // TonePlacement reports the style a syllable is written in, for the
@@ -157,12 +183,13 @@ func PlaceTone(word string, style ToneStyle) string {
 	if !ok || sp.style == style || (style != ToneOld && style != ToneNew) {
 		return word
 	}
-	to := sp.first
+	ls := letters(word) // a spot: letters, the o or u of the two vowels second to last
+	to := len(ls) - 2
 	if style == ToneNew {
-		to = sp.first + 1
+		to++
 	}
 	var b strings.Builder
-	for i, l := range sp.letters {
+	for i, l := range ls {
 		b.WriteRune(l.base)
 		for _, m := range l.marks {
 			if !isTone(m) {
