@@ -64,19 +64,51 @@ func compose(base rune, tone int) rune {
 }
 
 // splitVowel is the inverse of compose: the vowel base and tone of the
-// lowercase letter r, or ok false when r is not a Vietnamese vowel.
+// lowercase letter r, or ok false when r is not a Vietnamese vowel. The
+// syllable check asks it of every letter, so it reads r by switches, not
+// along vowelTones (TestSplitVowel holds them to each other).
 func splitVowel(r rune) (base rune, tone int, ok bool) {
-	i := 0
-	for _, v := range vowelTones {
-		if i%6 == 0 {
-			base = v
-		}
-		if v == r {
-			return base, i % 6, true
-		}
-		i++
+	switch r {
+	case 'a', 'à', 'á', 'ả', 'ã', 'ạ':
+		base = 'a'
+	case 'ă', 'ằ', 'ắ', 'ẳ', 'ẵ', 'ặ':
+		base = 'ă'
+	case 'â', 'ầ', 'ấ', 'ẩ', 'ẫ', 'ậ':
+		base = 'â'
+	case 'e', 'è', 'é', 'ẻ', 'ẽ', 'ẹ':
+		base = 'e'
+	case 'ê', 'ề', 'ế', 'ể', 'ễ', 'ệ':
+		base = 'ê'
+	case 'i', 'ì', 'í', 'ỉ', 'ĩ', 'ị':
+		base = 'i'
+	case 'o', 'ò', 'ó', 'ỏ', 'õ', 'ọ':
+		base = 'o'
+	case 'ô', 'ồ', 'ố', 'ổ', 'ỗ', 'ộ':
+		base = 'ô'
+	case 'ơ', 'ờ', 'ớ', 'ở', 'ỡ', 'ợ':
+		base = 'ơ'
+	case 'u', 'ù', 'ú', 'ủ', 'ũ', 'ụ':
+		base = 'u'
+	case 'ư', 'ừ', 'ứ', 'ử', 'ữ', 'ự':
+		base = 'ư'
+	case 'y', 'ỳ', 'ý', 'ỷ', 'ỹ', 'ỵ':
+		base = 'y'
+	default:
+		return 0, 0, false
 	}
-	return 0, 0, false
+	switch r {
+	case 'à', 'ằ', 'ầ', 'è', 'ề', 'ì', 'ò', 'ồ', 'ờ', 'ù', 'ừ', 'ỳ':
+		tone = toneGrave
+	case 'á', 'ắ', 'ấ', 'é', 'ế', 'í', 'ó', 'ố', 'ớ', 'ú', 'ứ', 'ý':
+		tone = toneAcute
+	case 'ả', 'ẳ', 'ẩ', 'ẻ', 'ể', 'ỉ', 'ỏ', 'ổ', 'ở', 'ủ', 'ử', 'ỷ':
+		tone = toneHook
+	case 'ã', 'ẵ', 'ẫ', 'ẽ', 'ễ', 'ĩ', 'õ', 'ỗ', 'ỡ', 'ũ', 'ữ', 'ỹ':
+		tone = toneTilde
+	case 'ạ', 'ặ', 'ậ', 'ẹ', 'ệ', 'ị', 'ọ', 'ộ', 'ợ', 'ụ', 'ự', 'ỵ':
+		tone = toneDot
+	}
+	return base, tone, true
 }
 
 // tcvn3Letters maps Windows-1252 characters U+00A1…U+00FE to the letters

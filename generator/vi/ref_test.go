@@ -246,3 +246,14 @@ func TestIsSyllableAsByString(t *testing.T) {
 		t.Errorf("only %d syllables among the words", yes)
 	}
 }
+
+// splitVowel reads every character as the look along vowelTones does.
+func TestSplitVowel(t *testing.T) {
+	for r := rune(0); r <= 0x2000; r++ {
+		base, tone, ok := splitVowel(r)
+		wantBase, wantTone, wantOK := splitVowelByScan(r)
+		if base != wantBase || tone != wantTone || ok != wantOK {
+			t.Errorf("splitVowel(%q) = %q, %d, %v; along vowelTones %q, %d, %v", r, base, tone, ok, wantBase, wantTone, wantOK)
+		}
+	}
+}

@@ -1,10 +1,12 @@
 package vi
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
-// onsets are the initial consonants of Vietnamese syllables, longest first
-// so that "nghi" is tried as ngh + i before ng + hi.
-// The empty onset is last ("ăn", "ông").
+// onsets are the initial consonants of Vietnamese syllables, each
+// followed by a space; the empty onset ("ăn", "ông") is not listed.
 const onsets = "ngh ng nh ch gh gi kh ph qu th tr b c d đ g h k l m n p r s t v x "
 
 // vowelClusters are the vowel sequences of Vietnamese rimes, without tones,
@@ -29,11 +31,13 @@ func isSyllable(w string) bool {
 	if w == "" {
 		return false
 	}
-	var bases strings.Builder
+	// The letters without their tones: a syllable's fit on the stack.
+	var buf [32]byte
+	bases := buf[:0]
 	tone := toneNone
 	for _, r := range strings.ToLower(NFC(w)) {
-		if strings.ContainsRune("bcdđghklmnpqrstvx", r) {
-			bases.WriteRune(r)
+		if isConsonant(r) {
+			bases = utf8.AppendRune(bases, r)
 			continue
 		}
 		base, t, ok := splitVowel(r)
@@ -43,25 +47,39 @@ func isSyllable(w string) bool {
 		if t != toneNone {
 			tone = t
 		}
-		bases.WriteRune(base)
+		bases = utf8.AppendRune(bases, base)
 	}
-	b := bases.String()
-	for rest := onsets; ; {
-		on, more, _ := strings.Cut(rest, " ")
-		if strings.HasPrefix(b, on) {
-			if rimeOK(on, b[len(on):], tone) {
-				return true
-			}
-			// gi before a rime of its own i: gì, gìn, giếng is gi + iêng.
-			if on == "gi" && (b == on || rimeOK(on, "i"+b[len(on):], tone)) {
-				return true
-			}
+	b := string(bases)
+	// The onsets that begin b, "" among them, are at most four (ngh, ng,
+	// n and ""): each is tried, whatever the order.
+	for n := range min(len(b), 3) + 1 {
+		on := b[:n]
+		if !isOnset(on) {
+			continue
 		}
-		if rest == "" { // the empty onset was the last to try
-			return false
+		if rimeOK(on, b[len(on):], tone) {
+			return true
 		}
-		rest = more
+		// gi before a rime of its own i: gì, gìn, giếng is gi + iêng.
+		if on == "gi" && (b == on || rimeOK(on, "i"+b[len(on):], tone)) {
+			return true
+		}
 	}
+	return false
+}
+
+// isConsonant reports whether r is a consonant letter, lower case.
+func isConsonant(r rune) bool {
+	switch r {
+	case 'b', 'c', 'd', 'đ', 'g', 'h', 'k', 'l', 'm', 'n', 'p', 'q', 'r', 's', 't', 'v', 'x':
+		return true
+	}
+	return false
+}
+
+// isOnset reports whether s is one of onsets, the empty one too.
+func isOnset(s string) bool {
+	return s == "" || strings.Contains(" "+onsets, " "+s+" ")
 }
 
 // rimeOK reports whether rest (toneless) is a vowel sequence and final
