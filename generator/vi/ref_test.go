@@ -257,3 +257,11 @@ func TestSplitVowel(t *testing.T) {
 		}
 	}
 }
+
+func TestIsMn(t *testing.T) {
+	for r := rune(-1); r <= unicode.MaxRune+1; r++ {
+		if isMn(r) != unicode.Is(unicode.Mn, r) {
+			t.Errorf("isMn(%U) = %v", r, isMn(r))
+		}
+	}
+}

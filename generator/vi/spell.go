@@ -61,11 +61,11 @@ func spot(word string) (toneSpot, bool) {
 	// The last alone turns most words away; the one before it is decoded
 	// only for the few that end in a, e or y.
 	last, size := utf8.DecodeLastRuneInString(word)
-	if isMn(last) {
-		return readSpot(word)
-	}
 	firsts := spotFirsts(last)
 	if firsts == "" {
+		if isMn(last) {
+			return readSpot(word)
+		}
 		return toneSpot{}, false
 	}
 	before, _ := utf8.DecodeLastRuneInString(word[:len(word)-size])
@@ -76,8 +76,11 @@ func spot(word string) (toneSpot, bool) {
 }
 
 // isMn is unicode.Is(unicode.Mn, r), with no table search for the
-// letters below the combining marks' block, where Mn starts.
-func isMn(r rune) bool { return r >= 0x300 && unicode.Is(unicode.Mn, r) }
+// letters of Vietnamese: those below the combining marks' block, where Mn
+// starts, and Latin Extended Additional, which has none.
+func isMn(r rune) bool {
+	return r >= 0x300 && !(0x1E00 <= r && r <= 0x1EFF) && unicode.Is(unicode.Mn, r)
+}
 
 // spotFirsts is what may come before last in a word ending in oa, oe or
 // uy with no mark but a tone; "" when no such word ends in last.
