@@ -29,15 +29,23 @@ func fromLegacy(s string, e vi.Encoding) string {
 // readLegacy finds the lines of prose in a legacy encoding; ls are the
 // file's lines, for the line as it should read.
 func (f *File) readLegacy(ls []string, texts []page.Text) {
+	var strs []string // the texts of a line's runs
 	for _, runs := range lineRuns(texts) {
 		n := runs[0].Pos.Line
 		// MayBeLegacy reads a run alone as it reads it with the space
-		// joinRuns writes after it (TestMayBeLegacyAfterASpace).
-		joined := runs[0].Text
-		if len(runs) > 1 {
-			joined = joinRuns(runs)
+		// joinRuns writes after it (TestMayBeLegacyAfterASpace); several
+		// are joined only when a quick look leaves it open.
+		var maybe bool
+		if len(runs) == 1 {
+			maybe = vi.MayBeLegacy(runs[0].Text)
+		} else {
+			strs = strs[:0]
+			for _, t := range runs {
+				strs = append(strs, t.Text)
+			}
+			maybe = vi.MayBeLegacyRuns(strs)
 		}
-		if !vi.MayBeLegacy(joined) {
+		if !maybe {
 			continue // most lines: a quick no
 		}
 		enc, _, ok := vi.DetectLegacy(joinRuns(runs))

@@ -1,6 +1,9 @@
 package vi
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // MayBeLegacy reports whether DetectLegacy could find s in a legacy
 // encoding: false is certain (DetectLegacy would say no too), true means
@@ -16,12 +19,36 @@ import "unicode/utf8"
 // encoding needs two of the latter that read better converted, and at
 // least four times as many as the former.
 func MayBeLegacy(s string) bool {
-	// First a cheaper bound, one pass without splitting words three ways:
-	// a changeable word holds a character outside ASCII, so there are at
-	// most high of them; every encoding splits at ASCII spaces, so a
-	// space-separated token with a letter only Unicode has is at least one
-	// such word in each. Typed Unicode Vietnamese ends here.
+	return fewUnicodeOnly(highRunes(s)) && mayBeLegacyWords(s)
+}
+
+// MayBeLegacyRuns is MayBeLegacy of the runs joined, each followed by a
+// space, as a line of prose cut by its markup reads: a run's words end
+// where it does. The runs are joined only when the cheaper bound leaves
+// the answer open, which it seldom does for Unicode Vietnamese.
+func MayBeLegacyRuns(runs []string) bool {
 	high, only := 0, 0
+	for _, r := range runs {
+		h, o := highRunes(r) // a space after each: its last token ends there
+		high, only = high+h, only+o
+	}
+	if !fewUnicodeOnly(high, only) {
+		return false
+	}
+	var b strings.Builder
+	for _, r := range runs {
+		b.WriteString(r)
+		b.WriteByte(' ')
+	}
+	return mayBeLegacyWords(b.String())
+}
+
+// highRunes is MayBeLegacy's cheaper bound, one pass without splitting
+// words three ways: a changeable word holds a character outside ASCII, so
+// there are at most high of them; every encoding splits at ASCII spaces,
+// so a space-separated token with a letter only Unicode has (only counts
+// them) is at least one such word in each.
+func highRunes(s string) (high, only int) {
 	token := false
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -40,9 +67,17 @@ func MayBeLegacy(s string) bool {
 			token = true
 		}
 	}
-	if high < 3 || 4*only > high { // legacyScore wants three changed characters or more
-		return false
-	}
+	return high, only
+}
+
+// fewUnicodeOnly reports whether the bound of highRunes leaves a legacy
+// reading possible; typed Unicode Vietnamese ends here.
+func fewUnicodeOnly(high, only int) bool {
+	return high >= 3 && 4*only <= high // legacyScore wants three changed characters or more
+}
+
+// mayBeLegacyWords is the rest of MayBeLegacy, word by word.
+func mayBeLegacyWords(s string) bool {
 	// One pass over s for the three encodings, which split words apart
 	// (× is a letter in TCVN3, a separator in VNI).
 	encs := [...]Encoding{TCVN3, VNI, VISCII}

@@ -65,3 +65,38 @@ func TestVietnameseOnly(t *testing.T) {
 		}
 	}
 }
+
+// MayBeLegacyRuns answers as MayBeLegacy of the runs joined, each with a
+// space after it: runs of legacy text, Unicode and both, cut anywhere,
+// mid-character too.
+func TestMayBeLegacyRuns(t *testing.T) {
+	texts := []string{"Ban Vì sự tiến bộ của Phụ nữ tỉnh họp", "café, naïve, Müller", "UBND 2023 – “Địa chỉ”", "\x05\x02 a\u00d7 \tb"}
+	for _, s := range legacySentences {
+		texts = append(texts, encodeTCVN3(s), encodeVNI(s), encodeVISCII(t, s), s)
+	}
+	rng := rand.New(rand.NewPCG(5, 8))
+	maybe := 0
+	for range 3000 {
+		var runs []string
+		for range rng.IntN(5) {
+			s := texts[rng.IntN(len(texts))]
+			i := rng.IntN(len(s) + 1)
+			j := i + rng.IntN(len(s)-i+1)
+			runs = append(runs, s[i:j])
+		}
+		var joined strings.Builder
+		for _, r := range runs {
+			joined.WriteString(r + " ")
+		}
+		got, want := MayBeLegacyRuns(runs), MayBeLegacy(joined.String())
+		if got != want {
+			t.Fatalf("MayBeLegacyRuns(%q) = %v, MayBeLegacy of them joined %v", runs, got, want)
+		}
+		if got {
+			maybe++
+		}
+	}
+	if maybe < 100 {
+		t.Errorf("only %d lines may be legacy: the test proves little", maybe)
+	}
+}
