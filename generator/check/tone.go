@@ -27,7 +27,8 @@ func (f *File) readTones(t page.Text, ws []word) {
 			continue // no tone mark
 		}
 		if style, ok := vi.TonePlacement(w.text); ok {
-			f.tones = append(f.tones, toneUse{at(t, w.at), at(t, w.at), w.text, style})
+			p := at(t, w.at)
+			f.tones = append(f.tones, toneUse{p, p, w.text, style})
 		}
 	}
 }

@@ -67,7 +67,13 @@ func isWordRune(r rune) bool {
 // readWords cuts each run of prose into words once and gives them to the
 // rules that weigh words.
 func (f *File) readWords(texts []page.Text) {
-	var ws []word
+	longest := 0
+	for _, t := range texts {
+		longest = max(longest, len(t.Text))
+	}
+	// Room for the words of the longest run at once: a word of Vietnamese
+	// and its space take five bytes or more.
+	ws := make([]word, 0, longest/5+1)
 	var abbrs abbrReader
 	for _, t := range texts {
 		ws = appendWords(ws[:0], t.Text)
