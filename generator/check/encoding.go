@@ -138,8 +138,15 @@ type chars struct {
 func look(line string) chars {
 	var c chars
 	for i := 0; i < len(line); {
-		if line[i] < utf8.RuneSelf {
+		switch c := line[i]; {
+		case c < utf8.RuneSelf:
 			i++
+			continue
+		case 0xC3 <= c && c <= 0xCB && i+1 < len(line) && isCont(line[i+1]):
+			i += 2 // U+00C0–U+02FF, most letters of Vietnamese: nothing to look at
+			continue
+		case c == 0xE1 && i+2 < len(line) && 0xB8 <= line[i+1] && line[i+1] <= 0xBB && isCont(line[i+2]):
+			i += 3 // U+1E00–U+1EFF, Latin Extended Additional (ạ, ế, ữ…): nothing either
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(line[i:])
@@ -159,6 +166,9 @@ func look(line string) chars {
 	}
 	return c
 }
+
+// isCont reports whether b continues a character of UTF-8.
+func isCont(b byte) bool { return b&0xC0 == 0x80 }
 
 // invisiblesOf finds the invisible characters of a line (see invisibles)
 // that are not letters of TCVN3 text.
@@ -305,7 +315,12 @@ func (f *File) readProse(texts []page.Text) {
 	var doubles, befores []occurrence
 	for _, t := range texts {
 		s := t.Text
-		for i := strings.IndexByte(s, ' '); i >= 0; {
+		// Spaces come every few bytes: a loop over the bytes finds them
+		// sooner than a call of IndexByte for each.
+		for i := 0; i < len(s); i++ {
+			if s[i] != ' ' {
+				continue
+			}
 			j := i
 			for j < len(s) && s[j] == ' ' {
 				j++
@@ -316,9 +331,7 @@ func (f *File) readProse(texts []page.Text) {
 			if j < len(s) && strings.IndexByte(punctuation, s[j]) >= 0 && spaceBefore(s, j) {
 				befores = append(befores, occurrence{at(t, i), s[j : j+1]})
 			}
-			if i = strings.IndexByte(s[j:], ' '); i >= 0 {
-				i += j // the next run of spaces
-			}
+			i = j // s[j] is no space: the next run starts after it
 		}
 	}
 	f.findings = append(f.findings, perLine(doubles, func(o occurrence, n int) Finding {

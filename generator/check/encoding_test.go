@@ -1,6 +1,10 @@
 package check
 
 import (
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -54,6 +58,57 @@ func TestLookMissesNothing(t *testing.T) {
 		}
 		if !has.hidden && len(invisibles(line, pos)) > 0 {
 			t.Errorf("%q: look sees nothing hidden, but invisibles finds something", line)
+		}
+	}
+}
+
+// lookByRune is look as it was, before its paths for the letters of
+// Vietnamese: every character outside ASCII decoded.
+func lookByRune(line string) chars {
+	var c chars
+	for _, r := range line {
+		switch {
+		case r < utf8.RuneSelf:
+		case r == nbsp || r == '\u00ad':
+			c.hidden = true
+		case r < 0x300, 0x1e00 <= r && r <= 0x1eff, 0x2010 <= r && r <= 0x2027:
+		case r <= 0x36f:
+			c.marks, c.unsure = true, true
+		default:
+			c.unsure = true
+			if en, _ := invisible(r); en != "" {
+				c.hidden = true
+			}
+		}
+	}
+	return c
+}
+
+// look says what lookByRune says, on the lines of the test files and on
+// random strings of characters, cut ones and bytes that start none.
+func TestLookAsByRune(t *testing.T) {
+	var lines []string
+	files, _ := filepath.Glob("testdata/*/*.md")
+	for _, file := range files {
+		src, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, strings.Split(string(src), "\n")...)
+	}
+	pieces := []string{"a", " ", "ạ", "ữ", "Ỹ", "\u1e00", "\u1eff", "\u1dff", "\u1f00", "À", "\u02ff", "\u0300", "\u036f", "\u00bf", "\u00a0", "\u00ad",
+		"\u200b", "\u2013", "\u2060", "\ufeff", "\xc3", "\xcb", "\xe1", "\xe1\xbb", "\xe1\xb8", "\xe1\xb7", "\xe1\xbc", "\xbb", "\xff", "中", "👩"}
+	rng := rand.New(rand.NewPCG(2, 9))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		lines = append(lines, b.String())
+	}
+	for _, line := range lines {
+		if got, want := look(line), lookByRune(line); got != want {
+			t.Fatalf("look(%q) = %+v; by rune %+v", line, got, want)
 		}
 	}
 }
