@@ -193,7 +193,7 @@ func refWords(t *testing.T) []string {
 		}
 	}
 	pieces := []string{"a", "o", "u", "y", "e", "O", "U", "Y", "q", "Q", "h", "t", "n", "g", "i", "đ", "ư", "ơ", "ô", "ă", "ò", "ỏ", "Ủ", "à",
-		"\u0300", "\u0301", "\u0309", "\u0303", "\u0323", "\u0302", "\u0306", "\u031b", "\u0308", "×", "1", "-", "中", "\ufffd", "\xff", "ǅ"}
+		"\u0300", "\u0301", "\u0309", "\u0303", "\u0323", "\u0302", "\u0306", "\u031b", "\u0308", "×", "1", "-", "中", "\ufffd", "\xff", "ǅ", "İ", "K"}
 	rng := rand.New(rand.NewPCG(3, 5))
 	for range 20000 {
 		var b strings.Builder
@@ -212,6 +212,13 @@ func TestReadSpotAsByLetters(t *testing.T) {
 		_, _, want, wantOK := readSpotByLetters(w)
 		if ok != wantOK || sp.style != want.style || sp.tone != want.tone {
 			t.Fatalf("readSpot(%q) = %+v, %v; by letters %+v, %v", w, sp, ok, want, wantOK)
+		}
+		var composed, decomposed spotReader
+		if composed.readComposed(w) {
+			decomposed.readDecomposed(w)
+			if c, d := composed.weighed(), decomposed.weighed(); c != d {
+				t.Fatalf("%q: read composed %+v, decomposed %+v", w, c, d)
+			}
 		}
 		if q, qOK := spot(w); qOK != ok || q != sp {
 			t.Fatalf("spot(%q) = %+v, %v; the long way %+v, %v", w, q, qOK, sp, ok)
@@ -264,4 +271,17 @@ func TestIsMn(t *testing.T) {
 			t.Errorf("isMn(%U) = %v", r, isMn(r))
 		}
 	}
+}
+
+// weighed is what readSpot weighs of what sr read: the bases in lower
+// case, a mark only where it is the letter's one.
+func (sr spotReader) weighed() spotReader {
+	sr.b2, sr.b1, sr.b0 = unicode.ToLower(sr.b2), unicode.ToLower(sr.b1), unicode.ToLower(sr.b0)
+	if sr.m1 != 1 {
+		sr.mark1 = 0
+	}
+	if sr.m0 != 1 {
+		sr.mark0 = 0
+	}
+	return sr
 }

@@ -96,39 +96,17 @@ func spotFirsts(last rune) (firsts string) {
 }
 
 // readSpot is spot without its quick look. It reads the word's letters
-// decomposed one at a time, keeping only what the rule weighs: the last
-// three bases and the marks of the last two letters, so a word costs no
-// allocation.
+// decomposed one at a time (spotReader), so a word costs no allocation:
+// composed, as nearly all are, without decomposing it.
 func readSpot(word string) (toneSpot, bool) {
-	var (
-		n          int  // letters so far
-		b2, b1, b0 rune // the bases of the last three letters, b0 the last
-		m1, m0     int  // how many marks the last two letters carry
-		mark1      rune // the mark of the letter before the last, when one
-		mark0      rune // the mark of the last letter, when one
-		marked     bool // a letter before the last two carries a mark
-	)
-	var it norm.Iter
-	it.InitString(norm.NFD, word)
-	for !it.Done() {
-		for _, r := range string(it.Next()) {
-			if isMn(r) {
-				if n == 0 {
-					return toneSpot{}, false
-				}
-				m0++
-				mark0 = r
-				continue
-			}
-			if !unicode.IsLetter(r) {
-				return toneSpot{}, false
-			}
-			marked = marked || m1 > 0
-			b2, b1, b0 = b1, b0, r
-			m1, mark1, m0, mark0 = m0, mark0, 0, 0
-			n++
+	var sr spotReader
+	if !sr.readComposed(word) {
+		sr = spotReader{}
+		if !sr.readDecomposed(word) {
+			return toneSpot{}, false
 		}
 	}
+	n, b2, b1, b0 := sr.n, sr.b2, sr.b1, sr.b0
 	if n < 2 {
 		return toneSpot{}, false
 	}
@@ -140,17 +118,110 @@ func readSpot(word string) (toneSpot, bool) {
 	// "quy" is q-u-y: its u belongs to the consonant. The two vowels carry
 	// one mark, a tone: a vowel mark (hoặc has a final anyway) or two
 	// tones are no spot.
-	if marked || m1+m0 != 1 || (a == 'u' && n >= 3 && unicode.ToLower(b2) == 'q') {
+	if sr.marked || sr.m1+sr.m0 != 1 || (a == 'u' && n >= 3 && unicode.ToLower(b2) == 'q') {
 		return toneSpot{}, false
 	}
-	sp := toneSpot{tone: mark1, style: ToneOld}
-	if m0 == 1 {
-		sp = toneSpot{tone: mark0, style: ToneNew}
+	sp := toneSpot{tone: sr.mark1, style: ToneOld}
+	if sr.m0 == 1 {
+		sp = toneSpot{tone: sr.mark0, style: ToneNew}
 	}
 	if !isTone(sp.tone) || !isSyllable(word) {
 		return toneSpot{}, false
 	}
 	return sp, true
+}
+
+// spotReader keeps, of a word's letters decomposed, what readSpot weighs:
+// the last three bases and the marks of the last two letters.
+type spotReader struct {
+	n            int  // letters so far
+	b2, b1, b0   rune // the bases of the last three letters, b0 the last
+	m1, m0       int  // how many marks the last two letters carry
+	mark1, mark0 rune // the mark of each of them, when one
+	marked       bool // a letter before the last two carries a mark
+}
+
+func (sr *spotReader) letter(base rune) {
+	sr.marked = sr.marked || sr.m1 > 0
+	sr.b2, sr.b1, sr.b0 = sr.b1, sr.b0, base
+	sr.m1, sr.mark1, sr.m0, sr.mark0 = sr.m0, sr.mark0, 0, 0
+	sr.n++
+}
+
+func (sr *spotReader) mark(m rune) {
+	sr.m0++
+	sr.mark0 = m
+}
+
+// readDecomposed reads word decomposed (NFD), false at a character that
+// is neither a letter nor a mark on one.
+func (sr *spotReader) readDecomposed(word string) bool {
+	var it norm.Iter
+	it.InitString(norm.NFD, word)
+	for !it.Done() {
+		for _, r := range string(it.Next()) {
+			switch {
+			case isMn(r) && sr.n > 0:
+				sr.mark(r)
+			case isMn(r) || !unicode.IsLetter(r):
+				return false
+			default:
+				sr.letter(r)
+			}
+		}
+	}
+	return true
+}
+
+// readComposed reads word as readDecomposed would when it is made of
+// ASCII letters, đ and the vowels of Vietnamese, composed, in either
+// case, which it decomposes by splitVowel; false, having read part of it
+// maybe, at any other character.
+func (sr *spotReader) readComposed(word string) bool {
+	for _, r := range word {
+		switch {
+		case 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || r == 'đ' || r == 'Đ':
+			sr.letter(r)
+			continue
+		case r < utf8.RuneSelf:
+			return false
+		}
+		l := unicode.ToLower(r)
+		base, tone, ok := splitVowel(l)
+		if !ok || l != r && unicode.ToUpper(l) != r { // İ is no I with a tone
+			return false
+		}
+		bare, vowelMark := vowelMarkOf(base)
+		sr.letter(bare)
+		if vowelMark != 0 {
+			sr.mark(vowelMark)
+		}
+		if tone != toneNone {
+			m, _ := utf8.DecodeRuneInString(tones[2*(tone-1):]) // each tone takes two bytes
+			sr.mark(m)
+		}
+	}
+	return true
+}
+
+// vowelMarkOf is a vowel without a tone (splitVowel's base) decomposed:
+// its letter and its mark, 0 when none.
+func vowelMarkOf(base rune) (bare, mark rune) {
+	switch base {
+	case 'ă':
+		return 'a', '\u0306'
+	case 'â':
+		return 'a', '\u0302'
+	case 'ê':
+		return 'e', '\u0302'
+	case 'ô':
+		return 'o', '\u0302'
+	case 'ơ':
+		return 'o', '\u031b'
+	case 'ư':
+		return 'u', '\u031b'
+	}
+	return base, 0
 }
 
 // letters is word decomposed into its letters, each with its marks.
