@@ -87,6 +87,20 @@ func lookByRune(line string) chars {
 // look says what lookByRune says, on the lines of the test files and on
 // random strings of characters, cut ones and bytes that start none.
 func TestLookAsByRune(t *testing.T) {
+	lines := testdataLines(t, func(line string) []string { return []string{line} })
+	pieces := []string{"a", " ", "ạ", "ữ", "Ỹ", "\u1e00", "\u1eff", "\u1dff", "\u1f00", "À", "\u02ff", "\u0300", "\u036f", "\u00bf", "\u00a0", "\u00ad",
+		"\u200b", "\u2013", "\u2060", "\ufeff", "\xc3", "\xcb", "\xe1", "\xe1\xbb", "\xe1\xb8", "\xe1\xb7", "\xe1\xbc", "\xbb", "\xff", "中", "👩"}
+	lines = append(lines, randomLines(rand.New(rand.NewPCG(2, 9)), pieces, 20000, 12)...)
+	for _, line := range lines {
+		if got, want := look(line), lookByRune(line); got != want {
+			t.Fatalf("look(%q) = %+v; by rune %+v", line, got, want)
+		}
+	}
+}
+
+// testdataLines are the lines of the test files, each as each gives it.
+func testdataLines(t *testing.T, each func(line string) []string) []string {
+	t.Helper()
 	var lines []string
 	files, _ := filepath.Glob("testdata/*/*.md")
 	for _, file := range files {
@@ -94,21 +108,22 @@ func TestLookAsByRune(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		lines = append(lines, strings.Split(string(src), "\n")...)
+		for _, line := range strings.Split(string(src), "\n") {
+			lines = append(lines, each(line)...)
+		}
 	}
-	pieces := []string{"a", " ", "ạ", "ữ", "Ỹ", "\u1e00", "\u1eff", "\u1dff", "\u1f00", "À", "\u02ff", "\u0300", "\u036f", "\u00bf", "\u00a0", "\u00ad",
-		"\u200b", "\u2013", "\u2060", "\ufeff", "\xc3", "\xcb", "\xe1", "\xe1\xbb", "\xe1\xb8", "\xe1\xb7", "\xe1\xbc", "\xbb", "\xff", "中", "👩"}
-	rng := rand.New(rand.NewPCG(2, 9))
-	for range 20000 {
+	return lines
+}
+
+// randomLines are n strings of up to most of the pieces, picked by rng.
+func randomLines(rng *rand.Rand, pieces []string, n, most int) []string {
+	lines := make([]string, 0, n)
+	for range n {
 		var b strings.Builder
-		for range rng.IntN(12) {
+		for range rng.IntN(most) {
 			b.WriteString(pieces[rng.IntN(len(pieces))])
 		}
 		lines = append(lines, b.String())
 	}
-	for _, line := range lines {
-		if got, want := look(line), lookByRune(line); got != want {
-			t.Fatalf("look(%q) = %+v; by rune %+v", line, got, want)
-		}
-	}
+	return lines
 }

@@ -2,8 +2,6 @@ package check
 
 import (
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -85,27 +83,12 @@ func wordsByRune(s string) []word {
 // test files, decomposed too, and on random text; a word of ASCII is no
 // word the tone rule would read.
 func TestAppendWordsByRune(t *testing.T) {
-	var lines []string
-	files, _ := filepath.Glob("testdata/*/*.md")
-	for _, file := range files {
-		src, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, line := range strings.Split(string(src), "\n") {
-			lines = append(lines, line, norm.NFD.String(line), strings.ToUpper(line))
-		}
-	}
+	lines := testdataLines(t, func(line string) []string {
+		return []string{line, norm.NFD.String(line), strings.ToUpper(line)}
+	})
 	pieces := []string{"a", "Z", "0", "9", " ", ".", ",", "-", "_", "/", "@", "\t", "đ", "Đ", "ư", "ộ", "Ủ", "à", "\u0300", "\u0323", "\u031b",
 		"\u00a0", "\u200b", "\u00ad", "×", "÷", "–", "“", "…", "中", "Ω", "👩", "\u200d", "\ufffd", "\xff", "\xc3", "\xe1\xbb", "ǅ", "²", "٣"}
-	rng := rand.New(rand.NewPCG(7, 11))
-	for range 2000 {
-		var b strings.Builder
-		for range rng.IntN(30) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		lines = append(lines, b.String())
-	}
+	lines = append(lines, randomLines(rand.New(rand.NewPCG(7, 11)), pieces, 2000, 30)...)
 	var ws []word
 	for _, line := range lines {
 		ws = appendWords(ws[:0], line)
