@@ -160,8 +160,9 @@ func (s *pageStore) drop(key [32]byte) {
 }
 
 // save makes the packs hold the pages of the build and no other, writing
-// those whose pages changed, and lets go of the packs read.
-func (s *pageStore) save(entries []pageEntry) {
+// those whose pages changed, and lets go of the packs read. With sums, each
+// pack keeps the checksum of each page's HTML, for keep.
+func (s *pageStore) save(entries []pageEntry, sums bool) {
 	s.closeFiles()
 	var by [shardCount][]pageEntry
 	for _, e := range entries {
@@ -172,7 +173,7 @@ func (s *pageStore) save(entries []pageEntry) {
 		p := &s.shards[i]
 		p.mu.Lock()
 		defer p.mu.Unlock()
-		p.save(s, s.path(i), by[i])
+		p.save(s, s.path(i), by[i], sums)
 		p.data, p.loaded = nil, false
 	})
 	s.tidy()
@@ -281,8 +282,8 @@ func readPack(data []byte) (keys map[[32]byte][2]int, ok bool) {
 }
 
 // save writes the pack with the entries, unless it holds exactly them
-// already.
-func (p *pack) save(s *pageStore, path string, entries []pageEntry) {
+// already; with sums, it keeps their HTML's checksums.
+func (p *pack) save(s *pageStore, path string, entries []pageEntry, sums bool) {
 	entries = slices.DeleteFunc(entries, func(e pageEntry) bool { return p.failed[e.key] })
 	if !p.known {
 		p.load(path)
@@ -292,7 +293,7 @@ func (p *pack) save(s *pageStore, path string, entries []pageEntry) {
 		_, ok := p.keys[e.key]
 		return !ok
 	}) {
-		if p.data != nil {
+		if sums && p.data != nil {
 			p.sums = bodySums(p.keys, p.data)
 		}
 		return
@@ -321,7 +322,9 @@ func (p *pack) save(s *pageStore, path string, entries []pageEntry) {
 		return
 	}
 	p.keys, p.data, p.known, p.damaged = keys, buf, true, false
-	p.sums = bodySums(keys, buf)
+	if sums {
+		p.sums = bodySums(keys, buf)
+	}
 }
 
 // bodySums is the checksum of each entry's HTML in data, where keys says
