@@ -142,10 +142,10 @@ func look(line string) chars {
 		case c < utf8.RuneSelf:
 			i++
 			continue
-		case 0xC3 <= c && c <= 0xCB && i+1 < len(line) && isCont(line[i+1]):
+		case 0xC3 <= c && c <= 0xCB && i+1 < len(line) && !utf8.RuneStart(line[i+1]):
 			i += 2 // U+00C0–U+02FF, most letters of Vietnamese: nothing to look at
 			continue
-		case c == 0xE1 && i+2 < len(line) && 0xB8 <= line[i+1] && line[i+1] <= 0xBB && isCont(line[i+2]):
+		case c == 0xE1 && i+2 < len(line) && 0xB8 <= line[i+1] && line[i+1] <= 0xBB && !utf8.RuneStart(line[i+2]):
 			i += 3 // U+1E00–U+1EFF, Latin Extended Additional (ạ, ế, ữ…): nothing either
 			continue
 		}
@@ -166,9 +166,6 @@ func look(line string) chars {
 	}
 	return c
 }
-
-// isCont reports whether b continues a character of UTF-8.
-func isCont(b byte) bool { return b&0xC0 == 0x80 }
 
 // invisiblesOf finds the invisible characters of a line (see invisibles)
 // that are not letters of TCVN3 text.

@@ -14,11 +14,12 @@ import (
 	"loa/generator/page"
 )
 
-// Every finding, edit, tone-mark use and abbreviation of the proofreader on the test files, as they are,
-// decomposed and in capitals (so that the words of each rule take every
-// path: tones decomposed, abbreviations among shouted words), read as one
-// site, is compared with testdata/read.golden: a change to how Read goes
-// about its work must not change what it finds. go test -update rewrites it.
+// Every finding, edit, tone-mark use and abbreviation of the proofreader
+// on the test files, as they are, decomposed and in capitals (so that the
+// words of each rule take every path: tones decomposed, abbreviations
+// among shouted words), read as one site, is compared with
+// testdata/read.golden: a change to how Read goes about its work must not
+// change what it finds. go test -update rewrites it.
 func TestReadGolden(t *testing.T) {
 	files, _ := filepath.Glob("testdata/*/*.md")
 	if len(files) == 0 {

@@ -18,11 +18,11 @@ var folded = map[string]bool{
 // fold replaces each call of a folded function whose arguments are all
 // written-out strings by the string it returns, in every template of the
 // set, before html/template rewrites the trees for escaping: the string is
-// then escaped for where it stands, as the call's result was. A layout
-// calls them about thirty times a page, and text/template calls a function
-// through reflect at about the cost of a dozen field reads. A call that
-// fails (an asset that is missing) is left to fail where it runs, with its
-// line.
+// then escaped for where it stands, as the call's result was. The default
+// theme writes 116 calls of T with a word alone, many on every page; each
+// call is made through reflect: folding them took 5.9% of the allocations
+// out of a render of 1,000 items (BenchmarkRenderPages). A call that fails
+// (an asset that is missing) is left to fail where it runs, with its line.
 func fold(set *template.Template, funcs template.FuncMap) {
 	f := folder{funcs: funcs}
 	for _, t := range set.Templates() {

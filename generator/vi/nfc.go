@@ -73,7 +73,7 @@ func stablePrefix[T ~string | ~[]byte](s T) int {
 		// characters are one to three bytes, valid UTF-8.
 		if i > 0 {
 			i--
-			for s[i]&0xC0 == 0x80 {
+			for !utf8.RuneStart(s[i]) {
 				i--
 			}
 		}
