@@ -1,25 +1,28 @@
 package search
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/BurntSushi/toml"
 )
 
 // BenchmarkAnalyze splits and numbers the syllables of real pages' text,
-// from nothing, as a first build does: the Markdown files of the folder
-// LOA_BENCH_CONTENT names (such as a corpus of bench/corpus's content), or
-// of the example site. The Markdown stands for the plain text the build
-// hands over: the same words, with a few marks between.
+// from nothing, as a first build does: the Markdown files of the site
+// LOA_BENCH_SITE names (such as a corpus of bench/corpus), as for the
+// other benchmarks, or of the example site. The Markdown stands for the
+// plain text the build hands over: the same words, with a few marks
+// between.
 func BenchmarkAnalyze(b *testing.B) {
-	dir := os.Getenv("LOA_BENCH_CONTENT")
-	if dir == "" {
-		dir = "../../content"
+	site := os.Getenv("LOA_BENCH_SITE")
+	if site == "" {
+		site = "../.."
 	}
-	docs := markdownDocs(b, dir)
+	docs := markdownDocs(b, filepath.Join(site, "content"))
 	var bytes int64
 	for _, d := range docs {
 		bytes += int64(len(d.Title) + len(d.Lead) + len(d.Body()))
@@ -45,29 +48,20 @@ func markdownDocs(b *testing.B, dir string) []Doc {
 		if err != nil {
 			return err
 		}
-		var d Doc
 		text := string(src)
-		if rest, ok := strings.CutPrefix(text, "+++\n"); ok {
-			front, body, _ := strings.Cut(rest, "\n+++\n")
-			for line := range strings.Lines(front) {
-				key, value, _ := strings.Cut(strings.TrimSpace(line), " = ")
-				switch key {
-				case "title":
-					d.Title, _ = strconv.Unquote(value)
-				case "description":
-					d.Lead, _ = strconv.Unquote(value)
-				case "categories", "tags":
-					for s := range strings.SplitSeq(strings.Trim(value, "[]"), ",") {
-						if s, err := strconv.Unquote(strings.TrimSpace(s)); err == nil {
-							d.Terms = append(d.Terms, s)
-						}
-					}
-				}
-			}
-			text = body
+		var front struct {
+			Title, Description string
+			Categories, Tags   []string
 		}
-		d.Body = body(text)
-		docs = append(docs, d)
+		if rest, ok := strings.CutPrefix(text, "+++\n"); ok {
+			var fm string
+			fm, text, _ = strings.Cut(rest, "\n+++\n")
+			if _, err := toml.Decode(fm, &front); err != nil {
+				return fmt.Errorf("%s: %v", path, err)
+			}
+		}
+		docs = append(docs, Doc{Title: front.Title, Lead: front.Description,
+			Terms: append(front.Categories, front.Tags...), Body: body(text)})
 		return nil
 	})
 	if err != nil {
