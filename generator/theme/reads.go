@@ -157,7 +157,7 @@ func (w *reader) command(c *parse.CommandNode) {
 		return
 	}
 	id, isIdent := c.Args[0].(*parse.IdentifierNode)
-	if !isIdent || (id.Ident != "partial" && id.Ident != "partialCached") {
+	if !isIdent || (id.Ident != "partial" && id.Ident != "partialCached" && id.Ident != "partialCachedEach") {
 		return
 	}
 	if len(c.Args) < 2 {
@@ -168,7 +168,8 @@ func (w *reader) command(c *parse.CommandNode) {
 		w.ok = false
 		return
 	}
-	root := w.root && len(c.Args) > 2 && isDotArg(c.Args[2])
+	// partialCachedEach gives its partial a dict, never the page's view.
+	root := w.root && id.Ident != "partialCachedEach" && len(c.Args) > 2 && isDotArg(c.Args[2])
 	w.tree("partials/"+strings.TrimPrefix(s.Text, "partials/"), root)
 }
 

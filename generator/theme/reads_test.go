@@ -10,11 +10,12 @@ import (
 func TestReadsFollowsBaseofBlocksAndPartials(t *testing.T) {
 	th := fstest.MapFS{
 		"_default/baseof.html": file(`<title>{{ .Site.Title }}</title>{{ block "main" . }}{{ end }}{{ partialCached "footer.html" . }}`),
-		"_default/single.html": file(`{{ define "main" }}{{ with .Prev }}{{ .Title }}{{ end }}{{ partial "cards.html" (dict "p" .) }}{{ end }}`),
+		"_default/single.html": file(`{{ define "main" }}{{ with .Prev }}{{ .Title }}{{ end }}{{ partial "cards.html" (dict "p" .) }}{{ partialCachedEach "card.html" .Related nil }}{{ end }}`),
 		"_default/list.html":   file(`{{ define "main" }}{{ $s := .Site }}{{ range $s.RegularPages }}{{ .Title }}{{ end }}{{ end }}`),
 		"index.html":           file(`{{ define "main" }}{{ partial (printf "%s.html" .Kind) . }}{{ end }}`),
 		"partials/footer.html": file(`{{ .Site.Params.phone }}`),
 		"partials/cards.html":  file(`{{ range .p.Related }}{{ .RelPermalink }}{{ end }}`),
+		"partials/card.html":   file(`{{ .p.Lead }}`),
 		"partials/unused.html": file(`{{ .Site.Sections }}`),
 	}
 	tm, errs := load(t, fstest.MapFS{}, th)
@@ -26,7 +27,7 @@ func TestReadsFollowsBaseofBlocksAndPartials(t *testing.T) {
 		want   []string
 		ok     bool
 	}{
-		{"_default/single.html", []string{"Prev", "RelPermalink", "Site.Params.phone", "Site.Title", "Title", "p.Related"}, true},
+		{"_default/single.html", []string{"Prev", "RelPermalink", "Related", "Site.Params.phone", "Site.Title", "Title", "p.Lead", "p.Related"}, true},
 		{"_default/list.html", []string{"RegularPages", "Site", "Site.Params.phone", "Site.Title", "Title"}, true},
 		{"index.html", nil, false}, // a partial named at run time: anything
 	} {

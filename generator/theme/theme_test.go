@@ -71,6 +71,71 @@ func TestSiteLayoutsOverrideThemeAndUseBaseof(t *testing.T) {
 	}
 }
 
+// card is a page as a card partial sees it; renders counts its titles read.
+type card struct {
+	url, title string
+	renders    *int
+}
+
+func (c card) RelPermalink() string { return c.url }
+func (c card) Title() string        { *c.renders++; return c.title }
+
+// TestPartialCachedEach: one call gives what range with partialCached
+// gives, through the same cache, so that a card is made once whichever
+// form a layout uses; what is not a list of pages is an error.
+func TestPartialCachedEach(t *testing.T) {
+	th := fstest.MapFS{
+		"each.html":          file(`{{ partialCachedEach "card.html" .list (dict "h" 2) "v" }}`),
+		"range.html":         file(`{{ range .list }}{{ partialCached "card.html" (dict "p" . "h" 2) .RelPermalink "v" }}{{ end }}`),
+		"other.html":         file(`{{ partialCachedEach "card.html" .list (dict "h" 3) "w" }}`),
+		"nodata.html":        file(`{{ partialCachedEach "card.html" .list nil }}`),
+		"partials/card.html": file(`<p data-h="{{ .h }}">{{ .p.Title }}</p>`),
+	}
+	tm, errs := load(t, fstest.MapFS{}, th)
+	if errs != "" {
+		t.Fatal(errs)
+	}
+	renders := 0
+	list := []card{{"/a/", "Đắk Lắk", &renders}, {"/b/", "<b>", &renders}}
+	run := func(name string, data any) (string, string) {
+		var b strings.Builder
+		d := tm.Execute(&b, name, data)
+		if len(d) > 0 {
+			return "", d[0].String()
+		}
+		return b.String(), ""
+	}
+	want := `<p data-h="2">Đắk Lắk</p><p data-h="2">&lt;b&gt;</p>`
+	if got, err := run("range.html", map[string]any{"list": list[:1]}); err != "" || got != want[:len(`<p data-h="2">Đắk Lắk</p>`)] {
+		t.Fatalf("range: %q %s", got, err)
+	}
+	if got, err := run("each.html", map[string]any{"list": list}); err != "" || got != want {
+		t.Errorf("each: %q %s, want %q", got, err, want)
+	}
+	if renders != 2 {
+		t.Errorf("%d cards made, want 2: the first was kept by the range form", renders)
+	}
+	if got, _ := run("range.html", map[string]any{"list": list}); got != want || renders != 2 {
+		t.Errorf("range after each: %q, %d cards made", got, renders)
+	}
+	// Other variants are other cards.
+	if got, _ := run("other.html", map[string]any{"list": list}); got != strings.ReplaceAll(want, `"2"`, `"3"`) || renders != 4 {
+		t.Errorf("other variants: %q, %d cards made", got, renders)
+	}
+	if got, err := run("nodata.html", map[string]any{"list": list[:1]}); err != "" || got != `<p data-h="">Đắk Lắk</p>` {
+		t.Errorf("nil data: %q %s", got, err)
+	}
+	if got, err := run("each.html", map[string]any{"list": nil}); err != "" || got != "" {
+		t.Errorf("no list: %q %s", got, err)
+	}
+	if _, err := run("each.html", map[string]any{"list": "tin-tuc"}); !strings.Contains(err, "partialCachedEach needs a list of pages, not string") {
+		t.Errorf("a text for a list: %s", err)
+	}
+	if _, err := run("each.html", map[string]any{"list": []any{list[0], 7}}); !strings.Contains(err, "item 2 of the list is not a page") {
+		t.Errorf("a number in the list: %s", err)
+	}
+}
+
 func TestTemplateErrorsNameTheFileAndLine(t *testing.T) {
 	th := fstest.MapFS{"_default/single.html": file("<p>\n{{ .Title }\n</p>")}
 	_, errs := load(t, fstest.MapFS{}, th)
