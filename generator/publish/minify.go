@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"bytes"
 	"fmt"
 	"path"
 	"regexp"
@@ -13,6 +14,7 @@ import (
 	"github.com/tdewolff/minify/v2/json"
 	"github.com/tdewolff/minify/v2/svg"
 	"github.com/tdewolff/minify/v2/xml"
+	"github.com/tdewolff/parse/v2/buffer"
 )
 
 // Media types Loa minifies, as MediaType reports them.
@@ -74,6 +76,23 @@ func MediaType(name string) string {
 		return typeXML
 	}
 	return ""
+}
+
+// MinifyTo appends the minified bytes of the file called name to w, for a
+// caller that reuses its buffers; files of a type MediaType does not know
+// are appended unchanged. It is safe for concurrent use.
+func (m *Minifier) MinifyTo(w *bytes.Buffer, name string, data []byte) error {
+	mt := MediaType(name)
+	if mt == "" {
+		w.Write(data)
+		return nil
+	}
+	// The parse package's reader hands the minifier data itself; a
+	// bytes.Reader would be read into a copy first.
+	if err := m.m.Minify(mt, w, buffer.NewReader(data)); err != nil {
+		return fmt.Errorf("minify %s: %w", name, err)
+	}
+	return nil
 }
 
 // Minify returns the minified bytes of the file called name; files of a type

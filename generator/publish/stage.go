@@ -188,7 +188,8 @@ func within(dir, path string) bool {
 // path. If the destination already holds those exact bytes at rel, the file
 // is only counted as unchanged: Commit leaves it where it is (or links it
 // into the stage), so it keeps its inode and modification time. Otherwise
-// the bytes go into the stage.
+// the bytes go into the stage. data is not kept once WriteFile returns:
+// the caller may reuse it.
 func (s *Stage) WriteFile(rel string, data []byte) error {
 	return s.store(rel, int64(len(data)), func() (io.ReadCloser, error) {
 		return io.NopCloser(bytes.NewReader(data)), nil
