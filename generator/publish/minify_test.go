@@ -124,6 +124,14 @@ func TestMinify(t *testing.T) {
 			if bytes.Contains(out, []byte("&#")) {
 				t.Errorf("output has numeric entities:\n%s", out)
 			}
+			// MinifyTo appends the same bytes to what the buffer holds.
+			w := bytes.NewBufferString("trước|")
+			if err := m.MinifyTo(w, tt.file, []byte(tt.in)); err != nil {
+				t.Fatal(err)
+			}
+			if got := w.String(); got != "trước|"+string(out) {
+				t.Errorf("MinifyTo gave %q, Minify %q", got, out)
+			}
 		})
 	}
 }
@@ -195,6 +203,10 @@ func TestMinifyErrorNamesTheFile(t *testing.T) {
 	_, err := NewMinifier().Minify("js/app.js", []byte("var a = ;"))
 	if err == nil || !strings.HasPrefix(err.Error(), "minify js/app.js: ") {
 		t.Errorf("err = %v; want it to start with %q", err, "minify js/app.js: ")
+	}
+	err = NewMinifier().MinifyTo(&bytes.Buffer{}, "js/app.js", []byte("var a = ;"))
+	if err == nil || !strings.HasPrefix(err.Error(), "minify js/app.js: ") {
+		t.Errorf("MinifyTo: err = %v; want it to start with %q", err, "minify js/app.js: ")
 	}
 }
 
