@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"flag"
 	"io/fs"
 	"os"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"loa/generator/diag"
+	"loa/generator/publish"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -150,6 +152,56 @@ func TestDeterministic(t *testing.T) {
 	}
 	if string(a["robots.txt"]) != "User-agent: *\n" {
 		t.Errorf("the site's own robots.txt was not kept: %q", a["robots.txt"])
+	}
+}
+
+// TestStageGetsWhatMemoryGets: a build published through a stage, which
+// is handed each minified page in a pooled buffer, leaves on disk exactly
+// what a build into memory produced; a buffer reused too early would show
+// as one page's bytes in another's file.
+func TestStageGetsWhatMemoryGets(t *testing.T) {
+	want, _ := buildTestdata(t, "../..", true)
+	b := New(Options{Site: os.DirFS("../.."), Theme: os.DirFS("../../themes/default"), Minify: true,
+		Now: func() time.Time { return time.Date(2026, 11, 29, 3, 0, 0, 0, time.UTC) }})
+	plan, d := b.Assemble()
+	if d.HasErrors() {
+		t.Fatal(d)
+	}
+	dest := filepath.Join(t.TempDir(), "public")
+	stage, err := publish.Begin(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, d := b.Render(plan, stage); d.HasErrors() {
+		stage.Abort()
+		t.Fatal(d)
+	}
+	if _, err := stage.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	got := 0
+	err = filepath.WalkDir(dest, func(path string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dest, path)
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		got++
+		if w, ok := want[filepath.ToSlash(rel)]; !ok {
+			t.Errorf("%s: not in the build into memory", rel)
+		} else if !bytes.Equal(data, w) {
+			t.Errorf("%s differs from the build into memory: %s", rel, firstDiff(string(w), string(data)))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != len(want) || got < 100 {
+		t.Errorf("%d files published, %d built into memory", got, len(want))
 	}
 }
 
