@@ -28,6 +28,10 @@ type Term struct {
 // Count is the number of pages with the term.
 func (t *Term) Count() int { return len(t.Pages) }
 
+// RelPermalink is the address of the term's page, as a term of Hugo's
+// .GetTerms has; partialCachedEach keeps a term's link by it.
+func (t *Term) RelPermalink() string { return t.Node.RelPermalink() }
+
 // makeTaxonomies groups published pages by the terms in their front matter.
 // Terms that differ only in case or marks are one term ("Bình đẳng giới",
 // "bình đẳng giới"), identified by their slug. Terms are in Vietnamese order.
