@@ -16,6 +16,7 @@ import (
 type Menu struct {
 	Items []MenuItem
 	Key   string // "" when no entry is marked, else "2p" or "0t.3t"
+	Site  *Site  // whose menu it is: for a partial kept by Key that shows the site's name too
 }
 
 // MenuItem is an entry of a Menu.
@@ -52,7 +53,7 @@ func (s *Site) MainMenuAt(cur string) Menu {
 	if m, ok := s.menus.Load(string(key)); ok {
 		return m.(Menu)
 	}
-	m := Menu{Items: make([]MenuItem, len(s.mainMenu)), Key: string(key)}
+	m := Menu{Items: make([]MenuItem, len(s.mainMenu)), Key: string(key), Site: s}
 	for i, e := range s.mainMenu {
 		m.Items[i] = MenuItem{MenuEntry: e, RelURL: s.menuURLs[i], Current: mark(s.menuURLs[i])}
 	}

@@ -53,4 +53,7 @@ url = "https://daklak.gov.vn/"
 	if b.Key != "1t" || &b.Items[0] != &s.MainMenuAt("/ban/tin-tuc/c/").Items[0] {
 		t.Errorf("menu for %q not shared: %s", b.Key, show(b))
 	}
+	if b.Site != s {
+		t.Error("the menu does not lead to its site, which header-bar.html shows")
+	}
 }
