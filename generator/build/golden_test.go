@@ -1,7 +1,6 @@
 package build
 
 import (
-	"bytes"
 	"flag"
 	"io/fs"
 	"os"
@@ -14,7 +13,6 @@ import (
 	"time"
 
 	"loa/generator/diag"
-	"loa/generator/publish"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -161,48 +159,13 @@ func TestDeterministic(t *testing.T) {
 // as one page's bytes in another's file.
 func TestStageGetsWhatMemoryGets(t *testing.T) {
 	want, _ := buildTestdata(t, "../..", true)
-	b := New(Options{Site: os.DirFS("../.."), Theme: os.DirFS("../../themes/default"), Minify: true,
-		Now: func() time.Time { return time.Date(2026, 11, 29, 3, 0, 0, 0, time.UTC) }})
-	plan, d := b.Assemble()
-	if d.HasErrors() {
-		t.Fatal(d)
-	}
 	dest := filepath.Join(t.TempDir(), "public")
-	stage, err := publish.Begin(dest)
-	if err != nil {
-		t.Fatal(err)
+	publishBuild(t, Options{Site: os.DirFS("../.."), Theme: os.DirFS("../../themes/default"), Minify: true,
+		Now: func() time.Time { return time.Date(2026, 11, 29, 3, 0, 0, 0, time.UTC) }}, dest)
+	if len(want) < 100 {
+		t.Fatalf("%d files built into memory", len(want))
 	}
-	if _, d := b.Render(plan, stage); d.HasErrors() {
-		stage.Abort()
-		t.Fatal(d)
-	}
-	if _, err := stage.Commit(); err != nil {
-		t.Fatal(err)
-	}
-	got := 0
-	err = filepath.WalkDir(dest, func(path string, e fs.DirEntry, err error) error {
-		if err != nil || e.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(dest, path)
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		got++
-		if w, ok := want[filepath.ToSlash(rel)]; !ok {
-			t.Errorf("%s: not in the build into memory", rel)
-		} else if !bytes.Equal(data, w) {
-			t.Errorf("%s differs from the build into memory: %s", rel, firstDiff(string(w), string(data)))
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got != len(want) || got < 100 {
-		t.Errorf("%d files published, %d built into memory", got, len(want))
-	}
+	sameFiles(t, "published through a stage", dest, want, "the build into memory")
 }
 
 // TestPackedBodiesBuildTheSame: a builder that keeps the pages' HTML

@@ -96,7 +96,7 @@ func TestSearchIndexReadsFromTheFirstChange(t *testing.T) {
 		if read := publishBuild(t, opts, dest); read != s.read {
 			t.Errorf("%s: the index read %d pages, want %d", s.name, read, s.read)
 		}
-		sameIndex(t, s.name, index, want)
+		sameFiles(t, s.name, index, want, "a build from nothing")
 	}
 }
 
@@ -147,8 +147,9 @@ func freshIndex(t *testing.T, opts Options) map[string][]byte {
 	return index
 }
 
-// sameIndex fails unless the folder holds the files of want and no others.
-func sameIndex(t *testing.T, step, folder string, want map[string][]byte) {
+// sameFiles fails unless the folder holds the files of want and no others;
+// of names where want comes from, for the messages.
+func sameFiles(t *testing.T, step, folder string, want map[string][]byte, of string) {
 	t.Helper()
 	got := map[string]bool{}
 	filepath.WalkDir(folder, func(p string, e os.DirEntry, err error) error {
@@ -160,12 +161,12 @@ func sameIndex(t *testing.T, step, folder string, want map[string][]byte) {
 	})
 	for name, data := range want {
 		if b, err := os.ReadFile(filepath.Join(folder, filepath.FromSlash(name))); err != nil || string(b) != string(data) {
-			t.Errorf("%s: %s differs from a build from nothing's", step, name)
+			t.Errorf("%s: %s differs from what %s made", step, name, of)
 		}
 		delete(got, name)
 	}
 	for name := range got {
-		t.Errorf("%s: %s is published, a build from nothing has none", step, name)
+		t.Errorf("%s: %s is published, %s made none", step, name, of)
 	}
 }
 
