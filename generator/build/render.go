@@ -493,7 +493,7 @@ func (r *renderer) notFound() diag.List {
 // write minifies and hands one file to the output.
 func (r *renderer) write(out string, data []byte) diag.List {
 	var err error
-	if _, reuse := r.out.(*publish.Stage); reuse && r.b.minifies(out) {
+	if _, stage := r.out.(*publish.Stage); stage && r.b.minifies(out) {
 		// A stage keeps no bytes it is given: the minified page goes
 		// through a pooled buffer rather than new bytes each time (a
 		// ninth of what a build at 1,000 items allocated).

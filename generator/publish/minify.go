@@ -99,13 +99,12 @@ func (m *Minifier) MinifyTo(w *bytes.Buffer, name string, data []byte) error {
 // MediaType does not know are returned unchanged. It is safe for concurrent
 // use.
 func (m *Minifier) Minify(name string, data []byte) ([]byte, error) {
-	mt := MediaType(name)
-	if mt == "" {
+	if MediaType(name) == "" {
 		return data, nil
 	}
-	out, err := m.m.Bytes(mt, data)
-	if err != nil {
-		return nil, fmt.Errorf("minify %s: %w", name, err)
+	out := bytes.NewBuffer(make([]byte, 0, len(data)))
+	if err := m.MinifyTo(out, name, data); err != nil {
+		return nil, err
 	}
-	return out, nil
+	return out.Bytes(), nil
 }

@@ -125,8 +125,8 @@ func Load(layers []Layer, funcs template.FuncMap) (*Theme, diag.List) {
 				return "", fmt.Errorf("partialCachedEach needs a list of pages, not %T", pages)
 			}
 			key := append([]any{""}, variants...)
-			cards := make([]string, list.Len())
-			for i := range cards {
+			parts := make([]string, list.Len())
+			for i := range parts {
 				p, ok := list.Index(i).Interface().(interface{ RelPermalink() string })
 				if !ok {
 					return "", fmt.Errorf("partialCachedEach: item %d of the list is not a page", i+1)
@@ -141,9 +141,9 @@ func Load(layers []Layer, funcs template.FuncMap) (*Theme, diag.List) {
 				if err != nil {
 					return "", err
 				}
-				cards[i] = string(h)
+				parts[i] = string(h)
 			}
-			return template.HTML(strings.Join(cards, "")), nil
+			return template.HTML(strings.Join(parts, "")), nil
 		},
 	}
 	for k, v := range funcs {
