@@ -77,6 +77,32 @@ func TestCacheRoundTrip(t *testing.T) {
 	}
 }
 
+// A decoded page's HTML is a string of its own: a build that then reads the
+// HTML from the cache drops Content, and the HTML must go with it, not stay
+// as long as the title that shares its bytes.
+func TestCacheDecodeKeepsHTMLApart(t *testing.T) {
+	p := testParser(t, false)
+	src := "+++\ntitle = \"Hội nghị bình đẳng giới\"\ndescription = \"Sáng 15/11\"\n+++\n" + strings.Repeat("Nội dung của bản tin. ", 200)
+	pg, diags := p.Parse("content/tin-tuc/a.md", []byte(src))
+	data, err := p.Encode(pg, diags)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _, err := p.Decode(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := uintptr(unsafe.Pointer(unsafe.StringData(got.Content)))
+	for _, field := range []string{got.Title, got.Description, got.Summary} {
+		at := uintptr(unsafe.Pointer(unsafe.StringData(field)))
+		// One allocation of the head and the HTML would put the fields
+		// within a page's length before the HTML.
+		if at < html && html-at <= uintptr(len(data)) {
+			t.Errorf("%q shares its allocation with the HTML: the HTML stays in memory as long as the page's fields", field)
+		}
+	}
+}
+
 // Every content file of the example site and of the test sites survives a
 // round trip: the campaigns, materials, translations and shortcodes they
 // use.
