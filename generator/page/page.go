@@ -17,7 +17,6 @@ import (
 	"path"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"loa/generator/config"
 	"loa/generator/diag"
@@ -109,8 +108,9 @@ func (p *Parser) ParseWithProof(file string, src []byte) (*Page, *Proof, diag.Li
 func (p *Parser) parse(file string, src []byte, proof bool) (*Page, *Proof, diag.List) {
 	var diags diag.List
 	src = cleanSource(src)
-	if i := firstInvalidUTF8(src); i >= 0 {
-		line, col := diag.LineCol(src, i)
+	nfc, bad := vi.ValidNFCBytes(src)
+	if bad >= 0 {
+		line, col := diag.LineCol(src, bad)
 		diags.Errorf(diag.Pos{File: file, Line: line, Col: col},
 			"save the file with the UTF-8 encoding (in Notepad++: Encoding → UTF-8)",
 			"the file is not valid UTF-8 text").Vi(
@@ -118,7 +118,7 @@ func (p *Parser) parse(file string, src []byte, proof bool) (*Page, *Proof, diag
 			"tệp không phải văn bản UTF-8 hợp lệ")
 		return nil, nil, diags
 	}
-	src = vi.NFCBytes(src)
+	src = nfc
 	pg := &Page{File: file, Path: file, Terms: map[string][]string{}, Params: map[string]any{}, keys: map[string]diag.Pos{}}
 	if lang, logical, ok := p.cfg.ContentLang(file); ok {
 		pg.Lang, pg.Path = lang, logical
@@ -223,22 +223,4 @@ func cleanSource(src []byte) []byte {
 		src = bytes.ReplaceAll(src, []byte{tokenByte}, nil)
 	}
 	return src
-}
-
-func firstInvalidUTF8(b []byte) int {
-	if utf8.Valid(b) {
-		return -1
-	}
-	for i := 0; i < len(b); {
-		if b[i] < utf8.RuneSelf {
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && size <= 1 {
-			return i
-		}
-		i += size
-	}
-	return -1
 }

@@ -77,10 +77,10 @@ var proofFields = []string{"title", "description", "summary"}
 // UTF-8, unclosed front matter, broken shortcodes): Parse reports those.
 func (p *Parser) Proof(file string, src []byte) *Proof {
 	src = cleanSource(src)
-	if firstInvalidUTF8(src) >= 0 {
+	src, bad := vi.ValidNFCBytes(src)
+	if bad >= 0 {
 		return nil
 	}
-	src = vi.NFCBytes(src)
 	pg := &Page{File: file, Terms: map[string][]string{}, Params: map[string]any{}, keys: map[string]diag.Pos{}}
 	fm, body, bodyLine, d := splitFrontMatter(file, src)
 	if d.HasErrors() {

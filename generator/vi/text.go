@@ -26,12 +26,36 @@ func NFC(s string) string {
 
 // NFCBytes is [NFC] for bytes; it returns b itself when b is already NFC.
 func NFCBytes(b []byte) []byte {
+	nfc, _ := nfcBytes(b, false)
+	return nfc
+}
+
+// ValidNFCBytes is NFCBytes for a text that must be valid UTF-8, as a
+// file's is: bad is the offset of its first byte that is not, or -1. Both
+// are read in one pass over the stable characters that start it (see
+// stablePrefix, whose characters are valid UTF-8): for Vietnamese written
+// with precomposed letters that is the whole text, read once instead of
+// twice (utf8.Valid alone was 2% of a build's CPU).
+func ValidNFCBytes(b []byte) (nfc []byte, bad int) {
+	return nfcBytes(b, true)
+}
+
+func nfcBytes(b []byte, valid bool) ([]byte, int) {
 	from := stablePrefix(b)
 	rest := b[from:]
-	if norm.NFC.QuickSpan(rest) == len(rest) || norm.NFC.IsNormal(rest) {
-		return b
+	if valid && !utf8.Valid(rest) {
+		for i := 0; i < len(rest); {
+			r, size := utf8.DecodeRune(rest[i:])
+			if r == utf8.RuneError && size <= 1 {
+				return nil, from + i
+			}
+			i += size
+		}
 	}
-	return norm.NFC.Bytes(b)
+	if norm.NFC.QuickSpan(rest) == len(rest) || norm.NFC.IsNormal(rest) {
+		return b, -1
+	}
+	return norm.NFC.Bytes(b), -1
 }
 
 // Slugify turns s into a URL path segment: tones and other marks removed,

@@ -207,6 +207,38 @@ func TestNFCAlreadyNormalReturnsInput(t *testing.T) {
 	}
 }
 
+// ValidNFCBytes finds the first byte that is not UTF-8 wherever it is,
+// after precomposed Vietnamese, ASCII or other text, and composes valid
+// text as NFCBytes does.
+func TestValidNFCBytes(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+		bad            int
+	}{
+		{"Vietnamese", "Tiếng Việt", "Tiếng Việt", -1},
+		{"decomposed", "Tie\u0302\u0301ng Vie\u0323\u0302t", "Tiếng Việt", -1},
+		{"empty", "", "", -1},
+		{"bad byte after Vietnamese", "Đắk Lắk \xff rồi", "", len("Đắk Lắk ")},
+		{"bad byte in ASCII", "abc\x80", "", 3},
+		{"bad byte after a CJK character", "越\xc3", "", len("越")},
+		{"cut character at the end", "Hà N\xe1\xbb", "", len("Hà N")},
+		{"Latin-1 byte of an old file", "Vi\xeat Nam", "", 2},
+		{"surrogate", "a\xed\xa0\x80", "", 1},
+	}
+	for _, tc := range tests {
+		got, bad := ValidNFCBytes([]byte(tc.in))
+		if bad != tc.bad {
+			t.Errorf("%s: first bad byte at %d, want %d", tc.name, bad, tc.bad)
+		}
+		if bad < 0 && string(got) != tc.want {
+			t.Errorf("%s: %+q, want %+q", tc.name, got, tc.want)
+		}
+		if utf8.ValidString(tc.in) != (bad < 0) {
+			t.Errorf("%s: bad at %d, but utf8.ValidString says %v", tc.name, bad, utf8.ValidString(tc.in))
+		}
+	}
+}
+
 func FuzzSlugify(f *testing.F) {
 	for _, s := range []string{
 		"", "-", "Đắk Lắk: Hội nghị", "Bình đẳng giới", norm.NFD.String("Tiếng Việt"),
