@@ -335,9 +335,9 @@ func (p *pack) save(s *pageStore, path string, entries []pageEntry, sums bool) {
 
 // writePack writes the entries whose encodings are not nil, in their order,
 // and sets where each encoding is in keys. It streams them rather than
-// gathering the pack in one buffer first: the buffer was the size of the
-// site's HTML, and copying into memory new to the process cost 30 ms of
-// page faults at 1,000 items.
+// gathering the pack in one buffer first: the buffers were the size of the
+// site's HTML, and copying into them was 0.13 s of four profiles of a
+// 1,000-item build.
 func writePack(w io.Writer, entries []pageEntry, encs [][]byte, keys map[[32]byte][2]int) error {
 	sum := crc32.New(crc32.MakeTable(crc32.Castagnoli))
 	bw := bufio.NewWriterSize(io.MultiWriter(w, sum), 64<<10)
