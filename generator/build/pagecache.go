@@ -313,14 +313,9 @@ func (p *pack) save(s *pageStore, path string, entries []pageEntry, sums bool) {
 			encs[i] = enc
 		}
 	}
-	keys := map[[32]byte][2]int{}
-	for i, e := range entries {
-		if encs[i] != nil {
-			keys[e.key] = [2]int{}
-		}
-	}
-	p.known = false // until the file is as keys say
-	if len(keys) == 0 {
+	keys := map[[32]byte][2]int{} // filled by writePack
+	p.known = false               // until the file is as keys say
+	if !slices.ContainsFunc(encs, func(enc []byte) bool { return enc != nil }) {
 		if err := os.Remove(path); err != nil && !os.IsNotExist(err) {
 			return
 		}
