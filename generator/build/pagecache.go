@@ -245,7 +245,7 @@ func (p *pack) load(path string) {
 		return
 	}
 	p.loaded, p.known, p.damaged = true, true, false
-	data, err := os.ReadFile(path)
+	data, err := readFile(path)
 	keys, ok := readPack(data)
 	if err != nil || !ok {
 		p.damaged = err == nil || !os.IsNotExist(err)

@@ -51,7 +51,7 @@ func (f *siteFlags) checkNow(env *Env, cmd string) bool {
 
 func (f *siteFlags) options(env *Env, minify bool) build.Options {
 	return build.Options{
-		Site:    os.DirFS(f.source),
+		Site:    build.DirFS(f.source),
 		Theme:   env.Theme,
 		BaseURL: f.baseURL,
 		Drafts:  f.drafts,

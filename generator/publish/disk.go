@@ -22,7 +22,11 @@ func osDisk() disk {
 		mkdirTemp: os.MkdirTemp,
 		mkdir:     os.Mkdir,
 		create: func(name string) (io.WriteCloser, error) {
-			return os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+			f, err := createNew(name)
+			if err != nil {
+				return nil, err // not a nil *os.File in a non-nil interface
+			}
+			return f, nil
 		},
 	}
 }

@@ -42,7 +42,7 @@ var (
 
 // Options say what to serve and where.
 type Options struct {
-	Dir   string        // the site folder, watched; Build.Site defaults to os.DirFS(Dir)
+	Dir   string        // the site folder, watched; Build.Site defaults to build.DirFS(Dir)
 	Build build.Options // BaseURL defaults to the server's own address
 	Bind  string        // address to listen on; default 127.0.0.1
 	Port  int           // first port to try; 0 takes any free port
@@ -109,7 +109,7 @@ func New(opts Options) (*Server, error) {
 		opts.Stderr = os.Stderr
 	}
 	if opts.Build.Site == nil {
-		opts.Build.Site = os.DirFS(opts.Dir)
+		opts.Build.Site = build.DirFS(opts.Dir)
 	}
 	st, err := newStore()
 	if err != nil {
