@@ -1,13 +1,10 @@
 package build
 
 import (
-	"bufio"
 	"bytes"
 	"crypto/sha256"
-	"encoding/binary"
 	"encoding/hex"
 	"fmt"
-	"hash/crc32"
 	"io"
 	"os"
 	"path/filepath"
@@ -25,19 +22,13 @@ import (
 // page.Parser.Encode), under its key (see pageKey). Reading ten thousand
 // small files costs more system calls than parsing saves, and rewriting one
 // big file for one new page writes the whole site: the entries are split
-// by their key's first byte among shardCount pack files, each read whole
-// when a page of its own is looked up and written whole, under a
+// by their key's first byte among shardCount pack files (pack.go), each
+// read when a page of its own is looked up and written whole, under a
 // temporary name and renamed, when the build's pages in it differ from
 // what it holds. Pages the build did not use are left out of what is
 // written: a deleted file's page goes the next time its pack is written.
-//
-// A pack is the magic line, its entries (key, length, encoding) in the
-// order of their keys, and the CRC-32C of all that. A pack that does not
-// read back exactly is treated as empty, and written again.
 
 const shardCount = 32
-
-const packMagic = "loa page pack 1\n"
 
 // staleTempFile reports whether e is a temporary file of writeAtomic
 // older than staleTemp: one a killed build left behind.
@@ -58,27 +49,17 @@ const unusedFlavor = 30 * 24 * time.Hour
 // packs outlives a build, so that a preview's rebuild whose pages are all
 // in memory reads no pack at all.
 type pageStore struct {
-	root   string // Options.CacheDir, which git is told to ignore
-	dir    string // the packs of the builder's options (see flavor)
+	root string // Options.CacheDir, which git is told to ignore
+	dir  string // the packs of the builder's options (see flavor)
+	// whole says the builder holds its pages' HTML (the preview): packs
+	// are read whole, and pages decoded with their HTML. A one-off build
+	// reads the heads and leaves the HTML in the packs (keep).
+	whole  bool
 	shards [shardCount]pack
 	// files are the packs opened for kept pages' reads (packFile).
 	filesMu sync.Mutex
 	files   [shardCount]*os.File
 	hits    atomic.Int64 // pages decoded instead of parsed, for tests
-}
-
-// pack is one file of the store.
-type pack struct {
-	mu      sync.Mutex
-	known   bool                // keys are what the file holds, as this process last read or wrote it
-	damaged bool                // the file exists but does not read: write it again
-	keys    map[[32]byte][2]int // entry → where its encoding is in data
-	data    []byte              // the file, read in this build; nil after it
-	loaded  bool                // read in this build
-	sums    map[[32]byte]uint32 // entry → page.BodySum of its HTML, for keep; nil if not known
-	// failed are the entries whose page could not be encoded: they are
-	// never written, and so not missed either.
-	failed map[[32]byte]bool
 }
 
 // pageEntry is a page of a build, for save.
@@ -106,7 +87,7 @@ func (b *Builder) pageStore() *pageStore {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if b.pages == nil {
-		b.pages = &pageStore{root: b.opts.CacheDir, dir: filepath.Join(dir, flavor(b.opts))}
+		b.pages = &pageStore{root: b.opts.CacheDir, dir: filepath.Join(dir, flavor(b.opts)), whole: b.opts.Rebuilds}
 	}
 	return b.pages
 }
@@ -118,37 +99,38 @@ func (s *pageStore) path(shard int) string {
 }
 
 // page returns the page under key as parser decodes it, if the store has
-// it. An entry that does not decode is dropped.
+// it: with its HTML when the store is whole, else reading it from the pack
+// (page.Parser.DecodeKept). An entry that does not decode is dropped.
 func (s *pageStore) page(parser *page.Parser, key [32]byte) (*page.Page, diag.List, bool) {
 	if s == nil {
 		return nil, nil, false
 	}
-	enc, ok := s.get(key)
+	i := shardOf(key)
+	p := &s.shards[i]
+	p.mu.Lock()
+	p.load(s.path(i), s.whole)
+	e, ok := p.keys[key]
+	data := p.data
+	p.mu.Unlock()
 	if !ok {
 		return nil, nil, false
 	}
-	pg, diags, err := parser.Decode(enc)
+	var (
+		pg    *page.Page
+		diags diag.List
+		err   error
+	)
+	if head := data[e.head[0]:e.head[1]]; s.whole {
+		pg, diags, err = parser.DecodeParts(head, data[e.body:e.body+int64(e.size)])
+	} else {
+		pg, diags, err = parser.DecodeKept(head, packFile{s, i}, e.body, e.size, key, e.sum)
+	}
 	if err != nil {
 		s.drop(key)
 		return nil, nil, false
 	}
 	s.hits.Add(1)
 	return pg, diags, true
-}
-
-// get returns the encoding of the page under key, if the store has it.
-// The bytes are the pack's, good until save.
-func (s *pageStore) get(key [32]byte) ([]byte, bool) {
-	i := shardOf(key)
-	p := &s.shards[i]
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	p.load(s.path(i))
-	span, ok := p.keys[key]
-	if !ok {
-		return nil, false
-	}
-	return p.data[span[0]:span[1]], true
 }
 
 // drop forgets an entry that does not decode, so that the next save
@@ -162,9 +144,8 @@ func (s *pageStore) drop(key [32]byte) {
 }
 
 // save makes the packs hold the pages of the build and no other, writing
-// those whose pages changed, and lets go of the packs read. With sums, each
-// pack keeps the checksum of each page's HTML, for keep.
-func (s *pageStore) save(entries []pageEntry, sums bool) {
+// those whose pages changed, and lets go of the packs read.
+func (s *pageStore) save(entries []pageEntry) {
 	s.closeFiles()
 	var by [shardCount][]pageEntry
 	for _, e := range entries {
@@ -175,7 +156,7 @@ func (s *pageStore) save(entries []pageEntry, sums bool) {
 		p := &s.shards[i]
 		p.mu.Lock()
 		defer p.mu.Unlock()
-		p.save(s, s.path(i), by[i], sums)
+		p.save(s, s.path(i), by[i])
 		p.data, p.loaded = nil, false
 	})
 	s.tidy()
@@ -183,23 +164,22 @@ func (s *pageStore) save(entries []pageEntry, sums bool) {
 
 // keep returns a copy of pg that reads its HTML from the pack that holds
 // it under key (see page.KeptIn), or pg when no pack is known to hold it
-// (one that could not be written, or a page that could not be encoded).
-// Only a build that saves the store once may keep pages so: the next save
-// rewrites packs, and with them where each page's HTML is.
+// (one that could not be written, or a page that could not be encoded),
+// or when pg reads it from there already. Only a build that saves the
+// store once may keep pages so: the next save rewrites packs, and with
+// them where each page's HTML is.
 func (s *pageStore) keep(pg *page.Page, key [32]byte) *page.Page {
 	i := shardOf(key)
 	p := &s.shards[i]
 	p.mu.Lock()
-	span, ok := p.keys[key]
-	sum, summed := p.sums[key]
-	ok = ok && summed && p.known
+	e, ok := p.keys[key]
+	ok = ok && p.known
+	moved := p.rewritten
 	p.mu.Unlock()
-	if !ok || span[1]-span[0] < pg.BodyLen()+4 {
+	if !ok || e.size != pg.BodyLen() || pg.IsKept() && !moved {
 		return pg
 	}
-	// The HTML ends the encoding, before its four-byte length.
-	end := span[1] - 4
-	return pg.KeptIn(packFile{s, i}, int64(end-pg.BodyLen()), key, sum)
+	return pg.KeptIn(packFile{s, i}, e.body, key, e.sum)
 }
 
 // packFile reads one pack of the store at an offset. The pack is opened
@@ -238,153 +218,90 @@ func (s *pageStore) closeFiles() {
 	}
 }
 
-// load reads the pack once a build; a pack missing, unreadable or
-// damaged holds nothing.
-func (p *pack) load(path string) {
-	if p.loaded {
-		return
-	}
-	p.loaded, p.known, p.damaged = true, true, false
-	data, err := readFile(path)
-	keys, ok := readPack(data)
-	if err != nil || !ok {
-		p.damaged = err == nil || !os.IsNotExist(err)
-		p.keys, p.data = map[[32]byte][2]int{}, nil
-		return
-	}
-	p.keys, p.data = keys, data
-}
-
-// readPack lists the entries of a pack; ok is false unless every byte is
-// where the format puts it.
-func readPack(data []byte) (keys map[[32]byte][2]int, ok bool) {
-	if len(data) < len(packMagic)+4 || string(data[:len(packMagic)]) != packMagic {
-		return nil, false
-	}
-	body := data[:len(data)-4]
-	if crc32.Checksum(body, crc32.MakeTable(crc32.Castagnoli)) != binary.LittleEndian.Uint32(data[len(body):]) {
-		return nil, false
-	}
-	keys = map[[32]byte][2]int{}
-	for i := len(packMagic); i < len(body); {
-		if len(body)-i < 32 {
-			return nil, false
-		}
-		key := [32]byte(body[i : i+32])
-		i += 32
-		n, w := binary.Uvarint(body[i:])
-		if w <= 0 || n > uint64(len(body)-i-w) {
-			return nil, false
-		}
-		i += w
-		keys[key] = [2]int{i, i + int(n)}
-		i += int(n)
-	}
-	return keys, true
-}
-
 // save writes the pack with the entries, unless it holds exactly them
-// already; with sums, it keeps their HTML's checksums.
-func (p *pack) save(s *pageStore, path string, entries []pageEntry, sums bool) {
+// already.
+func (p *pack) save(s *pageStore, path string, entries []pageEntry) {
 	entries = slices.DeleteFunc(entries, func(e pageEntry) bool { return p.failed[e.key] })
+	p.rewritten = false
 	if !p.known {
-		p.load(path)
+		p.load(path, s.whole)
 	}
-	p.sums = nil
 	if !p.damaged && len(p.keys) == len(entries) && !slices.ContainsFunc(entries, func(e pageEntry) bool {
 		_, ok := p.keys[e.key]
 		return !ok
 	}) {
-		if sums && p.data != nil {
-			encs := make([][]byte, len(entries))
-			for i, e := range entries {
-				span := p.keys[e.key]
-				encs[i] = p.data[span[0]:span[1]]
-			}
-			p.sums = bodySums(entries, encs)
-		}
 		return
 	}
-	p.load(path) // for the encodings it has
+	p.load(path, s.whole) // for the entries it has
+	old := p.bodies(path, s.whole)
 	slices.SortFunc(entries, func(a, b pageEntry) int { return bytes.Compare(a.key[:], b.key[:]) })
-	encs := make([][]byte, len(entries))
-	for i, e := range entries {
-		if enc, err := p.encoding(e); err == nil {
-			encs[i] = enc
+	var out []packed
+	for _, e := range entries {
+		if pe, ok := p.entry(e, old); ok {
+			out = append(out, pe)
 		}
 	}
-	keys := map[[32]byte][2]int{} // filled by writePack
-	p.known = false               // until the file is as keys say
-	if !slices.ContainsFunc(encs, func(enc []byte) bool { return enc != nil }) {
+	keys := map[[32]byte]packEntry{} // filled by writePack
+	p.known = false                  // until the file is as keys say
+	if len(out) == 0 {
 		if err := os.Remove(path); err != nil && !os.IsNotExist(err) {
 			return
 		}
-	} else if err := s.write(path, func(w io.Writer) error { return writePack(w, entries, encs, keys) }); err != nil {
+	} else if err := s.write(path, func(w io.Writer) error { return writePack(w, out, keys) }); err != nil {
 		return
 	}
-	p.keys, p.data, p.known, p.damaged = keys, nil, true, false
-	if sums {
-		p.sums = bodySums(entries, encs)
-	}
+	p.keys, p.data, p.known, p.damaged, p.rewritten = keys, nil, true, false, true
 }
 
-// writePack writes the entries whose encodings are not nil, in their order,
-// and sets where each encoding is in keys. It streams them rather than
-// gathering the pack in one buffer first: the buffers were the size of the
-// site's HTML, and copying into them was 0.13 s of four profiles of a
-// 1,000-item build.
-func writePack(w io.Writer, entries []pageEntry, encs [][]byte, keys map[[32]byte][2]int) error {
-	sum := crc32.New(crc32.MakeTable(crc32.Castagnoli))
-	bw := bufio.NewWriterSize(io.MultiWriter(w, sum), 64<<10)
-	bw.WriteString(packMagic)
-	at := len(packMagic)
-	var n [binary.MaxVarintLen64]byte
-	for i, e := range entries {
-		enc := encs[i]
-		if enc == nil {
-			continue
+// bodies returns the HTML of the pack as read, from the start of the file:
+// its data when read whole, else read now.
+func (p *pack) bodies(path string, whole bool) func(e packEntry) []byte {
+	if whole || len(p.keys) == 0 {
+		return func(e packEntry) []byte { return p.data[e.body : e.body+int64(e.size)] }
+	}
+	var from, to int64 = -1, 0
+	for _, e := range p.keys {
+		if from < 0 || e.body < from {
+			from = e.body
 		}
-		bw.Write(e.key[:])
-		size := binary.PutUvarint(n[:], uint64(len(enc)))
-		bw.Write(n[:size])
-		at += len(e.key) + size
-		keys[e.key] = [2]int{at, at + len(enc)}
-		bw.Write(enc)
-		at += len(enc)
+		to = max(to, e.body+int64(e.size))
 	}
-	if err := bw.Flush(); err != nil {
-		return err
+	buf := make([]byte, to-from)
+	f, err := os.Open(path)
+	if err == nil {
+		_, err = f.ReadAt(buf, from)
+		f.Close()
 	}
-	_, err := w.Write(binary.LittleEndian.AppendUint32(nil, sum.Sum32()))
-	return err
+	if err != nil {
+		return func(packEntry) []byte { return nil }
+	}
+	return func(e packEntry) []byte { return buf[e.body-from : e.body-from+int64(e.size)] }
 }
 
-// bodySums is the checksum of each entry's HTML, for the pages that keep
-// will let read their HTML from the file: a read that does not find those
-// bytes stops the build.
-func bodySums(entries []pageEntry, encs [][]byte) map[[32]byte]uint32 {
-	sums := make(map[[32]byte]uint32, len(entries))
-	for i, e := range entries {
-		if start, end, ok := page.BodySpan(encs[i]); ok {
-			sums[e.key] = page.BodySum(encs[i][start:end])
+// entry is what the pack is to keep of e: the bytes it has, when they are
+// still what they were, else e encoded. An entry whose page cannot be
+// encoded is left out, as one whose HTML the file no longer holds.
+func (p *pack) entry(e pageEntry, old func(packEntry) []byte) (packed, bool) {
+	if pe, ok := p.keys[e.key]; ok {
+		html := old(pe)
+		if html == nil && pe.size > 0 || page.BodySum(html) != pe.sum {
+			return packed{}, false // the file changed since it was read
 		}
-	}
-	return sums
-}
-
-// encoding is the bytes of an entry: the pack's own when it has them.
-func (p *pack) encoding(e pageEntry) ([]byte, error) {
-	if span, ok := p.keys[e.key]; ok {
-		return p.data[span[0]:span[1]], nil
+		return packed{key: e.key, head: p.data[pe.head[0]:pe.head[1]], html: html, sum: pe.sum}, true
 	}
 	enc, err := e.encode()
-	if err != nil {
+	var pe packed
+	ok := err == nil
+	if ok {
+		pe, ok = entryOf(e.key, enc)
+	}
+	if !ok {
 		if p.failed == nil {
 			p.failed = map[[32]byte]bool{}
 		}
 		p.failed[e.key] = true
 	}
-	return enc, err
+	return pe, ok
 }
 
 // write writes one pack whole (see writeAtomicWith): a build killed while

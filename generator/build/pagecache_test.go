@@ -38,7 +38,15 @@ func cacheSite() fstest.MapFS {
 // in dir, and says how many pages came from the cache.
 func buildCached(t *testing.T, site fstest.MapFS, dir string) (map[string][]byte, diag.List, int64) {
 	t.Helper()
-	b := New(Options{Site: site, Theme: os.DirFS("../../themes/default"), Now: func() time.Time { return campaignNow }, CacheDir: dir})
+	return buildCachedWith(t, site, Options{CacheDir: dir})
+}
+
+// buildCachedWith is buildCached with more options: Rebuilds, as the
+// preview, whose store holds the pages' HTML.
+func buildCachedWith(t *testing.T, site fstest.MapFS, o Options) (map[string][]byte, diag.List, int64) {
+	t.Helper()
+	o.Site, o.Theme, o.Now = site, os.DirFS("../../themes/default"), func() time.Time { return campaignNow }
+	b := New(o)
 	plan, diags := b.Assemble()
 	if diags.HasErrors() {
 		t.Fatal(diags)
@@ -87,6 +95,12 @@ func TestPageCacheWarmBuildIsTheColdBuild(t *testing.T) {
 		t.Errorf("%d pages from the cache, want all 7", hits)
 	}
 	sameBuild(t, "warm", warm, warmDiags, cold, coldDiags)
+	// The preview reads the same packs whole, and holds the HTML.
+	warm, warmDiags, hits = buildCachedWith(t, site, Options{CacheDir: dir, Rebuilds: true})
+	if hits != 7 {
+		t.Errorf("the preview took %d pages from the cache, want all 7", hits)
+	}
+	sameBuild(t, "warm preview", warm, warmDiags, cold, coldDiags)
 }
 
 // After an edit, a build with the cache of the site before it equals a
@@ -168,6 +182,10 @@ func TestPageCacheDamaged(t *testing.T) {
 		"cut":          func(b []byte) []byte { return b[:len(b)/2] },
 		"empty":        func([]byte) []byte { return nil },
 		"byte flipped": func(b []byte) []byte { b[len(b)/3] ^= 0x40; return b },
+		// A build reads the heads, and checks the HTML without keeping it.
+		"head changed": func(b []byte) []byte { b[packHeader+40] ^= 0x01; return b },
+		"HTML changed": func(b []byte) []byte { b[len(b)-8] ^= 0x01; return b },
+		"HTML cut":     func(b []byte) []byte { return b[:len(b)-6] },
 		"garbage":      func([]byte) []byte { return []byte("not a pack at all") },
 	}
 	for name, damage := range damages {
@@ -239,13 +257,9 @@ func cachedEntries(t *testing.T, dir string) int {
 	packs, _ := filepath.Glob(filepath.Join(dir, "build", "pages", "*", "*.pack"))
 	n := 0
 	for _, p := range packs {
-		data, err := os.ReadFile(p)
+		keys, _, err := readPack(p, true)
 		if err != nil {
-			t.Fatal(err)
-		}
-		keys, ok := readPack(data)
-		if !ok {
-			t.Fatalf("%s does not read", p)
+			t.Fatalf("%s does not read: %v", p, err)
 		}
 		n += len(keys)
 	}

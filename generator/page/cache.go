@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"maps"
 	"math"
 	"slices"
@@ -78,20 +79,44 @@ func (p *Parser) Decode(data []byte) (pg *Page, diags diag.List, err error) {
 	if !ok {
 		return nil, nil, errDamaged
 	}
+	return p.DecodeParts(data[:start], data[start:end])
+}
+
+// DecodeParts is Decode for an encoding kept in two parts: its head, the
+// bytes before BodySpan's start, and the HTML.
+func (p *Parser) DecodeParts(head, html []byte) (pg *Page, diags diag.List, err error) {
+	pg, diags, err = p.decodeHead(head, len(html))
+	if pg != nil {
+		pg.Content = string(html)
+	}
+	return pg, diags, err
+}
+
+// DecodeKept is Decode for an encoding whose HTML is left in a file: the
+// page reads it from there when rendered or indexed, as a page KeptIn does.
+func (p *Parser) DecodeKept(head []byte, r io.ReaderAt, off int64, size int, key [32]byte, sum uint32) (pg *Page, diags diag.List, err error) {
+	pg, diags, err = p.decodeHead(head, size)
+	if pg != nil {
+		pg.kept = &kept{r: r, off: off, size: size, key: key, sum: sum}
+	}
+	return pg, diags, err
+}
+
+// decodeHead decodes the head of an encoding whose HTML is size bytes.
+func (p *Parser) decodeHead(head []byte, size int) (pg *Page, diags diag.List, err error) {
 	// The fields are substrings of one copy of the head, and the HTML a
-	// copy of its own: a build that then reads the HTML from the cache
-	// (KeptIn) lets it go, which one copy of both would hold as long as
-	// the page's title (a warm 10,000-item site assembled with 111 MB
+	// copy of its own, or none: a build that then reads the HTML from the
+	// cache (KeptIn) lets it go, which one copy of both would hold as long
+	// as the page's title (a warm 10,000-item site assembled with 111 MB
 	// live that way, 66 MB now).
-	d := decoder{b: data[:start], s: string(data[:start]), loc: p.cfg.Location, zones: p.zones}
+	d := decoder{b: head, s: string(head), loc: p.cfg.Location, zones: p.zones}
 	if d.uint() != codecVersion {
 		return nil, nil, errDamaged
 	}
 	diags = d.diagList()
 	if d.bool() {
 		pg = d.page()
-		pg.Content = string(data[start:end])
-	} else if start != end {
+	} else if size != 0 {
 		return nil, nil, errDamaged
 	}
 	if d.err != nil || d.i != len(d.b) {
