@@ -6,6 +6,7 @@ import (
 	"hash"
 	"maps"
 	"slices"
+	"strconv"
 	"time"
 
 	"loa/generator/config"
@@ -85,14 +86,15 @@ func zoneSum(h hash.Hash, loc *time.Location) {
 
 // pageKey is the key of a content file's parse in the cache on disk: the
 // program (see toolSum), the parse's other inputs (parseSum), the file's
-// name and its bytes.
-func pageKey(tool, sum [32]byte, name string, src []byte) [32]byte {
-	h := sha256.New()
-	h.Write(tool[:])
-	h.Write(sum[:])
-	fmt.Fprintf(h, "%d:%s", len(name), name)
-	h.Write(src)
-	var key [32]byte
-	h.Sum(key[:0])
-	return key
+// name and the SHA-256 of its bytes, which the proofreader's cache is
+// keyed with too: the bytes are hashed once.
+func pageKey(tool, sum [32]byte, name string, src [32]byte) [32]byte {
+	b := make([]byte, 0, 3*32+len(name)+8)
+	b = append(b, tool[:]...)
+	b = append(b, sum[:]...)
+	b = strconv.AppendInt(b, int64(len(name)), 10)
+	b = append(b, ':')
+	b = append(b, name...)
+	b = append(b, src[:]...)
+	return sha256.Sum256(b)
 }

@@ -128,9 +128,10 @@ const packFrom = 20000
 // key in that cache. With proof, a new parse reads the file for the
 // proofreader too, unless a reading of its bytes is kept.
 func (b *Builder) parseFile(parser *page.Parser, store *pageStore, sum [32]byte, name string, src []byte, proof *proofStarted) (parsedFile, [32]byte) {
-	var key [32]byte
+	var key, srcSum [32]byte
 	if store != nil {
-		key = pageKey(b.toolSum(), sum, name, src)
+		srcSum = sha256.Sum256(src)
+		key = pageKey(b.toolSum(), sum, name, srcSum)
 	}
 	h := maphash.Bytes(b.seed, src)
 	b.mu.Lock()
@@ -139,7 +140,10 @@ func (b *Builder) parseFile(parser *page.Parser, store *pageStore, sum [32]byte,
 	if ok && c.hash == h {
 		return c, key
 	}
-	c = parsedFile{hash: h, sum: sha256.Sum256(src)}
+	if store == nil {
+		srcSum = sha256.Sum256(src)
+	}
+	c = parsedFile{hash: h, sum: srcSum}
 	var pr *page.Proof // what the proofreader reads of the file, made with a new parse
 	fused := false     // pr was made (nil for a file it cannot read)
 	if c.page, c.diags, ok = store.page(parser, key); !ok {
