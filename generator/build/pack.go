@@ -100,20 +100,14 @@ func readPack(path string, whole bool) (map[[32]byte]packEntry, []byte, error) {
 	read := size
 	if !whole {
 		var header [packHeader]byte
-		if _, err := io.ReadFull(f, header[:]); err != nil {
+		if _, err := f.ReadAt(header[:], 0); err != nil {
 			return nil, nil, err
 		}
 		n := binary.LittleEndian.Uint64(header[len(packMagic):])
-		if n > uint64(size) {
-			return nil, nil, errDamagedPack
-		}
-		read = int64(packHeader) + int64(n) + 4
-		if _, err := f.Seek(0, io.SeekStart); err != nil {
-			return nil, nil, err
-		}
+		read = min(size, int64(packHeader)+int64(min(n, uint64(size)))+4)
 	}
-	data := make([]byte, min(read, size))
-	if _, err := io.ReadFull(f, data); err != nil {
+	data := make([]byte, read)
+	if _, err := f.ReadAt(data, 0); err != nil {
 		return nil, nil, err
 	}
 	keys, bodies, ok := readHeads(data)
@@ -141,7 +135,7 @@ func readPack(path string, whole bool) (map[[32]byte]packEntry, []byte, error) {
 // length of their HTML; ok is false unless every byte of the heads is
 // where the format puts it.
 func readHeads(data []byte) (keys map[[32]byte]packEntry, bodies int64, ok bool) {
-	if len(data) < packHeader || string(data[:len(packMagic)]) != packMagic {
+	if len(data) < packHeader+4 || string(data[:len(packMagic)]) != packMagic {
 		return nil, 0, false
 	}
 	n := binary.LittleEndian.Uint64(data[len(packMagic):])

@@ -233,11 +233,11 @@ func (p *pack) save(s *pageStore, path string, entries []pageEntry) {
 		return
 	}
 	p.load(path, s.whole) // for the entries it has
-	old := p.bodies(path, s.whole)
+	file := p.bodies(path, s.whole)
 	slices.SortFunc(entries, func(a, b pageEntry) int { return bytes.Compare(a.key[:], b.key[:]) })
 	var out []packed
 	for _, e := range entries {
-		if pe, ok := p.entry(e, old); ok {
+		if pe, ok := p.entry(e, file); ok {
 			out = append(out, pe)
 		}
 	}
@@ -253,39 +253,28 @@ func (p *pack) save(s *pageStore, path string, entries []pageEntry) {
 	p.keys, p.data, p.known, p.damaged, p.rewritten = keys, nil, true, false, true
 }
 
-// bodies returns the HTML of the pack as read, from the start of the file:
-// its data when read whole, else read now.
-func (p *pack) bodies(path string, whole bool) func(e packEntry) []byte {
-	if whole || len(p.keys) == 0 {
-		return func(e packEntry) []byte { return p.data[e.body : e.body+int64(e.size)] }
+// bodies returns the bytes of the pack file the entries' HTML is in: the
+// data when read whole, else the file read again now, for the few packs a
+// build after an edit writes.
+func (p *pack) bodies(path string, whole bool) []byte {
+	if whole {
+		return p.data
 	}
-	var from, to int64 = -1, 0
-	for _, e := range p.keys {
-		if from < 0 || e.body < from {
-			from = e.body
-		}
-		to = max(to, e.body+int64(e.size))
-	}
-	buf := make([]byte, to-from)
-	f, err := os.Open(path)
-	if err == nil {
-		_, err = f.ReadAt(buf, from)
-		f.Close()
-	}
-	if err != nil {
-		return func(packEntry) []byte { return nil }
-	}
-	return func(e packEntry) []byte { return buf[e.body-from : e.body-from+int64(e.size)] }
+	file, _ := readFile(path)
+	return file
 }
 
 // entry is what the pack is to keep of e: the bytes it has, when they are
 // still what they were, else e encoded. An entry whose page cannot be
 // encoded is left out, as one whose HTML the file no longer holds.
-func (p *pack) entry(e pageEntry, old func(packEntry) []byte) (packed, bool) {
+func (p *pack) entry(e pageEntry, file []byte) (packed, bool) {
 	if pe, ok := p.keys[e.key]; ok {
-		html := old(pe)
-		if html == nil && pe.size > 0 || page.BodySum(html) != pe.sum {
+		if pe.body+int64(pe.size) > int64(len(file)) {
 			return packed{}, false // the file changed since it was read
+		}
+		html := file[pe.body : pe.body+int64(pe.size)]
+		if page.BodySum(html) != pe.sum {
+			return packed{}, false
 		}
 		return packed{key: e.key, head: p.data[pe.head[0]:pe.head[1]], html: html, sum: pe.sum}, true
 	}

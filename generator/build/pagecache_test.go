@@ -186,6 +186,7 @@ func TestPageCacheDamaged(t *testing.T) {
 		"head changed": func(b []byte) []byte { b[packHeader+40] ^= 0x01; return b },
 		"HTML changed": func(b []byte) []byte { b[len(b)-8] ^= 0x01; return b },
 		"HTML cut":     func(b []byte) []byte { return b[:len(b)-6] },
+		"header only":  func(b []byte) []byte { return b[:packHeader+2] },
 		"garbage":      func([]byte) []byte { return []byte("not a pack at all") },
 	}
 	for name, damage := range damages {

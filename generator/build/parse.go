@@ -68,7 +68,7 @@ func (b *Builder) parse(cfg *config.Config, res *resources) ([]*page.Page, diag.
 	if store != nil {
 		// A one-off build reads its pages' HTML back from the packs
 		// (keepBodies), checking each read against its sum; the preview
-		// holds its pages and needs no sums.
+		// holds its pages.
 		store.save(slices.DeleteFunc(entries, func(e pageEntry) bool { return e.encode == nil }))
 		if !b.opts.Rebuilds {
 			b.keepBodies(store, files, pages, keys)
