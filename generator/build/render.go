@@ -295,6 +295,11 @@ func (r *renderer) finish(jobs []job) (Stats, diag.List) {
 // sitemap, feeds, campaign calendars, alias pages and files.
 func (r *renderer) langJobs() []job {
 	var jobs []job
+	type pagerJob struct {
+		newest time.Time // of its first page
+		job    job
+	}
+	var pagers []pagerJob
 	for _, n := range r.site.Nodes {
 		n := n
 		if len(n.Pagers) == 0 {
@@ -303,8 +308,21 @@ func (r *renderer) langJobs() []job {
 		}
 		for _, pg := range n.Pagers {
 			pg := pg
-			jobs = append(jobs, func() diag.List { return r.html(n, pg, outFile(pg.Path)) })
+			pj := pagerJob{job: func() diag.List { return r.html(n, pg, outFile(pg.Path)) }}
+			if len(pg.Pages) > 0 {
+				pj.newest = pg.Pages[0].Date()
+			}
+			pagers = append(pagers, pj)
 		}
+	}
+	// The pages of every list (a section's, each term's), newest first all
+	// together: a news card shows on one page of each list the item is in,
+	// all around its date, so the cards partialCached keeps are used again
+	// soon after they are made, and a bounded cache keeps them (see
+	// theme's partCache).
+	slices.SortStableFunc(pagers, func(a, b pagerJob) int { return b.newest.Compare(a.newest) })
+	for _, pj := range pagers {
+		jobs = append(jobs, pj.job)
 	}
 	jobs = append(jobs, r.notFound, r.sitemap)
 	jobs = append(jobs, r.feedJobs()...)

@@ -36,7 +36,7 @@ type Layer struct {
 type Theme struct {
 	sets       map[string]*template.Template // page layout name → template ready to run
 	display    map[string]string             // layout name → file shown in messages
-	cache      sync.Map                      // partialCached: name and variants → HTML
+	cache      *partCache                    // partialCached: name and variants → HTML
 	sum        uint64                        // of every layout's name and text
 	reads      map[string]reads              // page layout name → what it may read, see Reads
 	readsAfter map[string]reads              // the same on a list's pagers after the first
@@ -45,19 +45,19 @@ type Theme struct {
 // cached returns what partialCached keeps for the partial name and the
 // variants, or keeps what render returns.
 func (t *Theme) cached(name string, variants []any, render func() (template.HTML, error)) (template.HTML, error) {
-	key := name + "\x00" + fmt.Sprint(variants...)
-	if v, ok := t.cache.Load(key); ok {
-		return v.(template.HTML), nil
+	key := partKey(name, variants)
+	if h, ok := t.cache.get(key); ok {
+		return h, nil
 	}
 	h, err := render()
 	if err == nil {
-		t.cache.Store(key, h)
+		t.cache.put(key, h)
 	}
 	return h, err
 }
 
 // ResetCache forgets what partialCached kept, for a new render.
-func (t *Theme) ResetCache() { t.cache.Clear() }
+func (t *Theme) ResetCache() { t.cache.reset() }
 
 // Sum identifies the layouts' text: it changes when any layout does.
 func (t *Theme) Sum() uint64 { return t.sum }
@@ -69,7 +69,7 @@ const baseof = "_default/baseof.html"
 // files under partials/, called with {{ partial "name.html" . }}.
 func Load(layers []Layer, funcs template.FuncMap) (*Theme, diag.List) {
 	var diags diag.List
-	t := &Theme{sets: map[string]*template.Template{}, display: map[string]string{}, reads: map[string]reads{}, readsAfter: map[string]reads{}}
+	t := &Theme{cache: newPartCache(), sets: map[string]*template.Template{}, display: map[string]string{}, reads: map[string]reads{}, readsAfter: map[string]reads{}}
 	sources := map[string]string{}
 	for i := len(layers) - 1; i >= 0; i-- {
 		l := layers[i]
