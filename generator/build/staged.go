@@ -107,7 +107,8 @@ func (s *Staged) Now(rel string) (bool, diag.List) {
 
 // Finish makes every output not made yet and returns what Render would.
 func (s *Staged) Finish() (Stats, diag.List) {
-	st, diags := s.r.finish(s.r.jobs())
+	jobs, after := s.r.jobs()
+	st, diags := s.r.finish(jobs, after)
 	s.mu.Lock()
 	s.done = true
 	for s.busy > 0 { // an output Now took is written before the render ends
