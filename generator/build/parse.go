@@ -46,6 +46,10 @@ func (b *Builder) parse(cfg *config.Config, res *resources) ([]*page.Page, diag.
 	if b.opts.Proofread {
 		proof = b.proofStart(b.proofKey())
 	}
+	var sp *spool // nil: pages compressed in memory, if at all
+	if b.pack && !b.opts.Rebuilds && store != nil {
+		sp = newSpool(store.dir)
+	}
 	pages := make([]*page.Page, len(files))
 	lists := make([]diag.List, len(files))
 	entries := make([]pageEntry, len(files))
@@ -58,7 +62,7 @@ func (b *Builder) parse(cfg *config.Config, res *resources) ([]*page.Page, diag.
 			return
 		}
 		lang, _, _ := cfg.ContentLang(name)
-		c, key := b.parseFile(parsers[lang], store, sum, name, src, proof)
+		c, key := b.parseFile(parsers[lang], store, sp, sum, name, src, proof)
 		pages[i], lists[i], keys[i] = c.page, c.diags, key
 		if store != nil {
 			entries[i] = pageEntry{key: key, encode: func() ([]byte, error) { return parsers[lang].Encode(c.page, c.diags) }}
@@ -72,6 +76,9 @@ func (b *Builder) parse(cfg *config.Config, res *resources) ([]*page.Page, diag.
 		store.save(slices.DeleteFunc(entries, func(e pageEntry) bool { return e.encode == nil }))
 		if !b.opts.Rebuilds {
 			b.keepBodies(store, files, pages, keys)
+		}
+		if sp != nil && !slices.ContainsFunc(pages, func(p *page.Page) bool { return p != nil && p.ReadsFrom(sp.f) }) {
+			sp.close() // else when the last page reading from it goes
 		}
 	}
 	var out []*page.Page
@@ -118,16 +125,18 @@ func (b *Builder) keepBodies(store *pageStore, files []string, pages []*page.Pag
 }
 
 // packFrom is the number of content files from which a build keeps the
-// pages' HTML compressed while it parses (see page.Pack): 100,000 news
-// items hold 450 MB of it. A preview, which holds its pages between
-// builds, always does.
+// pages' HTML out of memory while it parses: 100,000 news items hold 450
+// MB of it. A one-off build writes it to a spool file until the parse
+// cache holds it (spool.go); without the cache, it compresses it (see
+// page.Pack). A preview, which holds its pages between builds, always
+// compresses it.
 const packFrom = 20000
 
 // parseFile returns the parse of a content file: the last build's when its
 // bytes did not change, else the cache's on disk, else a new one; and its
 // key in that cache. With proof, a new parse reads the file for the
 // proofreader too, unless a reading of its bytes is kept.
-func (b *Builder) parseFile(parser *page.Parser, store *pageStore, sum [32]byte, name string, src []byte, proof *proofStarted) (parsedFile, [32]byte) {
+func (b *Builder) parseFile(parser *page.Parser, store *pageStore, sp *spool, sum [32]byte, name string, src []byte, proof *proofStarted) (parsedFile, [32]byte) {
 	var key, srcSum [32]byte
 	if store != nil {
 		srcSum = sha256.Sum256(src)
@@ -155,7 +164,7 @@ func (b *Builder) parseFile(parser *page.Parser, store *pageStore, sum [32]byte,
 		}
 	}
 	if c.page != nil && b.pack {
-		c.page = c.page.Pack()
+		c.page = sp.keep(c.page, key)
 	}
 	if fused {
 		b.proofParsed(proof, name, src, c, pr) // with the page the build keeps

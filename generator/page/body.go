@@ -55,6 +55,9 @@ func (pg *Page) Body() string {
 // IsKept tells whether the page reads its HTML from a file (KeptIn).
 func (pg *Page) IsKept() bool { return pg.kept != nil }
 
+// ReadsFrom tells whether the page reads its HTML from r (KeptIn).
+func (pg *Page) ReadsFrom(r io.ReaderAt) bool { return pg.kept != nil && pg.kept.r == r }
+
 // BodyLen is the length of the page's HTML, in whatever form it is held.
 func (pg *Page) BodyLen() int {
 	switch {
