@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io"
+	"slices"
 	"sync"
 	"unsafe"
 )
@@ -52,6 +53,18 @@ func (pg *Page) Body() string {
 	return pg.Content
 }
 
+// AppendBody appends the page's HTML, as Body returns it, to dst: the
+// search index reads every page's into the same few buffers.
+func (pg *Page) AppendBody(dst []byte) []byte {
+	switch {
+	case pg.kept != nil:
+		return pg.kept.appendTo(dst, pg.File)
+	case pg.packed != nil:
+		return pg.packed.appendTo(dst)
+	}
+	return append(dst, pg.Content...)
+}
+
 // IsKept tells whether the page reads its HTML from a file (KeptIn).
 func (pg *Page) IsKept() bool { return pg.kept != nil }
 
@@ -88,7 +101,20 @@ func (pg *Page) KeptIn(r io.ReaderAt, off int64, key [32]byte, sum uint32) *Page
 // another version of Loa or after an edit), or damaged. A build never
 // publishes another page's HTML.
 func (k *kept) read(file string) string {
-	b := make([]byte, k.size)
+	b := k.appendTo(nil, file)
+	if len(b) == 0 {
+		return ""
+	}
+	// b is this call's own and never written again: the string can be its
+	// bytes rather than a copy (a page's HTML read for each render and for
+	// the search index; 12.6 MB of a 1,000-item build's allocations).
+	return unsafe.String(&b[0], len(b))
+}
+
+func (k *kept) appendTo(dst []byte, file string) []byte {
+	n := len(dst)
+	dst = slices.Grow(dst, k.size)[:n+k.size]
+	b := dst[n:]
 	if _, err := k.r.ReadAt(b, k.off); err != nil {
 		panic(fmt.Sprintf("page: the HTML of %s, kept in the build cache, cannot be read back: %v", file, err))
 	}
@@ -97,13 +123,7 @@ func (k *kept) read(file string) string {
 			"was another build of the same site running? Nothing was published: build again "+
 			"(HTML của %s trong bộ nhớ đệm đã bị thay đổi trong lúc dựng; chưa xuất bản gì, hãy dựng lại)", file, file))
 	}
-	if len(b) == 0 {
-		return ""
-	}
-	// b is this call's own and never written again: the string can be its
-	// bytes rather than a copy (a page's HTML read for each render and for
-	// the search index; 12.6 MB of a 1,000-item build's allocations).
-	return unsafe.String(&b[0], len(b))
+	return dst
 }
 
 // Pack returns a copy of the page holding its HTML compressed, with
@@ -177,6 +197,14 @@ func deflate(s string) []byte {
 }
 
 func (p *packed) open() string {
+	b := p.appendTo(nil)
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b)) // b is never written again
+}
+
+func (p *packed) appendTo(dst []byte) []byte {
 	src := bytes.NewReader(p.data)
 	r, _ := inflaters.Get().(io.ReadCloser)
 	if r == nil {
@@ -184,12 +212,13 @@ func (p *packed) open() string {
 	} else {
 		r.(flate.Resetter).Reset(src, nil)
 	}
-	out := make([]byte, p.size)
-	_, err := io.ReadFull(r, out)
+	n := len(dst)
+	dst = slices.Grow(dst, p.size)[:n+p.size]
+	_, err := io.ReadFull(r, dst[n:])
 	inflaters.Put(r)
 	if err != nil {
 		// Bytes this process compressed itself: only a bug gets here.
 		panic("page: a packed body does not open: " + err.Error())
 	}
-	return string(out)
+	return dst
 }

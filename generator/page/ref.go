@@ -2,6 +2,7 @@ package page
 
 import (
 	"bytes"
+	"io"
 	"strconv"
 	"strings"
 
@@ -81,16 +82,28 @@ func Expand(html string, repl func(i int, kind byte) string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(html) + 512)
+	expand(&b, html, repl)
+	return b.String()
+}
+
+// AppendExpand appends html to dst as Expand returns it.
+func AppendExpand(dst []byte, html string, repl func(i int, kind byte) string) []byte {
+	b := bytes.NewBuffer(dst)
+	expand(b, html, repl)
+	return b.Bytes()
+}
+
+func expand(b io.StringWriter, html string, repl func(i int, kind byte) string) {
 	for {
 		start := strings.IndexByte(html, tokenByte)
 		if start < 0 {
 			b.WriteString(html)
-			return b.String()
+			return
 		}
 		end := strings.IndexByte(html[start+1:], tokenByte)
 		if end < 0 {
 			b.WriteString(html)
-			return b.String()
+			return
 		}
 		b.WriteString(html[:start])
 		tok := html[start+1 : start+1+end]

@@ -241,18 +241,21 @@ func (sp *speller) analyze(d Doc, a *analysis, parts int) {
 		a.termParts, a.pairParts = make([][]uint64, parts), make([][]keyBits, parts)
 	}
 	sp.pairs.reset()
-	body := ""
+	read := func(body string) {
+		sp.field(d.Title, InTitle)
+		sp.field(d.Lead, InLead)
+		sp.field(body, InBody)
+		sp.field(d.Section, InTags)
+		for _, t := range d.Terms {
+			sp.field(t, InTags)
+		}
+		a.excerpt = excerpt(d.Lead, body)
+	}
 	if d.Body != nil {
-		body = d.Body()
+		d.Body(read)
+	} else {
+		read("")
 	}
-	sp.field(d.Title, InTitle)
-	sp.field(d.Lead, InLead)
-	sp.field(body, InBody)
-	sp.field(d.Section, InTags)
-	for _, t := range d.Terms {
-		sp.field(t, InTags)
-	}
-	a.excerpt = excerpt(d.Lead, body)
 	for p := range parts {
 		a.termParts[p] = a.termParts[p][:0]
 		a.pairParts[p] = a.pairParts[p][:0]

@@ -66,9 +66,12 @@ const (
 
 // Doc is one page to index.
 type Doc struct {
-	Title   string
-	Lead    string
-	Body    func() string // the plain text; asked once, while indexing, so that all pages' text is never held at once
+	Title string
+	Lead  string
+	// Body calls read once with the plain text, which is good only
+	// during the call: asked while indexing, so that all pages' text is
+	// never held at once, and made in buffers used again page after page.
+	Body    func(read func(text string))
 	Section string
 	Terms   []string
 	URL     string    // as the browser should link it

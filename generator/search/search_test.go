@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unsafe"
 )
 
 func TestPostingsRoundTrip(t *testing.T) {
@@ -20,7 +21,59 @@ func TestPostingsRoundTrip(t *testing.T) {
 	}
 }
 
-func body(s string) func() string { return func() string { return s } }
+func body(s string) func(func(string)) { return func(read func(string)) { read(s) } }
+
+// bodyOf is the text that d's Body reads, kept.
+func bodyOf(d Doc) string {
+	var text string
+	if d.Body != nil {
+		d.Body(func(s string) { text = strings.Clone(s) })
+	}
+	return text
+}
+
+// A page's text is good only while Body's read runs: the index keeps no
+// byte of it, so that a build can make every page's text in the same
+// buffer.
+func TestBodyBufferUsedAgain(t *testing.T) {
+	texts := []string{
+		"Hội nghị triển khai Tháng hành động vì bình đẳng giới và phòng ngừa bạo lực trên cơ sở giới năm 2026.",
+		"Người dân xã Đắk Lắk tham gia mít tinh hưởng ứng; Ban Vì sự tiến bộ của Phụ nữ tỉnh trao quà.",
+		"Tổng kết phong trào: 79,4% hộ gia đình đạt chuẩn văn hoá, 1.234 lượt người được tư vấn.",
+	}
+	docs := func(read func(i int) func(func(string))) []Doc {
+		var out []Doc
+		for i := range texts {
+			out = append(out, Doc{Title: "Tin " + string(rune('A'+i)), URL: "/tin-tuc/" + string(rune('a'+i)) + "/",
+				Time: time.Date(2026, 11, 20+i, 8, 0, 0, 0, time.UTC), Year: 2026, Body: read(i)})
+		}
+		return out
+	}
+	files := func(d []Doc) map[string]string {
+		out := map[string]string{}
+		Build(d, func(f File) { out[f.Name] = string(f.Data) })
+		return out
+	}
+	want := files(docs(func(i int) func(func(string)) { return body(texts[i]) }))
+	var buf []byte // one buffer for every page, scribbled over after each read
+	got := files(docs(func(i int) func(func(string)) {
+		return func(read func(string)) {
+			buf = append(buf[:0], texts[i]...)
+			read(unsafe.String(&buf[0], len(buf)))
+			for j := range buf {
+				buf[j] = 'x'
+			}
+		}
+	}))
+	if len(got) != len(want) {
+		t.Fatalf("%d files from a buffer used again, %d from strings", len(got), len(want))
+	}
+	for name, data := range want {
+		if got[name] != data {
+			t.Errorf("%s differs when the text's buffer is used again:\n%s\n%s", name, got[name], data)
+		}
+	}
+}
 
 // TestBuild: documents are numbered oldest first, undated pages before
 // all; a syllable is found by its folded key under each spelling, with the

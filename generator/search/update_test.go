@@ -19,10 +19,7 @@ import (
 func keyed(docs []Doc) []Doc {
 	for i := range docs {
 		d := &docs[i]
-		body := ""
-		if d.Body != nil {
-			body = d.Body()
-		}
+		body := bodyOf(*d)
 		d.Key = sha256.Sum256(fmt.Appendf(nil, "%q %q %q %q %q %q %d %v %d", d.Title, d.Lead, body, d.Section, d.URL, d.Date, d.Time.UnixNano(), d.Terms, d.Year))
 	}
 	return docs

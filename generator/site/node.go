@@ -3,6 +3,7 @@ package site
 import (
 	"strings"
 	"time"
+	"unsafe"
 
 	"loa/generator/page"
 )
@@ -59,6 +60,17 @@ func (n *Node) Content() string {
 		return ""
 	}
 	return page.Expand(n.Page.Body(), n.expand)
+}
+
+// AppendContent appends Content to dst; raw holds the page's HTML as
+// kept on the way. It returns both, for the next page to use again.
+func (n *Node) AppendContent(dst, raw []byte) ([]byte, []byte) {
+	if n.Page == nil {
+		return dst, raw
+	}
+	raw = n.Page.AppendBody(raw[:0])
+	// The string is read while dst is written, and not kept.
+	return page.AppendExpand(dst, unsafe.String(unsafe.SliceData(raw), len(raw)), n.expand), raw
 }
 
 // Image is the page's picture for lists and sharing: the first image of its
