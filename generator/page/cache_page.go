@@ -63,9 +63,9 @@ func (e *encoder) page(pg *Page) {
 	}
 	e.int(int64(pg.WordCount))
 	e.length(len(pg.keys), pg.keys == nil)
-	for _, k := range slices.Sorted(maps.Keys(pg.keys)) {
-		e.str(k)
-		e.pos(pg.keys[k])
+	for _, k := range pg.keys { // sorted
+		e.str(k.key)
+		e.pos(diag.Pos{File: pg.File, Line: int(k.line), Col: int(k.col)})
 	}
 }
 
@@ -103,10 +103,11 @@ func (d *decoder) page() *Page {
 	}
 	pg.WordCount = int(d.int())
 	if n, ok := d.length(); ok {
-		pg.keys = make(map[string]diag.Pos, n)
+		pg.keys = make([]keyPos, 0, n)
 		for range n {
 			k := d.str()
-			pg.keys[k] = d.pos()
+			pos := d.pos()
+			pg.setKeyPos(k, pos)
 		}
 	}
 	return pg

@@ -175,7 +175,7 @@ func fill(v reflect.Value, loc *time.Location, n *int) {
 		v.SetString("chữ " + strings.Repeat("x", *n))
 	case reflect.Bool:
 		v.SetBool(true)
-	case reflect.Int, reflect.Int64:
+	case reflect.Int, reflect.Int64, reflect.Int32:
 		v.SetInt(int64(*n))
 	case reflect.Uint64:
 		v.SetUint(uint64(*n) << 40)

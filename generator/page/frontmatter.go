@@ -87,7 +87,7 @@ func decodeTOML(pg *Page, fm *frontMatter) (map[string]any, diag.List) {
 		line, col := config.KeyPos(fm.text, key)
 		pos := diag.Pos{File: pg.File, Line: max(line, 1) + fm.line - 1, Col: col}
 		if line > 0 {
-			pg.keys[key] = pos
+			pg.setKeyPos(key, pos)
 		}
 		if depth(v) > maxDepth {
 			// Dotted keys (a.b.c… = 1) nest tables without a bracket.
@@ -123,7 +123,7 @@ func decodeYAML(pg *Page, fm *frontMatter) (map[string]any, diag.List) {
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		pos := diag.Pos{File: pg.File, Line: k.Line + fm.line - 1, Col: k.Column}
-		pg.keys[k.Value] = pos
+		pg.setKeyPos(k.Value, pos)
 		var val any
 		if v.Kind == yaml.ScalarNode && v.ShortTag() == "!!timestamp" {
 			// Kept as text so that a date without a zone is read in the site's zone.

@@ -81,7 +81,7 @@ func (p *Parser) Proof(file string, src []byte) *Proof {
 	if bad >= 0 {
 		return nil
 	}
-	pg := &Page{File: file, Terms: map[string][]string{}, Params: map[string]any{}, keys: map[string]diag.Pos{}}
+	pg := &Page{File: file, Terms: map[string][]string{}, Params: map[string]any{}, keys: []keyPos{}}
 	fm, body, bodyLine, d := splitFrontMatter(file, src)
 	if d.HasErrors() {
 		return nil
@@ -129,9 +129,9 @@ func (pr *Proof) fields(pg *Page, src []byte) {
 			value = pg.Summary
 		}
 		pos, ok := diag.Pos{}, false
-		for k, p := range pg.keys {
-			if strings.EqualFold(k, key) {
-				pos, ok = p, true
+		for _, k := range pg.keys {
+			if strings.EqualFold(k.key, key) {
+				pos, ok = diag.Pos{File: pg.File, Line: int(k.line), Col: int(k.col)}, true
 			}
 		}
 		if value == "" || !ok {
