@@ -27,7 +27,23 @@ func chromium(t *testing.T) string {
 	return ""
 }
 
+// browser starts a Chromium of its own for the test. One that exits
+// before it answers (seen on CI machines, now and then) is started again,
+// three times at most.
 func browser(t *testing.T) context.Context {
+	for attempt := 1; ; attempt++ {
+		ctx, err := startBrowser(t)
+		switch {
+		case err == nil:
+			return ctx
+		case attempt == 3 || !strings.Contains(err.Error(), "failed to start"):
+			t.Fatalf("start chromium (attempt %d): %v", attempt, err)
+		}
+		t.Logf("chromium did not start (attempt %d), starting it again: %v", attempt, err)
+	}
+}
+
+func startBrowser(t *testing.T) (context.Context, error) {
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(chromium(t)),
 		chromedp.Headless,
@@ -42,11 +58,13 @@ func browser(t *testing.T) context.Context {
 	}
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancel := chromedp.NewContext(actx)
-	t.Cleanup(func() { cancel(); cancelAlloc() })
 	if err := chromedp.Do(ctx); err != nil { // starts the browser
-		t.Fatalf("start chromium: %v", err)
+		cancel()
+		cancelAlloc()
+		return nil, err
 	}
-	return ctx
+	t.Cleanup(func() { cancel(); cancelAlloc() })
+	return ctx, nil
 }
 
 // poll waits until the JavaScript expression is truthy, across reloads.
