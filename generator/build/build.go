@@ -71,7 +71,7 @@ type Builder struct {
 
 	mu     sync.Mutex
 	parsed map[string]parsedFile // content file → last parse
-	pack   bool                  // this build keeps the pages' HTML compressed (packFrom)
+	pack   bool                  // this build keeps the pages' HTML out of memory while it parses (packFrom)
 	// keptBodies says the last build's pages read their HTML from the
 	// parse cache's packs (keepBodies).
 	keptBodies bool

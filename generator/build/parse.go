@@ -47,7 +47,7 @@ func (b *Builder) parse(cfg *config.Config, res *resources) ([]*page.Page, diag.
 		proof = b.proofStart(b.proofKey())
 	}
 	var sp *spool // nil: pages compressed in memory, if at all
-	if b.pack && !b.opts.Rebuilds && store != nil {
+	if b.bigOneOff() && store != nil {
 		sp = newSpool(store.dir)
 	}
 	pages := make([]*page.Page, len(files))
@@ -131,6 +131,11 @@ func (b *Builder) keepBodies(store *pageStore, files []string, pages []*page.Pag
 // page.Pack). A preview, which holds its pages between builds, always
 // compresses it.
 const packFrom = 20000
+
+// bigOneOff reports a one-off build of packFrom files or more: it spools
+// its pages' HTML while it parses them, and makes its search index after
+// every other output (renderer.jobs).
+func (b *Builder) bigOneOff() bool { return b.pack && !b.opts.Rebuilds }
 
 // parseFile returns the parse of a content file: the last build's when its
 // bytes did not change, else the cache's on disk, else a new one; and its

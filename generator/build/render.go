@@ -237,7 +237,7 @@ func (r *renderer) prepare() diag.List {
 // to it what they hold.
 func (r *renderer) jobs() (jobs, after []job) {
 	for _, l := range r.langs {
-		if r.b.pack && !r.b.opts.Rebuilds {
+		if r.b.bigOneOff() {
 			after = append(after, l.searchJobs()...)
 		} else {
 			jobs = append(jobs, l.searchJobs()...)

@@ -2,7 +2,6 @@ package build
 
 import (
 	"os"
-	"sync"
 	"sync/atomic"
 
 	"loa/generator/page"
@@ -16,9 +15,8 @@ import (
 // peak of memory while the site was read; written to the file, it is
 // read back once, to be put in the packs.
 type spool struct {
-	f    *os.File
-	end  atomic.Int64 // where the next page's HTML goes
-	once sync.Once
+	f   *os.File
+	end atomic.Int64 // where the next page's HTML goes
 }
 
 // newSpool opens a spool in dir, or returns nil when it cannot: the build
@@ -61,11 +59,8 @@ const minSpool = 512
 
 // close lets the file go, once every page reads its HTML from the packs.
 func (s *spool) close() {
-	if s == nil {
-		return
-	}
-	s.once.Do(func() {
+	if s != nil {
 		s.f.Close()
 		os.Remove(s.f.Name())
-	})
+	}
 }
