@@ -82,8 +82,8 @@ type Heading struct {
 }
 
 // keyPos is where a key of the front matter is written in the page's file:
-// a list of them takes a third of the memory of a map to positions (20 MB
-// at 100,000 items).
+// a list of them takes half the memory of a map to positions (the live
+// heap of an assembled 100,000-item site: 492 MB with the map, 473 MB).
 type keyPos struct {
 	key       string
 	line, col int32
