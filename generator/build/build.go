@@ -216,6 +216,7 @@ type Stats struct {
 	Pages  int // HTML pages rendered
 	Files  int // every file written or copied
 	Reused int // outputs carried over unchanged from the previous render (Reuser outputs only)
+	Slow   int // layouts run through html/template rather than the theme's runner (see theme.Theme.Slow)
 }
 
 func sorted(l diag.List) diag.List {

@@ -274,3 +274,27 @@ func TestKeptBodiesBuildTheSame(t *testing.T) {
 		}
 	}
 }
+
+// The default theme's layouts run on the theme's runner, never given back
+// to html/template, on the fixture, the example site and a site of several
+// languages: a layout that made the runner give up would be a third slower
+// on every page, with the same output.
+func TestLayoutsStayOnTheRunner(t *testing.T) {
+	for _, dir := range []string{"testdata/site", "../..", "testdata/lang/site", "testdata/campaign/site"} {
+		t.Run(dir, func(t *testing.T) {
+			b := New(Options{Site: os.DirFS(dir), Theme: os.DirFS("../../themes/default"), Minify: true,
+				Now: func() time.Time { return time.Date(2026, 11, 29, 3, 0, 0, 0, time.UTC) }})
+			plan, diags := b.Assemble()
+			if diags.HasErrors() {
+				t.Fatal(diags)
+			}
+			st, d := b.Render(plan, &memory{files: map[string][]byte{}})
+			if d.HasErrors() {
+				t.Fatal(d)
+			}
+			if st.Pages < 5 || st.Slow != 0 {
+				t.Errorf("%d pages, %d of their layouts run by html/template; want none", st.Pages, st.Slow)
+			}
+		})
+	}
+}

@@ -58,6 +58,7 @@ type renderer struct {
 	*render
 	site  *site.Site
 	theme *theme.Theme
+	slow  int64 // theme.Slow() when this render began
 	words map[string]string
 
 	global, tax outKey   // for the output cache: see keys.go
@@ -150,6 +151,7 @@ func (b *Builder) newRenderer(p *Plan, out Output) (*renderer, diag.List) {
 			}
 			r.theme = t
 		}
+		r.slow = r.theme.Slow()
 		if s == p.Site {
 			rd.langs = append([]*renderer{r}, rd.langs...)
 		} else {
@@ -299,7 +301,11 @@ func (r *renderer) finish(jobs, after []job) (Stats, diag.List) {
 		r.b.outs = r.outs // for SaveOutputs, once published
 		r.reused.Add(int64(r.outs.kept))
 	}
-	return Stats{Pages: int(r.pages.Load()), Files: int(r.files.Load()), Reused: int(r.reused.Load())}, diags
+	st := Stats{Pages: int(r.pages.Load()), Files: int(r.files.Load()), Reused: int(r.reused.Load())}
+	for _, l := range r.langs {
+		st.Slow += int(l.theme.Slow() - l.slow)
+	}
+	return st, diags
 }
 
 // langJobs are the outputs of one language: its pages, lists, 404 page,

@@ -30,7 +30,7 @@ func TestFoldedCallsReadAsCalledOnes(t *testing.T) {
 		t.Fatal(diags)
 	}
 	// Folded: no call with written-out strings is left; the piped one is.
-	src := tm.sets["_default/single.html"].Tree.Root.String()
+	src := tm.sets["_default/single.html"].html.Tree.Root.String()
 	for _, call := range []string{`T "w"`, `T "n"`, `relLangURL`, `asset`, `csp`} {
 		if strings.Contains(src, call) {
 			t.Errorf("%s is still called: %s", call, src)

@@ -1,6 +1,8 @@
 // Package theme is level 4 of Loa's pipeline: it loads html/template
 // layouts, named by their path under layouts/, from the site's folder over
-// the theme's, finds the layout for a page as Hugo does, and executes it.
+// the theme's, finds the layout for a page as Hugo does, and executes it:
+// once through html/template, which escapes it, then through a runner of
+// the escaped trees that spares text/template's reflection (exec.go).
 //
 // It imports diag, config and locale; nothing third-party.
 package theme
@@ -21,6 +23,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
+	texttemplate "text/template"
 	"text/template/parse"
 
 	"loa/generator/diag"
@@ -34,12 +38,14 @@ type Layer struct {
 
 // Theme is a loaded set of layouts. It is safe for concurrent use.
 type Theme struct {
-	sets       map[string]*template.Template // page layout name → template ready to run
-	display    map[string]string             // layout name → file shown in messages
-	cache      *partCache                    // partialCached: name and variants → HTML
-	sum        uint64                        // of every layout's name and text
-	reads      map[string]reads              // page layout name → what it may read, see Reads
-	readsAfter map[string]reads              // the same on a list's pagers after the first
+	sets       map[string]*layout // page layout name → template ready to run
+	run        *runner            // runs escaped layouts; nil: html/template runs them all
+	slow       atomic.Int64       // runs through html/template of a layout ready for the runner
+	display    map[string]string  // layout name → file shown in messages
+	cache      *partCache         // partialCached: name and variants → HTML
+	sum        uint64             // of every layout's name and text
+	reads      map[string]reads   // page layout name → what it may read, see Reads
+	readsAfter map[string]reads   // the same on a list's pagers after the first
 }
 
 // cached returns what partialCached keeps for the partial name and the
@@ -69,7 +75,7 @@ const baseof = "_default/baseof.html"
 // files under partials/, called with {{ partial "name.html" . }}.
 func Load(layers []Layer, funcs template.FuncMap) (*Theme, diag.List) {
 	var diags diag.List
-	t := &Theme{cache: newPartCache(), sets: map[string]*template.Template{}, display: map[string]string{}, reads: map[string]reads{}, readsAfter: map[string]reads{}}
+	t := &Theme{cache: newPartCache(), sets: map[string]*layout{}, display: map[string]string{}, reads: map[string]reads{}, readsAfter: map[string]reads{}}
 	sources := map[string]string{}
 	for i := len(layers) - 1; i >= 0; i-- {
 		l := layers[i]
@@ -158,15 +164,22 @@ func Load(layers []Layer, funcs template.FuncMap) (*Theme, diag.List) {
 		}
 	}
 	fold(common, fm)
+	t.run = newRunner(fm)
+	partials := map[string]*layout{}
+	for _, p := range common.Templates() {
+		if n := p.Name(); strings.HasPrefix(n, "partials/") {
+			partials[n] = newLayout(p)
+		}
+	}
 	partial = func(name string, data any) (template.HTML, error) {
-		full := "partials/" + name
-		if common.Lookup(full) == nil {
+		p, ok := partials["partials/"+name]
+		if !ok {
 			return "", fmt.Errorf("partial %q not found in layouts/partials/", name)
 		}
 		b := partialBuffers.Get().(*bytes.Buffer)
 		defer partialBuffers.Put(b)
 		b.Reset()
-		if err := common.ExecuteTemplate(b, full, data); err != nil {
+		if err := t.exec(b, p, data); err != nil {
 			return "", err
 		}
 		return template.HTML(b.String()), nil
@@ -198,7 +211,7 @@ func Load(layers []Layer, funcs template.FuncMap) (*Theme, diag.List) {
 			entry = baseof
 		}
 		set = set.Lookup(entry)
-		t.sets[n] = set
+		t.sets[n] = newLayout(set)
 		t.reads[n] = readsOf(set, false)
 		t.readsAfter[n] = readsOf(set, true)
 	}
@@ -227,13 +240,13 @@ func (t *Theme) Lookup(candidates []string) (string, bool) {
 
 // Execute runs a layout. A failure is a diagnostic at the template's line.
 func (t *Theme) Execute(w io.Writer, name string, data any) diag.List {
-	set, ok := t.sets[name]
+	l, ok := t.sets[name]
 	if !ok {
 		var d diag.List
 		d.Errorf(diag.Pos{File: "layouts/" + name}, "", "no layout %s", name)
 		return d
 	}
-	if err := set.Execute(w, data); err != nil {
+	if err := t.exec(w, l, data); err != nil {
 		d := t.errorOf(err)
 		for i := range d {
 			d[i].Hint = "the layout failed while rendering: check the fields and functions used on this line"
@@ -242,6 +255,38 @@ func (t *Theme) Execute(w io.Writer, name string, data any) diag.List {
 	}
 	return nil
 }
+
+// A layout is a template to run: through html/template until it has run
+// once, which escapes it, then through the runner.
+type layout struct {
+	html  *template.Template
+	text  *texttemplate.Template // underneath html, with the escaped trees
+	ready atomic.Bool            // html/template has escaped it
+}
+
+func newLayout(t *template.Template) *layout { return &layout{html: t, text: textOf(t)} }
+
+// exec runs a layout into w. The runner gives the same output as
+// html/template, or gives up before writing; html/template then runs it
+// and says what is wrong.
+func (t *Theme) exec(w io.Writer, l *layout, data any) error {
+	if l.ready.Load() {
+		if b, ok := w.(*bytes.Buffer); ok && t.run != nil && l.text != nil && t.run.run(b, l.text, data) == nil {
+			return nil
+		}
+		t.slow.Add(1)
+	}
+	err := l.html.Execute(w, data)
+	if err == nil {
+		l.ready.Store(true)
+	}
+	return err
+}
+
+// Slow counts the layouts and partials run through html/template since the
+// theme was loaded, other than the first run of each: what the runner gave
+// up, or all of them without a runner. The default theme has none.
+func (t *Theme) Slow() int64 { return t.slow.Load() }
 
 // templateErr reads the template name and line from the text of
 // text/template's errors: the package offers them in no other form.

@@ -1,0 +1,443 @@
+package theme
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"reflect"
+	"sort"
+	"sync"
+	texttemplate "text/template"
+	"text/template/parse"
+)
+
+// A runner executes the trees html/template has escaped, as text/template
+// would, with what text/template looks up by reflection on every action
+// kept instead: the functions by name, and each field or method by the
+// type and name it is read on. text/template spent 85% of a layout's time
+// in its own machinery (method lookup, argument slices, reflect.Call), the
+// rest in the escapers and functions the layout calls.
+//
+// It runs what layouts commonly do and gives up (errFallback) on anything
+// else, before writing a byte it would not have written: an error, a panic,
+// a builtin it does not have, a value it is unsure of. The layout then runs
+// again through html/template, which gives the same output, or its error
+// with the template's line.
+type runner struct {
+	funcs    map[string]reflect.Value       // the layouts' functions and html/template's escapers
+	escapers map[string]func(...any) string // the escapers again, called without reflection
+	ways     sync.Map                       // wayKey → way: how a name is read on a type
+}
+
+var errFallback = errors.New("theme: left to text/template")
+
+// Control flow out of a range body, as errors through walk.
+var (
+	errBreak    = errors.New("break")
+	errContinue = errors.New("continue")
+)
+
+// maxDepth bounds nested template calls; text/template's own limit is
+// larger, and the fallback reports going past it.
+const maxDepth = 1000
+
+// missingT marks "no value from the pipeline", as text/template's
+// missingVal does: a command's final argument is absent, not nil.
+type missingT struct{}
+
+var (
+	missing     = reflect.ValueOf(missingT{})
+	missingType = missing.Type()
+	anyType     = reflect.TypeFor[any]()
+	stringType  = reflect.TypeFor[string]()
+	errorType   = reflect.TypeFor[error]()
+	valueType   = reflect.TypeFor[reflect.Value]()
+	stringerT   = reflect.TypeFor[fmt.Stringer]()
+)
+
+func isMissing(v reflect.Value) bool { return v.IsValid() && v.Type() == missingType }
+
+type variable struct {
+	name  string
+	value reflect.Value
+}
+
+// state is one run: the template whose namespace names the templates
+// called, the output, and the variables, those of the template running
+// from base on.
+type state struct {
+	r       *runner
+	tmpl    *texttemplate.Template
+	w       *bytes.Buffer
+	vars    []variable
+	base    int
+	depth   int
+	scratch []any // arguments of escaper calls, used as a stack
+}
+
+// run executes tmpl's escaped tree with data into w. On errFallback, w
+// holds what it held before.
+func (r *runner) run(w *bytes.Buffer, tmpl *texttemplate.Template, data any) (err error) {
+	if tmpl == nil || tmpl.Tree == nil || tmpl.Root == nil {
+		return errFallback
+	}
+	start := w.Len()
+	defer func() {
+		if p := recover(); p != nil {
+			err = errFallback
+		}
+		if err != nil {
+			w.Truncate(start)
+			err = errFallback
+		}
+	}()
+	dot := reflect.ValueOf(data)
+	s := &state{r: r, tmpl: tmpl, w: w, vars: make([]variable, 1, 16)}
+	s.vars[0] = variable{"$", dot}
+	return s.walk(dot, tmpl.Root)
+}
+
+func (s *state) push(name string, v reflect.Value) { s.vars = append(s.vars, variable{name, v}) }
+
+func (s *state) setVar(name string, v reflect.Value) error {
+	for i := len(s.vars) - 1; i >= s.base; i-- {
+		if s.vars[i].name == name {
+			s.vars[i].value = v
+			return nil
+		}
+	}
+	return errFallback
+}
+
+func (s *state) varValue(name string) (reflect.Value, error) {
+	for i := len(s.vars) - 1; i >= s.base; i-- {
+		if s.vars[i].name == name {
+			return s.vars[i].value, nil
+		}
+	}
+	return reflect.Value{}, errFallback
+}
+
+func (s *state) walk(dot reflect.Value, node parse.Node) error {
+	switch n := node.(type) {
+	case *parse.ActionNode:
+		// Variables declared stay until the enclosing end.
+		if len(n.Pipe.Decl) == 0 {
+			return s.printPipeline(dot, n.Pipe)
+		}
+		_, err := s.pipeline(dot, n.Pipe)
+		return err
+	case *parse.BreakNode:
+		return errBreak
+	case *parse.ContinueNode:
+		return errContinue
+	case *parse.CommentNode:
+	case *parse.IfNode:
+		return s.ifOrWith(false, dot, &n.BranchNode)
+	case *parse.WithNode:
+		return s.ifOrWith(true, dot, &n.BranchNode)
+	case *parse.ListNode:
+		for _, c := range n.Nodes {
+			if err := s.walk(dot, c); err != nil {
+				return err
+			}
+		}
+	case *parse.RangeNode:
+		return s.walkRange(dot, n)
+	case *parse.TemplateNode:
+		return s.walkTemplate(dot, n)
+	case *parse.TextNode:
+		s.w.Write(n.Text)
+	default:
+		return errFallback
+	}
+	return nil
+}
+
+func (s *state) ifOrWith(with bool, dot reflect.Value, b *parse.BranchNode) error {
+	mark := len(s.vars)
+	v, err := s.pipeline(dot, b.Pipe)
+	if err != nil {
+		return err
+	}
+	truth, ok := isTrue(indirectInterface(v))
+	switch {
+	case !ok:
+		err = errFallback
+	case truth && with:
+		err = s.walk(v, b.List)
+	case truth:
+		err = s.walk(dot, b.List)
+	case b.ElseList != nil:
+		err = s.walk(dot, b.ElseList)
+	}
+	s.vars = s.vars[:mark]
+	return err
+}
+
+func (s *state) walkRange(dot reflect.Value, r *parse.RangeNode) error {
+	outer := len(s.vars)
+	defer func() { s.vars = s.vars[:outer] }()
+	pv, err := s.pipeline(dot, r.Pipe)
+	if err != nil {
+		return err
+	}
+	val, _ := indirect(pv)
+	mark := len(s.vars)
+	decl := r.Pipe.Decl
+	one := func(index func() reflect.Value, elem reflect.Value) error {
+		if len(decl) > 0 {
+			if r.Pipe.IsAssign {
+				v := elem
+				if len(decl) > 1 {
+					v = index()
+				}
+				if err := s.setVar(decl[0].Ident[0], v); err != nil {
+					return err
+				}
+			} else {
+				s.vars[len(s.vars)-1].value = elem
+			}
+		}
+		if len(decl) > 1 {
+			if r.Pipe.IsAssign {
+				if err := s.setVar(decl[1].Ident[0], elem); err != nil {
+					return err
+				}
+			} else {
+				s.vars[len(s.vars)-2].value = index()
+			}
+		}
+		err := s.walk(elem, r.List)
+		s.vars = s.vars[:mark]
+		if err == errContinue {
+			err = nil
+		}
+		return err
+	}
+	ran := false
+	switch val.Kind() {
+	case reflect.Array, reflect.Slice:
+		for i := 0; i < val.Len(); i++ {
+			ran = true
+			if err := one(func() reflect.Value { return reflect.ValueOf(i) }, val.Index(i)); err != nil {
+				return endRange(err)
+			}
+		}
+	case reflect.Map:
+		if val.Len() == 0 {
+			break
+		}
+		if val.Type().Key().Kind() != reflect.String {
+			return errFallback // text/template's order for other keys is fmtsort's
+		}
+		type entry struct{ k, v reflect.Value }
+		entries := make([]entry, 0, val.Len())
+		for it := val.MapRange(); it.Next(); {
+			entries = append(entries, entry{it.Key(), it.Value()})
+		}
+		sort.Slice(entries, func(i, j int) bool { return entries[i].k.String() < entries[j].k.String() })
+		for _, e := range entries {
+			ran = true
+			if err := one(func() reflect.Value { return e.k }, e.v); err != nil {
+				return endRange(err)
+			}
+		}
+	case reflect.Int:
+		if len(decl) > 1 || val.Type() != reflect.TypeFor[int]() {
+			return errFallback
+		}
+		for i := range int(val.Int()) {
+			ran = true
+			if err := one(nil, reflect.ValueOf(i)); err != nil {
+				return endRange(err)
+			}
+		}
+	case reflect.Invalid: // a nil map or the like: as an empty one
+	default:
+		return errFallback
+	}
+	if !ran && r.ElseList != nil {
+		return s.walk(dot, r.ElseList)
+	}
+	return nil
+}
+
+func endRange(err error) error {
+	if err == errBreak {
+		return nil
+	}
+	return err
+}
+
+func (s *state) walkTemplate(dot reflect.Value, t *parse.TemplateNode) error {
+	tmpl := s.tmpl.Lookup(t.Name)
+	if tmpl == nil || tmpl.Tree == nil || tmpl.Root == nil || s.depth >= maxDepth {
+		return errFallback
+	}
+	// Variables the pipeline declares stay in the caller's scope.
+	v, err := s.pipeline(dot, t.Pipe)
+	if err != nil {
+		return err
+	}
+	saved, base := s.tmpl, s.base
+	s.tmpl, s.base = tmpl, len(s.vars)
+	s.depth++
+	s.push("$", v)
+	err = s.walk(v, tmpl.Root)
+	s.vars = s.vars[:s.base]
+	s.tmpl, s.base = saved, base
+	s.depth--
+	return err
+}
+
+// pipeline evaluates the commands of a pipeline, each one's value the
+// next one's final argument, and declares or assigns its variables.
+func (s *state) pipeline(dot reflect.Value, pipe *parse.PipeNode) (reflect.Value, error) {
+	if pipe == nil {
+		return reflect.Value{}, nil
+	}
+	if len(pipe.Cmds) == 0 {
+		return reflect.Value{}, errFallback
+	}
+	value := missing
+	for _, cmd := range pipe.Cmds {
+		v, err := s.command(dot, cmd, value)
+		if err != nil {
+			return v, err
+		}
+		value = settle(v)
+	}
+	for _, d := range pipe.Decl {
+		if pipe.IsAssign {
+			if err := s.setVar(d.Ident[0], value); err != nil {
+				return value, err
+			}
+		} else {
+			s.push(d.Ident[0], value)
+		}
+	}
+	return value, nil
+}
+
+// settle digs a value out of an empty interface, as text/template does
+// between the commands of a pipeline.
+func settle(v reflect.Value) reflect.Value {
+	if v.Kind() == reflect.Interface && v.Type().NumMethod() == 0 {
+		return reflect.ValueOf(v.Interface())
+	}
+	return v
+}
+
+// printPipeline writes what an action without variables gives. When its
+// last command is an escaper, as html/template makes nearly every one,
+// the escaper's string goes to the output without a reflect.Value.
+func (s *state) printPipeline(dot reflect.Value, pipe *parse.PipeNode) error {
+	last := len(pipe.Cmds) - 1
+	if last >= 0 {
+		if id, ok := pipe.Cmds[last].Args[0].(*parse.IdentifierNode); ok {
+			if f := s.r.escapers[id.Ident]; f != nil {
+				final := missing
+				for _, cmd := range pipe.Cmds[:last] {
+					v, err := s.command(dot, cmd, final)
+					if err != nil {
+						return err
+					}
+					final = settle(v)
+				}
+				out, err := s.escape(f, dot, pipe.Cmds[last].Args, final)
+				if err == nil {
+					s.w.WriteString(out)
+				}
+				return err
+			}
+		}
+	}
+	v, err := s.pipeline(dot, pipe)
+	if err != nil {
+		return err
+	}
+	if v.Kind() == reflect.String && v.Type() == stringType {
+		s.w.WriteString(v.String())
+		return nil
+	}
+	p, ok := printable(v)
+	if !ok {
+		return errFallback
+	}
+	fmt.Fprint(s.w, p)
+	return nil
+}
+
+// printable is text/template's printableValue.
+func printable(v reflect.Value) (any, bool) {
+	if v.Kind() == reflect.Pointer {
+		v, _ = indirect(v)
+	}
+	if !v.IsValid() {
+		return "<no value>", true
+	}
+	if !v.Type().Implements(errorType) && !v.Type().Implements(stringerT) {
+		if v.CanAddr() && (reflect.PointerTo(v.Type()).Implements(errorType) || reflect.PointerTo(v.Type()).Implements(stringerT)) {
+			v = v.Addr()
+		} else {
+			switch v.Kind() {
+			case reflect.Chan, reflect.Func:
+				return nil, false
+			}
+		}
+	}
+	return v.Interface(), true
+}
+
+// indirect goes through pointers and interfaces to the value, stopping
+// at a nil one.
+func indirect(v reflect.Value) (reflect.Value, bool) {
+	for ; v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface; v = v.Elem() {
+		if v.IsNil() {
+			return v, true
+		}
+	}
+	return v, false
+}
+
+func indirectInterface(v reflect.Value) reflect.Value {
+	if v.Kind() != reflect.Interface {
+		return v
+	}
+	if v.IsNil() {
+		return reflect.Value{}
+	}
+	return v.Elem()
+}
+
+// isTrue is text/template's truth: not the zero value of its type.
+func isTrue(v reflect.Value) (truth, ok bool) {
+	if !v.IsValid() {
+		return false, true
+	}
+	switch v.Kind() {
+	case reflect.Array, reflect.Map, reflect.Slice, reflect.String:
+		return v.Len() > 0, true
+	case reflect.Bool:
+		return v.Bool(), true
+	case reflect.Complex64, reflect.Complex128:
+		return v.Complex() != 0, true
+	case reflect.Chan, reflect.Func, reflect.Pointer, reflect.UnsafePointer, reflect.Interface:
+		return !v.IsNil(), true
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return v.Int() != 0, true
+	case reflect.Float32, reflect.Float64:
+		return v.Float() != 0, true
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return v.Uint() != 0, true
+	case reflect.Struct:
+		return true, true
+	}
+	return false, false
+}
+
+func truth(v reflect.Value) bool {
+	t, _ := isTrue(indirectInterface(v))
+	return t
+}
