@@ -27,6 +27,7 @@ type runner struct {
 	funcs    map[string]reflect.Value       // the layouts' functions and html/template's escapers
 	escapers map[string]func(...any) string // the escapers again, called without reflection
 	ways     sync.Map                       // wayKey → way: how a name is read on a type
+	states   sync.Pool                      // *state, with room for variables kept
 }
 
 var errFallback = errors.New("theme: left to text/template")
@@ -92,8 +93,17 @@ func (r *runner) run(w *bytes.Buffer, tmpl *texttemplate.Template, data any) (er
 		}
 	}()
 	dot := reflect.ValueOf(data)
-	s := &state{r: r, tmpl: tmpl, w: w, vars: make([]variable, 1, 16)}
-	s.vars[0] = variable{"$", dot}
+	s, _ := r.states.Get().(*state)
+	if s == nil {
+		s = &state{vars: make([]variable, 0, 16)}
+	}
+	s.r, s.tmpl, s.w, s.base, s.depth = r, tmpl, w, 0, 0
+	s.vars = append(s.vars[:0], variable{"$", dot})
+	defer func() {
+		clear(s.vars[:cap(s.vars)])
+		s.tmpl, s.w = nil, nil
+		r.states.Put(s)
+	}()
 	return s.walk(dot, tmpl.Root)
 }
 
@@ -184,43 +194,12 @@ func (s *state) walkRange(dot reflect.Value, r *parse.RangeNode) error {
 	}
 	val, _ := indirect(pv)
 	mark := len(s.vars)
-	decl := r.Pipe.Decl
-	one := func(index func() reflect.Value, elem reflect.Value) error {
-		if len(decl) > 0 {
-			if r.Pipe.IsAssign {
-				v := elem
-				if len(decl) > 1 {
-					v = index()
-				}
-				if err := s.setVar(decl[0].Ident[0], v); err != nil {
-					return err
-				}
-			} else {
-				s.vars[len(s.vars)-1].value = elem
-			}
-		}
-		if len(decl) > 1 {
-			if r.Pipe.IsAssign {
-				if err := s.setVar(decl[1].Ident[0], elem); err != nil {
-					return err
-				}
-			} else {
-				s.vars[len(s.vars)-2].value = index()
-			}
-		}
-		err := s.walk(elem, r.List)
-		s.vars = s.vars[:mark]
-		if err == errContinue {
-			err = nil
-		}
-		return err
-	}
 	ran := false
 	switch val.Kind() {
 	case reflect.Array, reflect.Slice:
 		for i := 0; i < val.Len(); i++ {
 			ran = true
-			if err := one(func() reflect.Value { return reflect.ValueOf(i) }, val.Index(i)); err != nil {
+			if err := s.iteration(r, mark, i, reflect.Value{}, val.Index(i)); err != nil {
 				return endRange(err)
 			}
 		}
@@ -239,17 +218,17 @@ func (s *state) walkRange(dot reflect.Value, r *parse.RangeNode) error {
 		sort.Slice(entries, func(i, j int) bool { return entries[i].k.String() < entries[j].k.String() })
 		for _, e := range entries {
 			ran = true
-			if err := one(func() reflect.Value { return e.k }, e.v); err != nil {
+			if err := s.iteration(r, mark, 0, e.k, e.v); err != nil {
 				return endRange(err)
 			}
 		}
 	case reflect.Int:
-		if len(decl) > 1 || val.Type() != reflect.TypeFor[int]() {
+		if len(r.Pipe.Decl) > 1 || val.Type() != reflect.TypeFor[int]() {
 			return errFallback
 		}
 		for i := range int(val.Int()) {
 			ran = true
-			if err := one(nil, reflect.ValueOf(i)); err != nil {
+			if err := s.iteration(r, mark, i, reflect.Value{}, reflect.ValueOf(i)); err != nil {
 				return endRange(err)
 			}
 		}
@@ -261,6 +240,46 @@ func (s *state) walkRange(dot reflect.Value, r *parse.RangeNode) error {
 		return s.walk(dot, r.ElseList)
 	}
 	return nil
+}
+
+// iteration runs a range's body once, on elem, the i-th element or the
+// value of key, with the range's variables set as text/template sets them.
+func (s *state) iteration(r *parse.RangeNode, mark, i int, key, elem reflect.Value) error {
+	index := func() reflect.Value {
+		if key.IsValid() {
+			return key
+		}
+		return reflect.ValueOf(i)
+	}
+	decl := r.Pipe.Decl
+	if len(decl) > 0 {
+		if r.Pipe.IsAssign {
+			v := elem
+			if len(decl) > 1 {
+				v = index()
+			}
+			if err := s.setVar(decl[0].Ident[0], v); err != nil {
+				return err
+			}
+		} else {
+			s.vars[len(s.vars)-1].value = elem
+		}
+	}
+	if len(decl) > 1 {
+		if r.Pipe.IsAssign {
+			if err := s.setVar(decl[1].Ident[0], elem); err != nil {
+				return err
+			}
+		} else {
+			s.vars[len(s.vars)-2].value = index()
+		}
+	}
+	err := s.walk(elem, r.List)
+	s.vars = s.vars[:mark]
+	if err == errContinue {
+		err = nil
+	}
+	return err
 }
 
 func endRange(err error) error {
