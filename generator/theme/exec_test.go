@@ -185,3 +185,35 @@ func rangeBig() string {
 	}
 	return b.String()
 }
+
+// BenchmarkRunner runs a card list like the default theme's, once through
+// html/template and once through the runner, on the same escaped tree.
+func BenchmarkRunner(b *testing.B) {
+	src := `{{ range .Items }}<article class="card"><h3><a href="{{ .Permalink }}">{{ .Title }}</a></h3>` +
+		`{{ with $.When }}<time datetime="{{ isoDay . }}">{{ .Year }}</time>{{ end }}` +
+		`<p title="{{ $.Title }}">{{ join $.Tags ", " }} {{ if eq $.Count 3 }}ba{{ end }} {{ $.Params.image }}</p></article>{{ end }}`
+	tm := template.Must(template.New("t").Funcs(runFuncs).Parse(src))
+	data := runData()
+	var w bytes.Buffer
+	if err := tm.Execute(&w, data); err != nil {
+		b.Fatal(err)
+	}
+	r := newRunner(runFuncs)
+	text := textOf(tm)
+	b.Run("html/template", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			w.Reset()
+			tm.Execute(&w, data)
+		}
+	})
+	b.Run("runner", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			w.Reset()
+			if err := r.run(&w, text, data); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
