@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 	"unsafe"
@@ -55,9 +56,15 @@ func TestBodyBufferUsedAgain(t *testing.T) {
 		return out
 	}
 	want := files(docs(func(i int) func(func(string)) { return body(texts[i]) }))
-	var buf []byte // one buffer for every page, scribbled over after each read
+	// One buffer for every page, scribbled over after each read. Build
+	// reads pages on every core: the lock makes them take turns, as pages
+	// taking buffers from a pool would not share one.
+	var buf []byte
+	var mu sync.Mutex
 	got := files(docs(func(i int) func(func(string)) {
 		return func(read func(string)) {
+			mu.Lock()
+			defer mu.Unlock()
 			buf = append(buf[:0], texts[i]...)
 			read(unsafe.String(&buf[0], len(buf)))
 			for j := range buf {
