@@ -217,3 +217,38 @@ func BenchmarkRunner(b *testing.B) {
 		}
 	})
 }
+
+// FuzzRunner: on any layout html/template runs without an error, the
+// runner writes the same bytes or gives up. `go test -fuzz FuzzRunner
+// ./generator/theme` explores beyond the seeds.
+func FuzzRunner(f *testing.F) {
+	for _, src := range []string{
+		`{{ .Title }}{{ range $i, $t := .Tags }}{{ $i }}{{ $t }}{{ else }}-{{ end }}`,
+		`{{ with .Next }}{{ .Title }}{{ else with .Params }}{{ .n }}{{ end }}`,
+		`{{ $x := 1 }}{{ if .Count }}{{ $x = .Count }}{{ end }}{{ $x }}{{ and .Count .Title }}{{ or 0 .Big }}`,
+		`<a href="{{ .Permalink }}" title="{{ index .Tags 0 }}">{{ printf "%d-%s" .Count .Title }}</a>`,
+		`{{ range .Attrs }}{{ . }}{{ end }}{{ range $k, $v := .Params }}{{ $k }}{{ end }}{{ len .Attrs }}`,
+		`<script>var x = {{ .Params }};</script>{{ eq .Count 3 4 }}{{ lt .Big 9 }}{{ not .Safe }}`,
+		`{{ define "x" }}[{{ . }}]{{ end }}{{ template "x" .Count }}<i title="{{ template "x" .Title }}"></i>`,
+		`{{ .Greet (upper .Title) }}{{ .Sum 1 2 }}{{ (.Maybe false).Title }}{{ .Items | len }}`,
+		`{{ range 3 }}{{ if eq . 1 }}{{ continue }}{{ end }}{{ . }}{{ end }}{{ range .Tags }}{{ break }}{{ end }}`,
+	} {
+		f.Add(src)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		tm, err := template.New("t").Funcs(runFuncs).Parse(src)
+		if err != nil {
+			return
+		}
+		data := runData()
+		var b bytes.Buffer
+		if tm.Execute(&b, data) != nil {
+			return
+		}
+		r := newRunner(runFuncs)
+		var got bytes.Buffer
+		if r.run(&got, textOf(tm), data) == nil && got.String() != b.String() {
+			t.Errorf("%s\nrunner:        %q\nhtml/template: %q", src, got.String(), b.String())
+		}
+	})
+}
