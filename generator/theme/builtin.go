@@ -15,25 +15,8 @@ func (s *state) builtin(dot reflect.Value, name string, args []parse.Node, final
 	if args != nil {
 		words = args[1:]
 	}
-	switch name {
-	case "and", "or":
-		if len(words) == 0 && isMissing(final) {
-			return reflect.Value{}, errFallback
-		}
-		var v reflect.Value
-		for _, a := range words {
-			var err error
-			if v, err = s.value(dot, a); err != nil {
-				return v, err
-			}
-			if truth(v) == (name == "or") {
-				return v, nil
-			}
-		}
-		if !isMissing(final) {
-			v = final
-		}
-		return v, nil
+	if name == "and" || name == "or" {
+		return s.andOr(name == "or", dot, words, final)
 	}
 	vals, err := s.values(dot, words, final)
 	if err != nil {
@@ -82,26 +65,57 @@ func (s *state) builtin(dot reflect.Value, name string, args []parse.Node, final
 		if len(vals) >= 1 {
 			return index(vals[0], vals[1:])
 		}
-	case "print", "println", "html", "js", "urlquery":
-		xs := make([]any, len(vals))
-		for i, v := range vals {
-			xs[i] = anyOf(v)
-		}
-		f := map[string]func(...any) string{"print": fmt.Sprint, "println": fmt.Sprintln,
-			"html": texttemplate.HTMLEscaper, "js": texttemplate.JSEscaper, "urlquery": texttemplate.URLQueryEscaper}[name]
-		return reflect.ValueOf(f(xs...)), nil
-	case "printf":
-		if len(vals) >= 1 {
-			if f, err := validate(vals[0], stringType); err == nil {
-				xs := make([]any, len(vals)-1)
-				for i, v := range vals[1:] {
-					xs[i] = anyOf(v)
-				}
-				return reflect.ValueOf(fmt.Sprintf(f.String(), xs...)), nil
-			}
-		}
+	case "print", "println", "html", "js", "urlquery", "printf":
+		return printing(name, vals)
 	}
 	return reflect.Value{}, errFallback
+}
+
+// andOr is and (or, with or set): the first argument false (true), else
+// the last, evaluating no argument after the one that decides.
+func (s *state) andOr(or bool, dot reflect.Value, words []parse.Node, final reflect.Value) (reflect.Value, error) {
+	if len(words) == 0 && isMissing(final) {
+		return reflect.Value{}, errFallback
+	}
+	var v reflect.Value
+	for _, a := range words {
+		var err error
+		if v, err = s.value(dot, a); err != nil {
+			return v, err
+		}
+		if truth(v) == or {
+			return v, nil
+		}
+	}
+	if !isMissing(final) {
+		v = final
+	}
+	return v, nil
+}
+
+// printing runs the builtins that make text of their arguments.
+func printing(name string, vals []reflect.Value) (reflect.Value, error) {
+	var format reflect.Value
+	if name == "printf" {
+		if len(vals) == 0 {
+			return reflect.Value{}, errFallback
+		}
+		f, err := validate(vals[0], stringType)
+		if err != nil {
+			return reflect.Value{}, err
+		}
+		format, vals = f, vals[1:]
+	}
+	xs := make([]any, len(vals))
+	for i, v := range vals {
+		xs[i] = anyOf(v)
+	}
+	if format.IsValid() {
+		return reflect.ValueOf(fmt.Sprintf(format.String(), xs...)), nil
+	}
+	f := map[string]func(...any) string{"print": fmt.Sprint, "println": fmt.Sprintln,
+		"html": texttemplate.HTMLEscaper, "js": texttemplate.JSEscaper, "urlquery": texttemplate.URLQueryEscaper}[name]
+	return reflect.ValueOf(f(xs...)), nil
 }
 
 // value evaluates an argument of a builtin, which takes any value.

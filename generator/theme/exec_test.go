@@ -23,6 +23,7 @@ type runPage struct {
 	Attrs  map[string]int
 	Safe   template.HTML
 	inner  string
+	items  []*runPage
 }
 
 func (p *runPage) Permalink() string           { return "https://loa.example/" + strings.ToLower(p.Title) + "/" }
@@ -68,6 +69,7 @@ func runData() *runPage {
 		When:   time.Date(2023, 2, 17, 14, 45, 0, 0, time.UTC),
 		Attrs:  map[string]int{"b": 2, "a": 1, "c": 3},
 		Safe:   "<b>đậm</b>",
+		items:  []*runPage{{Title: "Một"}, {Title: "Hai"}},
 	}
 }
 
