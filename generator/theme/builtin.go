@@ -49,7 +49,15 @@ func (s *state) builtin(dot reflect.Value, name string, args []parse.Node, final
 	case "lt", "le", "gt", "ge":
 		if len(vals) == 2 {
 			if c, ok := compare(vals[0], vals[1]); ok {
-				return reflect.ValueOf(map[string]bool{"lt": c < 0, "le": c <= 0, "gt": c > 0, "ge": c >= 0}[name]), nil
+				switch name {
+				case "lt":
+					return reflect.ValueOf(c < 0), nil
+				case "le":
+					return reflect.ValueOf(c <= 0), nil
+				case "gt":
+					return reflect.ValueOf(c > 0), nil
+				}
+				return reflect.ValueOf(c >= 0), nil
 			}
 		}
 	case "len":
@@ -113,9 +121,20 @@ func printing(name string, vals []reflect.Value) (reflect.Value, error) {
 	if format.IsValid() {
 		return reflect.ValueOf(fmt.Sprintf(format.String(), xs...)), nil
 	}
-	f := map[string]func(...any) string{"print": fmt.Sprint, "println": fmt.Sprintln,
-		"html": texttemplate.HTMLEscaper, "js": texttemplate.JSEscaper, "urlquery": texttemplate.URLQueryEscaper}[name]
-	return reflect.ValueOf(f(xs...)), nil
+	var out string
+	switch name {
+	case "print":
+		out = fmt.Sprint(xs...)
+	case "println":
+		out = fmt.Sprintln(xs...)
+	case "html":
+		out = texttemplate.HTMLEscaper(xs...)
+	case "js":
+		out = texttemplate.JSEscaper(xs...)
+	default:
+		out = texttemplate.URLQueryEscaper(xs...)
+	}
+	return reflect.ValueOf(out), nil
 }
 
 // value evaluates an argument of a builtin, which takes any value.

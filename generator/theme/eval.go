@@ -43,12 +43,7 @@ func (s *state) chain(dot reflect.Value, c *parse.ChainNode, args []parse.Node, 
 	if len(c.Field) == 0 {
 		return reflect.Value{}, errFallback
 	}
-	switch c.Node.(type) {
-	case *parse.FieldNode, *parse.VariableNode, *parse.PipeNode, *parse.IdentifierNode, *parse.ChainNode, *parse.DotNode:
-	default:
-		return reflect.Value{}, errFallback
-	}
-	recv, err := s.arg(dot, nil, c.Node)
+	recv, err := s.arg(dot, nil, c.Node) // gives up on a written-out value or nil
 	if err != nil {
 		return recv, err
 	}
@@ -126,9 +121,9 @@ func (s *state) field(dot reflect.Value, name string, args []parse.Node, final, 
 	if isNil {
 		return reflect.Value{}, errFallback
 	}
-	ptr := recv
-	if ptr.Kind() != reflect.Interface && ptr.Kind() != reflect.Pointer && ptr.CanAddr() {
-		ptr = ptr.Addr()
+	ptr := recv // through a pointer, to see the methods of *T as well as T's
+	if recv.CanAddr() {
+		ptr = recv.Addr()
 	}
 	w := s.r.way(ptr.Type(), recv.Type(), name)
 	if w.method >= 0 {

@@ -319,13 +319,9 @@ func (s *state) pipeline(dot reflect.Value, pipe *parse.PipeNode) (reflect.Value
 	if len(pipe.Cmds) == 0 {
 		return reflect.Value{}, errFallback
 	}
-	value := missing
-	for _, cmd := range pipe.Cmds {
-		v, err := s.command(dot, cmd, value)
-		if err != nil {
-			return v, err
-		}
-		value = settle(v)
+	value, err := s.commands(dot, pipe.Cmds)
+	if err != nil {
+		return value, err
 	}
 	for _, d := range pipe.Decl {
 		if pipe.IsAssign {
@@ -335,6 +331,20 @@ func (s *state) pipeline(dot reflect.Value, pipe *parse.PipeNode) (reflect.Value
 		} else {
 			s.push(d.Ident[0], value)
 		}
+	}
+	return value, nil
+}
+
+// commands evaluates commands in turn, each one's value the next one's
+// final argument; missing when there are none.
+func (s *state) commands(dot reflect.Value, cmds []*parse.CommandNode) (reflect.Value, error) {
+	value := missing
+	for _, cmd := range cmds {
+		v, err := s.command(dot, cmd, value)
+		if err != nil {
+			return v, err
+		}
+		value = settle(v)
 	}
 	return value, nil
 }
@@ -356,13 +366,9 @@ func (s *state) printPipeline(dot reflect.Value, pipe *parse.PipeNode) error {
 	if last >= 0 {
 		if id, ok := pipe.Cmds[last].Args[0].(*parse.IdentifierNode); ok {
 			if f := s.r.escapers[id.Ident]; f != nil {
-				final := missing
-				for _, cmd := range pipe.Cmds[:last] {
-					v, err := s.command(dot, cmd, final)
-					if err != nil {
-						return err
-					}
-					final = settle(v)
+				final, err := s.commands(dot, pipe.Cmds[:last])
+				if err != nil {
+					return err
 				}
 				out, err := s.escape(f, dot, pipe.Cmds[last].Args, final)
 				if err == nil {
