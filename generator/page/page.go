@@ -166,7 +166,7 @@ func (p *Parser) parse(file string, src []byte, proof bool) (*Page, *Proof, diag
 		if fd.HasErrors() {
 			pr = nil
 		} else if pr != nil {
-			pr.fields(pg, src) // before render gives the page a summary of its body
+			pr.fields(pg, src[:len(src)-len(body)]) // before render gives the page a summary of its body
 		}
 	}
 	walk := pr // the proof read from the page's own Markdown

@@ -28,6 +28,11 @@ type Proof struct {
 	Links  []Link
 
 	end int // offset in the body just after the last run of prose, to join runs goldmark split
+	// run is the text of the last run while later pieces join it, and
+	// joining says it is: the run is made a string once, when it ends
+	// (flush), not anew with each piece.
+	run     []byte
+	joining bool
 }
 
 // TextKind tells where a run of prose stands.
@@ -91,7 +96,7 @@ func (p *Parser) Proof(file string, src []byte) *Proof {
 		if p.frontMatter(pg, fm).HasErrors() {
 			return nil
 		}
-		pr.fields(pg, src)
+		pr.fields(pg, src[:len(src)-len(body)])
 	}
 	return p.proofBody(pr, pg, body, bodyLine)
 }
@@ -114,10 +119,10 @@ func (p *Parser) proofBody(pr *Proof, pg *Page, body []byte, bodyLine int) *Proo
 }
 
 // fields adds the prose fields of the front matter, each line of a value
-// at the place it is written (found literally in the file; a value with
-// escapes is placed at its key).
-func (pr *Proof) fields(pg *Page, src []byte) {
-	lines := strings.Split(string(src), "\n")
+// at the place it is written (found literally in head, the file up to its
+// body; a value with escapes is placed at its key).
+func (pr *Proof) fields(pg *Page, head []byte) {
+	lines := strings.Split(string(head), "\n")
 	for _, key := range proofFields {
 		var value string
 		switch key {
@@ -234,6 +239,8 @@ func (pr *Proof) read(doc ast.Node, e *expansion) {
 		}
 		return ast.WalkContinue, nil
 	})
+	pr.flush()
+	pr.run = nil
 }
 
 func count(entering bool) int {
@@ -253,11 +260,16 @@ func (pr *Proof) text(offset int, b []byte, kind TextKind, at func(int) diag.Pos
 			end = len(b)
 		}
 		last := len(pr.Texts) - 1
-		switch s := string(b[:end]); {
+		switch piece := b[:end]; {
 		case last >= 0 && pr.end == offset && offset > 0 && pr.Texts[last].Kind == kind:
-			pr.Texts[last].Text += s
-		case strings.TrimSpace(s) != "":
-			pr.Texts = append(pr.Texts, Text{Pos: at(offset), Text: s, Kind: kind})
+			if !pr.joining {
+				pr.run = append(pr.run[:0], pr.Texts[last].Text...)
+				pr.joining = true
+			}
+			pr.run = append(pr.run, piece...)
+		case len(bytes.TrimSpace(piece)) > 0:
+			pr.flush()
+			pr.Texts = append(pr.Texts, Text{Pos: at(offset), Text: string(piece), Kind: kind})
 		}
 		pr.end = offset + end
 		if end == len(b) {
@@ -265,6 +277,14 @@ func (pr *Proof) text(offset int, b []byte, kind TextKind, at func(int) diag.Pos
 		}
 		offset += end + len(proofMark)
 		b = b[end+len(proofMark):]
+	}
+}
+
+// flush ends the run that pieces were joining, if any.
+func (pr *Proof) flush() {
+	if pr.joining {
+		pr.Texts[len(pr.Texts)-1].Text = string(pr.run)
+		pr.joining = false
 	}
 }
 
