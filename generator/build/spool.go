@@ -3,6 +3,7 @@ package build
 import (
 	"os"
 	"sync/atomic"
+	"unsafe"
 
 	"loa/generator/page"
 )
@@ -42,7 +43,11 @@ func (s *spool) keep(pg *page.Page, key [32]byte) *page.Page {
 	if s == nil || pg.IsKept() {
 		return pg.Pack()
 	}
-	html := []byte(pg.Body())
+	// The page holds its HTML as a string here (Content): the file is
+	// written from its bytes, which WriteAt only reads, rather than from a
+	// copy (455 MB of the allocations of a 100,000-item build).
+	body := pg.Body()
+	html := unsafe.Slice(unsafe.StringData(body), len(body))
 	if len(html) < minSpool {
 		return pg.Pack()
 	}

@@ -48,13 +48,13 @@ func (p *Parser) Encode(pg *Page, diags diag.List) ([]byte, error) {
 	e.uint(codecVersion)
 	e.diags(diags)
 	e.bool(pg != nil)
-	body := ""
+	start := len(e.b) // of the HTML
 	if pg != nil {
 		e.page(pg)
-		body = pg.Body()
+		start = len(e.b)
+		e.b = pg.AppendBody(e.b) // not Body: a page kept or packed would make a string of it first
 	}
-	e.b = append(e.b, body...)
-	e.b = binary.LittleEndian.AppendUint32(e.b, uint32(len(body)))
+	e.b = binary.LittleEndian.AppendUint32(e.b, uint32(len(e.b)-start))
 	return e.b, e.err
 }
 
