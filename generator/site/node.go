@@ -2,6 +2,7 @@ package site
 
 import (
 	"strings"
+	"sync"
 	"time"
 	"unsafe"
 
@@ -56,11 +57,27 @@ type Node struct {
 // Content is the page's HTML with its links and images resolved. It is
 // expanded when asked, so that the site holds each page's HTML only once.
 func (n *Node) Content() string {
-	if n.Page == nil {
+	switch {
+	case n.Page == nil:
 		return ""
+	case !n.Page.IsKept():
+		return page.Expand(n.Page.Body(), n.expand)
 	}
-	return page.Expand(n.Page.Body(), n.expand)
+	// A page whose HTML is in the build's cache is read into a buffer
+	// used again, and expanded from there into the one string returned:
+	// not read into a string and expanded into another (1 GB of the
+	// allocations of a 100,000-item build).
+	raw := rawBodies.Get().(*[]byte)
+	html, body := n.AppendContent(make([]byte, 0, n.Page.BodyLen()+512), *raw)
+	if cap(body) <= 1<<20 {
+		*raw = body
+		rawBodies.Put(raw)
+	}
+	return unsafe.String(unsafe.SliceData(html), len(html))
 }
+
+// rawBodies hold a page's HTML as read from the build's cache, for Content.
+var rawBodies = sync.Pool{New: func() any { return new([]byte) }}
 
 // AppendContent appends Content to dst; raw holds the page's HTML as
 // kept on the way. It returns both, for the next page to use again.
