@@ -5,7 +5,6 @@ import (
 	"hash/maphash"
 	"html/template"
 	"strconv"
-	"strings"
 	"sync"
 )
 
@@ -38,29 +37,32 @@ type partShard struct {
 
 func newPartCache() *partCache { return &partCache{seed: maphash.MakeSeed()} }
 
-func (c *partCache) shard(key string) *partShard {
-	return &c.shards[maphash.String(c.seed, key)%partShards]
+func (c *partCache) shard(key []byte) *partShard {
+	return &c.shards[maphash.Bytes(c.seed, key)%partShards]
 }
 
-func (c *partCache) get(key string) (template.HTML, bool) {
+// get and put take the key as bytes, made in a buffer of the caller's: a
+// lookup that finds the partial makes no string of it (a map indexed with
+// string(key) does not copy the key).
+func (c *partCache) get(key []byte) (template.HTML, bool) {
 	s := c.shard(key)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if h, ok := s.young[key]; ok {
+	if h, ok := s.young[string(key)]; ok {
 		return h, true
 	}
-	h, ok := s.old[key]
+	h, ok := s.old[string(key)]
 	if ok {
-		delete(s.old, key)
-		s.put(key, h)
+		delete(s.old, string(key))
+		s.put(string(key), h)
 	}
 	return h, ok
 }
 
-func (c *partCache) put(key string, h template.HTML) {
+func (c *partCache) put(key []byte, h template.HTML) {
 	s := c.shard(key)
 	s.mu.Lock()
-	s.put(key, h)
+	s.put(string(key), h)
 	s.mu.Unlock()
 }
 
@@ -84,26 +86,24 @@ func (c *partCache) reset() {
 	}
 }
 
-// partKey is the cache's key of a partial's name and variants; the common
-// variants (addresses, numbers) are written without fmt.
-func partKey(name string, variants []any) string {
-	var b strings.Builder
-	b.Grow(len(name) + 48)
-	b.WriteString(name)
+// appendPartKey appends the cache's key of a partial's name and variants
+// to dst; the common variants (addresses, numbers) are written without fmt.
+func appendPartKey(dst []byte, name string, variants []any) []byte {
+	dst = append(dst, name...)
 	for _, v := range variants {
-		b.WriteByte(0)
+		dst = append(dst, 0)
 		switch v := v.(type) {
 		case string:
-			b.WriteString(v)
+			dst = append(dst, v...)
 		case int:
-			b.WriteString(strconv.Itoa(v))
+			dst = strconv.AppendInt(dst, int64(v), 10)
 		case bool:
-			b.WriteString(strconv.FormatBool(v))
+			dst = strconv.AppendBool(dst, v)
 		case nil:
-			b.WriteByte(1) // not the empty string's key
+			dst = append(dst, 1) // not the empty string's key
 		default:
-			fmt.Fprint(&b, v)
+			dst = fmt.Append(dst, v)
 		}
 	}
-	return b.String()
+	return dst
 }

@@ -51,7 +51,8 @@ type Theme struct {
 // cached returns what partialCached keeps for the partial name and the
 // variants, or keeps what render returns.
 func (t *Theme) cached(name string, variants []any, render func() (template.HTML, error)) (template.HTML, error) {
-	key := partKey(name, variants)
+	var buf [128]byte
+	key := appendPartKey(buf[:0], name, variants)
 	if h, ok := t.cache.get(key); ok {
 		return h, nil
 	}
