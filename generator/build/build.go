@@ -202,6 +202,9 @@ func missingWords(sites []*site.Site, res *resources) diag.List {
 
 // Render writes every output of an assembled site to out.
 func (b *Builder) Render(p *Plan, out Output) (Stats, diag.List) {
+	if !b.opts.Rebuilds {
+		defer limitMemory()()
+	}
 	r, diags := b.newRenderer(p, out)
 	if diags.HasErrors() {
 		return Stats{}, sorted(diags)
