@@ -30,8 +30,11 @@ Ban **Vì sự tiến bộ** của [Phụ nữ](https://halam.gov.vn/a "t") tỉ
 Xem https://chinhphu.vn và {{< highlight go >}}x  := 1{{< /highlight >}}.
 `
 
-func TestProof(t *testing.T) {
-	pr := testParser(t, false).Proof("content/tin-tuc/a.md", []byte(proofSrc))
+// proofTexts proofreads src and checks its runs of prose, listed one a
+// line as line:col kind "text", against want.
+func proofTexts(t *testing.T, src, want string) *Proof {
+	t.Helper()
+	pr := testParser(t, false).Proof("content/tin-tuc/a.md", []byte(src))
 	if pr == nil {
 		t.Fatal("no proof")
 	}
@@ -39,7 +42,14 @@ func TestProof(t *testing.T) {
 	for _, x := range pr.Texts {
 		texts = append(texts, fmt.Sprintf("%d:%d %d %q", x.Pos.Line, x.Pos.Col, x.Kind, x.Text))
 	}
-	want := []string{
+	if got := strings.Join(texts, "\n"); got != want {
+		t.Errorf("texts:\n%s\nwant:\n%s", got, want)
+	}
+	return pr
+}
+
+func TestProof(t *testing.T) {
+	pr := proofTexts(t, proofSrc, strings.Join([]string{
 		`2:10 5 "Hội nghị  tổng kết"`,
 		`4:1 5 "Sáng 17/2, Ban VSTBCPN tỉnh"`,
 		`5:1 5 "họp."`,
@@ -58,10 +68,7 @@ func TestProof(t *testing.T) {
 		`22:1 0 "Xem "`,
 		`22:24 0 " và "`,
 		`22:73 0 "."`,
-	}
-	if got := strings.Join(texts, "\n"); got != strings.Join(want, "\n") {
-		t.Errorf("texts:\n%s\nwant:\n%s", got, strings.Join(want, "\n"))
-	}
+	}, "\n"))
 	var images []string
 	for _, im := range pr.Images {
 		images = append(images, fmt.Sprintf("%d:%d %s alt=%q title=%q figure=%v %s", im.Pos.Line, im.Pos.Col, im.Dest, im.Alt, im.Title, im.Figure, im.Shortcode))
