@@ -2,6 +2,7 @@ package build
 
 import (
 	"math"
+	"os"
 	"runtime/debug"
 	"runtime/metrics"
 )
@@ -15,15 +16,16 @@ import (
 const roomToRender = 704 << 20
 
 // limitMemory sets, for a one-off render, the Go runtime's soft memory
-// limit to what is live now and roomToRender, unless the user set one
-// (GOMEMLIMIT), and returns what puts the old limit back. The collector
+// limit to what is live now and roomToRender, unless one is set or the
+// user set GOMEMLIMIT (to off, for none), and returns what puts the old
+// limit back. The collector
 // otherwise lets the heap grow to twice what is live. A smaller site never
 // comes near the limit (10,000 items: 53 MB live, a peak of 235 MB), and
 // nothing changes for it. The limit is soft: a render that needs more
 // gets it, the collector then taking at most half of the CPU.
 func limitMemory() (restore func()) {
 	old := debug.SetMemoryLimit(-1)
-	if old != math.MaxInt64 {
+	if old != math.MaxInt64 || os.Getenv("GOMEMLIMIT") != "" { // GOMEMLIMIT=off: none at all
 		return func() {}
 	}
 	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}

@@ -8,10 +8,11 @@ import (
 
 // A one-off render runs under a soft memory limit of what is live and
 // roomToRender, and leaves the limit as it found it; a limit the user set
-// (GOMEMLIMIT) stays.
+// (GOMEMLIMIT, or GOMEMLIMIT=off for none) stays.
 func TestLimitMemory(t *testing.T) {
 	old := debug.SetMemoryLimit(math.MaxInt64)
 	defer debug.SetMemoryLimit(old)
+	t.Setenv("GOMEMLIMIT", "") // as if unset, whatever the test runs under
 
 	restore := limitMemory()
 	during := debug.SetMemoryLimit(-1)
@@ -33,5 +34,14 @@ func TestLimitMemory(t *testing.T) {
 	}
 	if after := debug.SetMemoryLimit(-1); after != users {
 		t.Errorf("with GOMEMLIMIT set to 3 GB, the limit after the render is %d MB", after>>20)
+	}
+
+	debug.SetMemoryLimit(math.MaxInt64)
+	t.Setenv("GOMEMLIMIT", "off")
+	restore = limitMemory()
+	during = debug.SetMemoryLimit(-1)
+	restore()
+	if during != math.MaxInt64 {
+		t.Errorf("with GOMEMLIMIT=off, the render ran under %d MB", during>>20)
 	}
 }
