@@ -2,7 +2,9 @@ package page
 
 import (
 	"bytes"
+	"slices"
 	"strings"
+	"unsafe"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
@@ -28,11 +30,10 @@ type Proof struct {
 	Links  []Link
 
 	end int // offset in the body just after the last run of prose, to join runs goldmark split
-	// run is the text of the last run while later pieces join it, and
-	// joining says it is: the run is made a string once, when it ends
-	// (flush), not anew with each piece.
-	run     []byte
-	joining bool
+	// src is the body being read as one string: each run of prose is a
+	// slice of it, not a string of its own, and a run joined with the
+	// pieces that follow it is a longer slice.
+	src string
 }
 
 // TextKind tells where a run of prose stands.
@@ -195,6 +196,11 @@ func (pr *Proof) shortcodes(e *expansion, pieces []shortcode.Piece) {
 // changes nothing in it.
 func (pr *Proof) read(doc ast.Node, e *expansion) {
 	src := e.out
+	pr.src = string(src)
+	// Room for the runs at once: the corpus of bench/ has 1.2 for each
+	// line of a body (emphasis and links split lines), and growing the
+	// list as they come allocated twice what it kept.
+	pr.Texts = slices.Grow(pr.Texts, bytes.Count(src, []byte("\n"))*5/4+4)
 	at := func(offset int) diag.Pos {
 		pos, _ := e.at(offset)
 		return pos
@@ -239,8 +245,7 @@ func (pr *Proof) read(doc ast.Node, e *expansion) {
 		}
 		return ast.WalkContinue, nil
 	})
-	pr.flush()
-	pr.run = nil
+	pr.src = ""
 }
 
 func count(entering bool) int {
@@ -262,14 +267,9 @@ func (pr *Proof) text(offset int, b []byte, kind TextKind, at func(int) diag.Pos
 		last := len(pr.Texts) - 1
 		switch piece := b[:end]; {
 		case last >= 0 && pr.end == offset && offset > 0 && pr.Texts[last].Kind == kind:
-			if !pr.joining {
-				pr.run = append(pr.run[:0], pr.Texts[last].Text...)
-				pr.joining = true
-			}
-			pr.run = append(pr.run, piece...)
+			pr.Texts[last].Text = pr.join(pr.Texts[last].Text, offset, piece)
 		case len(bytes.TrimSpace(piece)) > 0:
-			pr.flush()
-			pr.Texts = append(pr.Texts, Text{Pos: at(offset), Text: string(piece), Kind: kind})
+			pr.Texts = append(pr.Texts, Text{Pos: at(offset), Text: pr.str(offset, piece), Kind: kind})
 		}
 		pr.end = offset + end
 		if end == len(b) {
@@ -280,12 +280,26 @@ func (pr *Proof) text(offset int, b []byte, kind TextKind, at func(int) diag.Pos
 	}
 }
 
-// flush ends the run that pieces were joining, if any.
-func (pr *Proof) flush() {
-	if pr.joining {
-		pr.Texts[len(pr.Texts)-1].Text = string(pr.run)
-		pr.joining = false
+// str returns piece, the bytes of the body at offset, as a slice of the
+// body's string; a piece from elsewhere is copied.
+func (pr *Proof) str(offset int, piece []byte) string {
+	if end := offset + len(piece); offset >= 0 && end <= len(pr.src) && pr.src[offset:end] == string(piece) {
+		return pr.src[offset:end]
 	}
+	return string(piece)
+}
+
+// join returns the run last with piece, which goes on at offset where last
+// stopped: the longer slice of the body's string when last is a slice of it
+// that ends there.
+func (pr *Proof) join(last string, offset int, piece []byte) string {
+	start := offset - len(last)
+	if start >= 0 && offset <= len(pr.src) && len(last) > 0 && unsafe.StringData(last) == unsafe.StringData(pr.src[start:offset]) {
+		if end := offset + len(piece); end <= len(pr.src) && pr.src[offset:end] == string(piece) {
+			return pr.src[start:end]
+		}
+	}
+	return last + string(piece)
 }
 
 // image records a Markdown image, and its description and caption as prose.
