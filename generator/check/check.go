@@ -20,6 +20,7 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 
 	"loa/generator/config"
 	"loa/generator/diag"
@@ -141,11 +142,12 @@ type File struct {
 }
 
 // Read proofreads one content file: src is its bytes as stored, pg and
-// proof its parse (either may be nil when it does not parse).
+// proof its parse (either may be nil when it does not parse). The File
+// reads its lines from src without a copy: src must not change after.
 func Read(name string, src []byte, pg *page.Page, proof *page.Proof) *File {
 	f := &File{Name: name, Page: pg}
 	// The parser drops a leading byte order mark; editors never see it.
-	ls := lines(strings.TrimPrefix(string(src), "\ufeff"))
+	ls := lines(strings.TrimPrefix(unsafe.String(unsafe.SliceData(src), len(src)), "\ufeff"))
 	f.readBytes(ls)
 	if proof == nil {
 		return f
