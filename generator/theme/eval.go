@@ -194,6 +194,16 @@ func anyOf(v reflect.Value) any {
 // call is text/template's evalCall for a function or a method other than
 // a builtin: args holds the command's words, the first the function's.
 func (s *state) call(dot, fn reflect.Value, args []parse.Node, final reflect.Value) (reflect.Value, error) {
+	argv, err := s.argv(dot, fn, args, final)
+	if err != nil {
+		return reflect.Value{}, err
+	}
+	return invoke(fn, argv)
+}
+
+// argv evaluates the arguments of a call of fn, checked against its
+// signature.
+func (s *state) argv(dot, fn reflect.Value, args []parse.Node, final reflect.Value) ([]reflect.Value, error) {
 	if args != nil {
 		args = args[1:]
 	}
@@ -206,16 +216,16 @@ func (s *state) call(dot, fn reflect.Value, args []parse.Node, final reflect.Val
 	if typ.IsVariadic() {
 		numFixed = typ.NumIn() - 1
 		if numIn < numFixed {
-			return reflect.Value{}, errFallback
+			return nil, errFallback
 		}
 	} else if numIn != typ.NumIn() {
-		return reflect.Value{}, errFallback
+		return nil, errFallback
 	}
 	switch {
 	case typ.NumOut() == 1:
 	case typ.NumOut() == 2 && typ.Out(1) == errorType:
 	default:
-		return reflect.Value{}, errFallback
+		return nil, errFallback
 	}
 	var argv []reflect.Value
 	if numIn > 0 {
@@ -225,14 +235,14 @@ func (s *state) call(dot, fn reflect.Value, args []parse.Node, final reflect.Val
 	i := 0
 	for ; i < numFixed && i < len(args); i++ {
 		if argv[i], err = s.arg(dot, typ.In(i), args[i]); err != nil {
-			return reflect.Value{}, err
+			return nil, err
 		}
 	}
 	if typ.IsVariadic() {
 		t := typ.In(typ.NumIn() - 1).Elem()
 		for ; i < len(args); i++ {
 			if argv[i], err = s.arg(dot, t, args[i]); err != nil {
-				return reflect.Value{}, err
+				return nil, err
 			}
 		}
 	}
@@ -246,10 +256,10 @@ func (s *state) call(dot, fn reflect.Value, args []parse.Node, final reflect.Val
 			}
 		}
 		if argv[i], err = validate(final, t); err != nil {
-			return reflect.Value{}, err
+			return nil, err
 		}
 	}
-	return invoke(fn, argv)
+	return argv, nil
 }
 
 func invoke(fn reflect.Value, argv []reflect.Value) (v reflect.Value, err error) {

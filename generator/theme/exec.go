@@ -26,6 +26,7 @@ import (
 type runner struct {
 	funcs    map[string]reflect.Value       // the layouts' functions and html/template's escapers
 	escapers map[string]func(...any) string // the escapers again, called without reflection
+	streams  map[string]stream              // functions that can write their HTML to the page themselves
 	ways     sync.Map                       // wayKey → way: how a name is read on a type
 	states   sync.Pool                      // *state, with room for variables kept
 }
@@ -362,6 +363,9 @@ func settle(v reflect.Value) reflect.Value {
 // last command is an escaper, as html/template makes nearly every one,
 // the escaper's string goes to the output without a reflect.Value.
 func (s *state) printPipeline(dot reflect.Value, pipe *parse.PipeNode) error {
+	if ok, err := s.stream(dot, pipe); ok {
+		return err
+	}
 	last := len(pipe.Cmds) - 1
 	if last >= 0 {
 		if id, ok := pipe.Cmds[last].Args[0].(*parse.IdentifierNode); ok {
@@ -392,6 +396,43 @@ func (s *state) printPipeline(dot reflect.Value, pipe *parse.PipeNode) error {
 	}
 	fmt.Fprint(s.w, p)
 	return nil
+}
+
+// A stream writes to w what the function of the same name returns, for
+// arguments evaluated for that function.
+type stream func(w *bytes.Buffer, argv []reflect.Value) error
+
+// htmlEscaper is html/template's escaper for HTML text, the only one that
+// leaves HTML (template.HTML) as it is.
+const htmlEscaper = "_html_template_htmlescaper"
+
+// stream prints a pipeline that is a function with a stream and the
+// escaper for HTML text only by the stream, with no string of the whole
+// made: a list of cards written piece by piece. It reports whether it did.
+func (s *state) stream(dot reflect.Value, pipe *parse.PipeNode) (ok bool, err error) {
+	if len(pipe.Cmds) != 2 || len(pipe.Cmds[1].Args) != 1 {
+		return false, nil
+	}
+	if esc, isID := pipe.Cmds[1].Args[0].(*parse.IdentifierNode); !isID || esc.Ident != htmlEscaper {
+		return false, nil
+	}
+	id, isID := pipe.Cmds[0].Args[0].(*parse.IdentifierNode)
+	if !isID || s.r.streams[id.Ident] == nil {
+		return false, nil
+	}
+	argv, err := s.argv(dot, s.r.funcs[id.Ident], pipe.Cmds[0].Args, missing)
+	if err != nil {
+		return true, err
+	}
+	defer func() {
+		if recover() != nil {
+			err = errFallback
+		}
+	}()
+	if s.r.streams[id.Ident](s.w, argv) != nil {
+		return true, errFallback // html/template says what went wrong
+	}
+	return true, nil
 }
 
 // printable is text/template's printableValue.

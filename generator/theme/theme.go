@@ -63,6 +63,37 @@ func (t *Theme) cached(name string, variants []any, render func() (template.HTML
 	return h, err
 }
 
+// eachCached writes what partialCachedEach returns to w: the runner has
+// it write a list's cards straight into the page, not joined first.
+func (t *Theme) eachCached(w io.StringWriter, partial func(string, any) (template.HTML, error), name string, pages any, data map[string]any, variants []any) error {
+	list := reflect.ValueOf(pages)
+	switch {
+	case !list.IsValid():
+		return nil
+	case list.Kind() != reflect.Slice && list.Kind() != reflect.Array:
+		return fmt.Errorf("partialCachedEach needs a list of pages, not %T", pages)
+	}
+	key := append([]any{""}, variants...)
+	for i := range list.Len() {
+		p, ok := list.Index(i).Interface().(interface{ RelPermalink() string })
+		if !ok {
+			return fmt.Errorf("partialCachedEach: item %d of the list is not a page", i+1)
+		}
+		key[0] = p.RelPermalink()
+		h, err := t.cached(name, key, func() (template.HTML, error) {
+			d := make(map[string]any, len(data)+1)
+			maps.Copy(d, data)
+			d["p"] = p
+			return partial(name, d)
+		})
+		if err != nil {
+			return err
+		}
+		w.WriteString(string(h))
+	}
+	return nil
+}
+
 // ResetCache forgets what partialCached kept, for a new render.
 func (t *Theme) ResetCache() { t.cache.reset() }
 
@@ -124,33 +155,9 @@ func Load(layers []Layer, funcs template.FuncMap) (*Theme, diag.List) {
 		// page shows ten cards, and one kept from another page then costs
 		// a lookup, not three calls through reflection and a new dict.
 		"partialCachedEach": func(name string, pages any, data map[string]any, variants ...any) (template.HTML, error) {
-			list := reflect.ValueOf(pages)
-			switch {
-			case !list.IsValid():
-				return "", nil
-			case list.Kind() != reflect.Slice && list.Kind() != reflect.Array:
-				return "", fmt.Errorf("partialCachedEach needs a list of pages, not %T", pages)
-			}
-			key := append([]any{""}, variants...)
-			parts := make([]string, list.Len())
-			for i := range parts {
-				p, ok := list.Index(i).Interface().(interface{ RelPermalink() string })
-				if !ok {
-					return "", fmt.Errorf("partialCachedEach: item %d of the list is not a page", i+1)
-				}
-				key[0] = p.RelPermalink()
-				h, err := t.cached(name, key, func() (template.HTML, error) {
-					d := make(map[string]any, len(data)+1)
-					maps.Copy(d, data)
-					d["p"] = p
-					return partial(name, d)
-				})
-				if err != nil {
-					return "", err
-				}
-				parts[i] = string(h)
-			}
-			return template.HTML(strings.Join(parts, "")), nil
+			var b strings.Builder
+			err := t.eachCached(&b, partial, name, pages, data, variants)
+			return template.HTML(b.String()), err
 		},
 	}
 	for k, v := range funcs {
@@ -166,6 +173,18 @@ func Load(layers []Layer, funcs template.FuncMap) (*Theme, diag.List) {
 	}
 	fold(common, fm)
 	t.run = newRunner(fm)
+	if t.run != nil {
+		t.run.streams = map[string]stream{
+			"partialCachedEach": func(w *bytes.Buffer, argv []reflect.Value) error {
+				data, _ := anyOf(argv[2]).(map[string]any)
+				variants := make([]any, len(argv)-3)
+				for i, v := range argv[3:] {
+					variants[i] = anyOf(v)
+				}
+				return t.eachCached(w, partial, argv[0].String(), anyOf(argv[1]), data, variants)
+			},
+		}
+	}
 	partials := map[string]*layout{}
 	for _, p := range common.Templates() {
 		if n := p.Name(); strings.HasPrefix(n, "partials/") {

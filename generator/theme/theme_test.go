@@ -1,6 +1,8 @@
 package theme
 
 import (
+	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -8,7 +10,7 @@ import (
 	"loa/generator/config"
 )
 
-func load(t *testing.T, site, th fstest.MapFS) (*Theme, string) {
+func load(t testing.TB, site, th fstest.MapFS) (*Theme, string) {
 	t.Helper()
 	cfg, d := config.Parse([]byte(`baseURL = "https://example.gov.vn/ban/"`))
 	if cfg == nil {
@@ -89,6 +91,7 @@ func TestPartialCachedEach(t *testing.T) {
 		"range.html":         file(`{{ range .list }}{{ partialCached "card.html" (dict "p" . "h" 2) .RelPermalink "v" }}{{ end }}`),
 		"other.html":         file(`{{ partialCachedEach "card.html" .list (dict "h" 3) "w" }}`),
 		"nodata.html":        file(`{{ partialCachedEach "card.html" .list nil }}`),
+		"attr.html":          file(`<a title="{{ partialCachedEach "card.html" .list nil }}">{{ partialCachedEach "card.html" .list nil | printf "%s!" }}</a>`),
 		"partials/card.html": file(`<p data-h="{{ .h }}">{{ .p.Title }}</p>`),
 	}
 	tm, errs := load(t, fstest.MapFS{}, th)
@@ -98,7 +101,7 @@ func TestPartialCachedEach(t *testing.T) {
 	renders := 0
 	list := []card{{"/a/", "Đắk Lắk", &renders}, {"/b/", "<b>", &renders}}
 	run := func(name string, data any) (string, string) {
-		var b strings.Builder
+		var b bytes.Buffer // as pages are rendered: the runner writes only to a buffer
 		d := tm.Execute(&b, name, data)
 		if len(d) > 0 {
 			return "", d[0].String()
@@ -124,6 +127,17 @@ func TestPartialCachedEach(t *testing.T) {
 	}
 	if got, err := run("nodata.html", map[string]any{"list": list[:1]}); err != "" || got != `<p data-h="">Đắk Lắk</p>` {
 		t.Errorf("nil data: %q %s", got, err)
+	}
+	// Written into the page as they are in HTML text, escaped as
+	// html/template escapes them elsewhere, the runner doing both.
+	for range 2 {
+		got, err := run("attr.html", map[string]any{"list": list[:1]})
+		if want := `<a title="Đắk Lắk">&lt;p data-h=&#34;&#34;&gt;Đắk Lắk&lt;/p&gt;!</a>`; err != "" || got != want {
+			t.Errorf("in an attribute and a pipeline: %q %s, want %q", got, err, want)
+		}
+	}
+	if _, err := run("nodata.html", map[string]any{"list": list[:1]}); err != "" || tm.Slow() != 0 {
+		t.Errorf("%d runs left to html/template (%s), want none", tm.Slow(), err)
 	}
 	if got, err := run("each.html", map[string]any{"list": nil}); err != "" || got != "" {
 		t.Errorf("no list: %q %s", got, err)
@@ -169,5 +183,39 @@ func TestLayoutWithoutMainIsAWholePage(t *testing.T) {
 		if b.String() != want {
 			t.Errorf("%s: %q, want %q", name, b.String(), want)
 		}
+	}
+}
+
+// BenchmarkPartialCachedEach: a list page's ten cards, each kept from an
+// earlier page, written into the page by the runner.
+func BenchmarkPartialCachedEach(b *testing.B) {
+	th := fstest.MapFS{
+		"list.html":          file(`<main>{{ partialCachedEach "card.html" .list (dict "h" 2) 2 }}</main>`),
+		"partials/card.html": file(`<article class="card"><h2><a href="{{ .p.RelPermalink }}">{{ .p.Title }}</a></h2><p class="card-lead">` + strings.Repeat("Ban Vì sự tiến bộ của phụ nữ tỉnh triển khai nhiệm vụ. ", 8) + `</p></article>`),
+	}
+	tm, errs := load(b, fstest.MapFS{}, th)
+	if errs != "" {
+		b.Fatal(errs)
+	}
+	renders := 0
+	var list []card
+	for i := range 10 {
+		list = append(list, card{fmt.Sprintf("/tin-tuc/%d/", i), fmt.Sprintf("Tin số %d", i), &renders})
+	}
+	data := map[string]any{"list": list}
+	var w bytes.Buffer
+	for range 2 {
+		w.Reset()
+		if d := tm.Execute(&w, "list.html", data); len(d) > 0 {
+			b.Fatal(d)
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		w.Reset()
+		tm.Execute(&w, "list.html", data)
+	}
+	if tm.Slow() != 0 {
+		b.Fatalf("%d runs through html/template", tm.Slow())
 	}
 }
