@@ -123,7 +123,8 @@ func (p *Parser) Parse(file string, src []byte) (*Page, diag.List) {
 // ParseWithProof is Parse that also reads the file for the proofreader:
 // the Proof that Proof returns for the same bytes, made from the page's
 // own Markdown where it can (see Proof). The Proof does not depend on
-// whether the page parsed: a file with errors may still have one.
+// whether the page parsed: a file with errors may still have one. As with
+// Proof, src must not change after.
 func (p *Parser) ParseWithProof(file string, src []byte) (*Page, *Proof, diag.List) {
 	return p.parse(file, src, true)
 }

@@ -30,9 +30,9 @@ type Proof struct {
 	Links  []Link
 
 	end int // offset in the body just after the last run of prose, to join runs goldmark split
-	// src is the body being read as one string: each run of prose is a
-	// slice of it, not a string of its own, and a run joined with the
-	// pieces that follow it is a longer slice.
+	// src is the body being read as a string over its bytes: each run of
+	// prose is a slice of it, not a string of its own, and a run joined
+	// with the pieces that follow it is a longer slice.
 	src string
 }
 
@@ -81,6 +81,8 @@ var proofFields = []string{"title", "description", "summary"}
 // Proof reads the content file at file (as Parse takes it) for the
 // proofreader. It returns nil when the file cannot be read at all (not
 // UTF-8, unclosed front matter, broken shortcodes): Parse reports those.
+// Its texts may be read from src without a copy: src must not change
+// after.
 func (p *Parser) Proof(file string, src []byte) *Proof {
 	src = cleanSource(src)
 	src, bad := vi.ValidNFCBytes(src)
@@ -196,7 +198,7 @@ func (pr *Proof) shortcodes(e *expansion, pieces []shortcode.Piece) {
 // changes nothing in it.
 func (pr *Proof) read(doc ast.Node, e *expansion) {
 	src := e.out
-	pr.src = string(src)
+	pr.src = unsafe.String(unsafe.SliceData(src), len(src)) // the file's bytes or the layout made of them, left as they are
 	// Room for the runs at once: the corpus of bench/ has 1.2 for each
 	// line of a body (emphasis and links split lines), and growing the
 	// list as they come allocated twice what it kept.
