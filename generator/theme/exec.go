@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"html/template"
 	"reflect"
 	"sort"
 	"sync"
@@ -74,7 +75,8 @@ type state struct {
 	vars    []variable
 	base    int
 	depth   int
-	scratch []any // arguments of escaper calls, used as a stack
+	scratch []any  // arguments of escaper calls, used as a stack
+	raw     []byte // a page's HTML as read for content, used again
 }
 
 // run executes tmpl's escaped tree with data into w. On errFallback, w
@@ -102,6 +104,9 @@ func (r *runner) run(w *bytes.Buffer, tmpl *texttemplate.Template, data any) (er
 	s.vars = append(s.vars[:0], variable{"$", dot})
 	defer func() {
 		clear(s.vars[:cap(s.vars)])
+		if cap(s.raw) > 1<<20 {
+			s.raw = nil // a page that big is rare: its room is not kept
+		}
 		s.tmpl, s.w = nil, nil
 		r.states.Put(s)
 	}()
@@ -417,6 +422,9 @@ func (s *state) stream(dot reflect.Value, pipe *parse.PipeNode) (ok bool, err er
 		return false, nil
 	}
 	id, isID := pipe.Cmds[0].Args[0].(*parse.IdentifierNode)
+	if isID && id.Ident == "safeHTML" && len(pipe.Cmds[0].Args) == 2 {
+		return s.content(dot, pipe.Cmds[0].Args[1])
+	}
 	if !isID || s.r.streams[id.Ident] == nil {
 		return false, nil
 	}
@@ -434,6 +442,50 @@ func (s *state) stream(dot reflect.Value, pipe *parse.PipeNode) (ok bool, err er
 	}
 	return true, nil
 }
+
+// contentAppender is a page that appends its Content to a buffer
+// (site.Node): the page's HTML is the biggest string a layout prints.
+type contentAppender interface {
+	AppendContent(dst, raw []byte) ([]byte, []byte)
+}
+
+// content prints {{ safeHTML X.Content }} by appending the Content of X to
+// the page when X can, not making a string of it first. It reports
+// whether it did.
+func (s *state) content(dot reflect.Value, arg parse.Node) (bool, error) {
+	f, ok := arg.(*parse.FieldNode)
+	if !ok || f.Ident[len(f.Ident)-1] != "Content" || s.r.funcs["safeHTML"].Type() != safeHTMLType {
+		return false, nil
+	}
+	recv := dot
+	if len(f.Ident) > 1 {
+		var err error
+		if recv, err = s.fieldChain(dot, dot, f.Ident[:len(f.Ident)-1], nil, missing); err != nil {
+			return true, err
+		}
+	}
+	for recv.Kind() == reflect.Interface && !recv.IsNil() {
+		recv = recv.Elem()
+	}
+	if recv.Kind() != reflect.Pointer && recv.CanAddr() {
+		recv = recv.Addr()
+	}
+	if !recv.IsValid() || !recv.CanInterface() {
+		return false, nil
+	}
+	c, ok := recv.Interface().(contentAppender)
+	if !ok || recv.Kind() == reflect.Pointer && recv.IsNil() {
+		return false, nil
+	}
+	b := s.w.AvailableBuffer()
+	b, s.raw = c.AppendContent(b, s.raw)
+	s.w.Write(b)
+	return true, nil
+}
+
+// safeHTMLType is the type of the safeHTML of Funcs, which content stands
+// for.
+var safeHTMLType = reflect.TypeFor[func(string) template.HTML]()
 
 // printable is text/template's printableValue.
 func printable(v reflect.Value) (any, bool) {

@@ -51,14 +51,15 @@ var runFuncs = template.FuncMap{
 		}
 		return m
 	},
-	"add":    func(a, b int) int { return a + b },
-	"half":   func(x float64) float64 { return x / 2 },
-	"boom":   func() string { panic("boom") },
-	"maybe":  func(s string) (string, error) { return s, map[bool]error{true: errors.New("rỗng")}[s == ""] },
-	"slice":  func(xs ...any) []any { return xs },
-	"show":   func(x any) string { return fmt.Sprint(x) },
-	"safe":   func(s string) template.HTML { return template.HTML(s) },
-	"isoDay": func(t time.Time) string { return t.Format("2006-01-02") },
+	"add":      func(a, b int) int { return a + b },
+	"safeHTML": func(s string) template.HTML { return template.HTML(s) },
+	"half":     func(x float64) float64 { return x / 2 },
+	"boom":     func() string { panic("boom") },
+	"maybe":    func(s string) (string, error) { return s, map[bool]error{true: errors.New("rỗng")}[s == ""] },
+	"slice":    func(xs ...any) []any { return xs },
+	"show":     func(x any) string { return fmt.Sprint(x) },
+	"safe":     func(s string) template.HTML { return template.HTML(s) },
+	"isoDay":   func(t time.Time) string { return t.Format("2006-01-02") },
 }
 
 func runData() *runPage {
@@ -138,6 +139,39 @@ func runBoth(t *testing.T, src string, data any) (std, fast string, err error) {
 		t.Fatalf("the runner lost what the buffer held: %q", f.String())
 	}
 	return b.String(), strings.TrimPrefix(f.String(), "avant:"), err
+}
+
+// bodyPage is a page that appends its Content, as site.Node does.
+type bodyPage struct {
+	html            string
+	Next            *bodyPage
+	reads, appended *int
+}
+
+func (p *bodyPage) Content() string { *p.reads++; return p.html }
+func (p *bodyPage) AppendContent(dst, raw []byte) ([]byte, []byte) {
+	*p.appended++
+	return append(dst, p.html...), raw
+}
+
+// TestRunnerAppendsContent: {{ safeHTML .Content }} prints what
+// html/template prints, appended to the page rather than read as a string,
+// on the page itself and on one reached from it; elsewhere Content is read.
+func TestRunnerAppendsContent(t *testing.T) {
+	reads, appended := 0, 0
+	body := `<p>Tháng hành động vì <b>bình đẳng giới</b> &amp; phòng, chống bạo lực</p>`
+	data := &bodyPage{html: body, reads: &reads, appended: &appended,
+		Next: &bodyPage{html: "<p>Tin sau</p>", reads: &reads, appended: &appended}}
+	src := `<main>{{ safeHTML .Content }}</main>{{ safeHTML .Next.Content }}{{ with .Next }}{{ safeHTML .Content }}{{ end }}<i title="{{ safeHTML .Content }}">{{ .Next.Content }}</i>`
+	std, fast, err := runBoth(t, src, data)
+	if err != nil || fast != std {
+		t.Fatalf("runner (%v):\n%s\nhtml/template:\n%s", err, fast, std)
+	}
+	// html/template read Content 5 times; the runner appended 3 and read
+	// the 2 in an attribute and escaped as text.
+	if reads != 7 || appended != 3 {
+		t.Errorf("Content read %d times and appended %d times, want 7 and 3", reads, appended)
+	}
 }
 
 // Where the runner gives up, nothing of its own stays in the output, and
