@@ -6,9 +6,9 @@ import (
 	"fmt"
 	"html/template"
 	"reflect"
-	"regexp"
 	"strings"
 	"time"
+	"unicode"
 
 	"loa/generator/config"
 	"loa/generator/locale"
@@ -149,19 +149,74 @@ func toFloat(x any) float64 {
 	return 0
 }
 
-var tags = regexp.MustCompile(`<[^>]*>`)
-
+// plainify is the text of s with its tags taken out, trimmed.
 func plainify(s any) string {
-	return strings.TrimSpace(tags.ReplaceAllString(fmt.Sprint(s), ""))
+	var str string
+	switch v := s.(type) {
+	case string:
+		str = v
+	case template.HTML:
+		str = string(v)
+	default:
+		str = fmt.Sprint(s)
+	}
+	return strings.TrimSpace(stripTags(str))
 }
 
-func truncateWords(n int, s string) string {
-	f := strings.Fields(s)
-	if len(f) <= n {
-		return strings.Join(f, " ")
+// stripTags takes out what the pattern <[^>]*> matches: each < to the >
+// after it. A text without tags is returned as it is; the leads of a
+// list page's cards and of every page's description pass here.
+func stripTags(s string) string {
+	lt := strings.IndexByte(s, '<')
+	if lt < 0 {
+		return s
 	}
-	return strings.Join(f[:n], " ") + "…"
+	var b strings.Builder
+	b.Grow(len(s))
+	for lt >= 0 {
+		gt := strings.IndexByte(s[lt:], '>')
+		if gt < 0 {
+			break // no tag closes here, nor after
+		}
+		b.WriteString(s[:lt])
+		s = s[lt+gt+1:]
+		lt = strings.IndexByte(s, '<')
+	}
+	b.WriteString(s)
+	return b.String()
 }
+
+// truncateWords is the first n words of s, one space between each, and
+// "…" when there were more: one string made, not one for each word.
+func truncateWords(n int, s string) string {
+	var b strings.Builder
+	words := 0
+	for {
+		start := strings.IndexFunc(s, isWordRune)
+		if start < 0 {
+			return b.String()
+		}
+		s = s[start:]
+		end := strings.IndexFunc(s, unicode.IsSpace)
+		if end < 0 {
+			end = len(s)
+		}
+		switch {
+		case words == n:
+			b.WriteString("…")
+			return b.String()
+		case words == 0:
+			b.Grow(len(s) + len("…"))
+		default:
+			b.WriteByte(' ')
+		}
+		b.WriteString(s[:end])
+		words++
+		s = s[end:]
+	}
+}
+
+func isWordRune(r rune) bool { return !unicode.IsSpace(r) }
 
 func dict(kv ...any) (map[string]any, error) {
 	if len(kv)%2 != 0 {
