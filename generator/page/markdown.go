@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -73,10 +74,12 @@ func (p *Parser) render(pg *Page, body []byte, bodyLine int, pr *Proof) diag.Lis
 		pos, _ := e.at(offset)
 		return pos
 	}
-	var plain strings.Builder
-	// Sized once for the text it keeps (see the 4,000 below): grown by
-	// doubling, it allocated 11.5 MB of a 1,000-item build's 258 MB.
-	plain.Grow(min(len(body), 4200))
+	out := renderBuffers.Get().(*renderBuffer)
+	defer out.put()
+	// The text kept for the summary (see the 4,000 below), in room used
+	// again from page to page: made for each, it was 470 MB of the
+	// allocations of a 100,000-item build.
+	plain := &out.plain
 	words := 0
 	var raw rawHTML
 	var more []ast.Node // <!--more--> dividers: the summary is what comes before
@@ -88,7 +91,7 @@ func (p *Parser) render(pg *Page, body []byte, bodyLine int, pr *Proof) diag.Lis
 		switch n := n.(type) {
 		case *east.TableCell:
 			if n.Alignment != east.AlignNone {
-				n.SetAttributeString("class", []byte("align-"+n.Alignment.String()))
+				n.SetAttributeString("class", alignClasses[n.Alignment])
 			}
 		case *ast.Heading:
 			id, _ := n.AttributeString("id")
@@ -151,8 +154,6 @@ func (p *Parser) render(pg *Page, body []byte, bodyLine int, pr *Proof) diag.Lis
 	for _, n := range more {
 		n.Parent().RemoveChild(n.Parent(), n)
 	}
-	out := renderBuffers.Get().(*renderBuffer)
-	defer out.put()
 	out.html.Grow(len(body) + len(body)/4)
 	out.w.Reset(&out.html)
 	if err := p.md.gm.Renderer().Render(out.w, body, doc); err != nil {
@@ -167,7 +168,8 @@ func (p *Parser) render(pg *Page, body []byte, bodyLine int, pr *Proof) diag.Lis
 	case summary != "":
 		pg.Summary = strings.TrimSpace(summary)
 	default:
-		pg.Summary = firstWords(plain.String(), p.cfg.SummaryLength)
+		// firstWords makes a string of its own: the bytes are not kept.
+		pg.Summary = firstWords(unsafe.String(unsafe.SliceData(plain.Bytes()), plain.Len()), p.cfg.SummaryLength)
 	}
 	return diags
 }
@@ -360,13 +362,22 @@ func (p *Parser) Inline(s string) string {
 	return h
 }
 
+// alignClasses are the classes of aligned table cells, made once: the
+// renderer only reads them.
+var alignClasses = map[east.Alignment][]byte{
+	east.AlignLeft:   []byte("align-" + east.AlignLeft.String()),
+	east.AlignRight:  []byte("align-" + east.AlignRight.String()),
+	east.AlignCenter: []byte("align-" + east.AlignCenter.String()),
+}
+
 // A renderBuffer holds a page's HTML while goldmark writes it, through a
 // buffered writer of its own: given a plain io.Writer, goldmark makes a
 // new 4 KB bufio.Writer for every page (367 MB of a 100,000-item build's
 // allocations), and the buffer grown for each page was as much again.
 type renderBuffer struct {
-	html bytes.Buffer
-	w    *bufio.Writer
+	html  bytes.Buffer
+	w     *bufio.Writer
+	plain bytes.Buffer // the page's text, for its summary
 }
 
 var renderBuffers = sync.Pool{New: func() any {
@@ -377,6 +388,7 @@ var renderBuffers = sync.Pool{New: func() any {
 
 func (b *renderBuffer) put() {
 	b.html.Reset()
+	b.plain.Reset()
 	b.w.Reset(nil)
 	if b.html.Cap() <= 1<<20 { // a page of megabytes stays its own
 		renderBuffers.Put(b)
