@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"maps"
 	"os"
 	"path/filepath"
@@ -265,4 +266,41 @@ func cachedEntries(t *testing.T, dir string) int {
 		n += len(keys)
 	}
 	return n
+}
+
+// TestEncodingsShareChunks: entries are encoded one after the other into
+// a chunk while they fit, one too big for what is left goes on its own
+// and the next start a new chunk, and every encoding keeps its bytes.
+func TestEncodingsShareChunks(t *testing.T) {
+	var r encodings
+	defer r.put()
+	sizes := []int{100, 5000, chunkSize - 6000, 2000, 10, chunkSize + 1, 7}
+	var got [][]byte
+	for i, n := range sizes {
+		enc, err := r.encode(func(dst []byte) ([]byte, error) {
+			if cap(dst)-len(dst) < n {
+				dst = make([]byte, 0, n) // as AppendEncode does when its estimate does not fit
+			}
+			return append(dst[len(dst):], bytes.Repeat([]byte{byte('a' + i)}, n)...), nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, enc)
+	}
+	for i, enc := range got {
+		if len(enc) != sizes[i] || bytes.Count(enc, []byte{byte('a' + i)}) != sizes[i] {
+			t.Errorf("encoding %d: %d bytes, %d of its own, want %d", i, len(enc), bytes.Count(enc, []byte{byte('a' + i)}), sizes[i])
+		}
+	}
+	// 100, 5000 and chunkSize-6000 fill the first chunk; 2000 does not
+	// fit, so 10 starts a second; the one too big for any chunk goes on its
+	// own, and 7 starts a third.
+	if len(r.chunks) != 3 || len(*r.chunks[0]) != chunkSize-900 || len(*r.chunks[1]) != 10 || len(*r.chunks[2]) != 7 {
+		lens := []int{}
+		for _, c := range r.chunks {
+			lens = append(lens, len(*c))
+		}
+		t.Errorf("chunks filled %v", lens)
+	}
 }

@@ -65,7 +65,7 @@ func (b *Builder) parse(cfg *config.Config, res *resources) ([]*page.Page, diag.
 		c, key := b.parseFile(parsers[lang], store, sp, sum, name, src, proof)
 		pages[i], lists[i], keys[i] = c.page, c.diags, key
 		if store != nil {
-			entries[i] = pageEntry{key: key, encode: func() ([]byte, error) { return parsers[lang].Encode(c.page, c.diags) }}
+			entries[i] = pageEntry{key: key, encode: func(dst []byte) ([]byte, error) { return parsers[lang].AppendEncode(dst, c.page, c.diags) }}
 		}
 	})
 	b.forgetParsed(files)
