@@ -2,6 +2,7 @@ package config
 
 import (
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -69,6 +70,50 @@ func KeyPos(src []byte, key ...string) (line, col int) {
 		}
 	}
 	return bestLine, bestCol
+}
+
+// A TopKey is where a key of the top level of TOML text is set, as KeyPos
+// finds it.
+type TopKey struct {
+	Key       string
+	Line, Col int
+}
+
+// TopKeys returns, in one reading of src, what KeyPos returns for each key
+// of the top level: the first line that sets it (key = …), else the first
+// [key] or [[key]] header. The front matter of every content file is read
+// here: KeyPos read it again for each key.
+func TopKeys(src []byte) []TopKey {
+	var set, headers []TopKey
+	inTable := false
+	for i, raw := range strings.Split(string(src), "\n") {
+		text := strings.TrimSpace(raw)
+		if text == "" || text[0] == '#' {
+			continue
+		}
+		indent := strings.Index(raw, text)
+		if text[0] == '[' {
+			inTable = true
+			name := splitKey(strings.Trim(strings.SplitN(text, "]", 2)[0], "[ "))
+			if len(name) == 1 && !slices.ContainsFunc(headers, func(k TopKey) bool { return k.Key == name[0] }) {
+				headers = append(headers, TopKey{name[0], i + 1, indent + 1})
+			}
+			continue
+		}
+		eq := strings.IndexByte(text, '=')
+		if eq < 0 || inTable {
+			continue
+		}
+		if key := splitKey(text[:eq]); len(key) == 1 && !slices.ContainsFunc(set, func(k TopKey) bool { return k.Key == key[0] }) {
+			set = append(set, TopKey{key[0], i + 1, indent + 1})
+		}
+	}
+	for _, h := range headers {
+		if !slices.ContainsFunc(set, func(k TopKey) bool { return k.Key == h.Key }) {
+			set = append(set, h)
+		}
+	}
+	return set
 }
 
 func splitKey(s string) []string {

@@ -3,6 +3,7 @@ package page
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -83,8 +84,12 @@ func decodeTOML(pg *Page, fm *frontMatter) (map[string]any, diag.List) {
 		return nil, config.TOMLError(pg.File, fm.line-1, fm.text, err)
 	}
 	var diags diag.List
+	top := config.TopKeys(fm.text)
 	for key, v := range values {
-		line, col := config.KeyPos(fm.text, key)
+		line, col := 0, 0
+		if i := slices.IndexFunc(top, func(k config.TopKey) bool { return k.Key == key }); i >= 0 {
+			line, col = top[i].Line, top[i].Col
+		}
 		pos := diag.Pos{File: pg.File, Line: max(line, 1) + fm.line - 1, Col: col}
 		if line > 0 {
 			pg.setKeyPos(key, pos)
