@@ -2,6 +2,7 @@ package config
 
 import (
 	"errors"
+	"iter"
 	"slices"
 	"strconv"
 	"strings"
@@ -40,36 +41,25 @@ func TOMLError(file string, lineOffset int, src []byte, err error) diag.List {
 // inline table: callers then report the whole file.
 func KeyPos(src []byte, key ...string) (line, col int) {
 	var table []string
-	bestLine, bestCol := 0, 0
-	for i, raw := range strings.Split(string(src), "\n") {
-		text := strings.TrimSpace(raw)
-		if text == "" || text[0] == '#' {
-			continue
-		}
-		indent := strings.Index(raw, text)
-		if text[0] == '[' {
-			name := strings.Trim(strings.SplitN(text, "]", 2)[0], "[ ")
-			table = splitKey(name)
-			if hasPrefix(key, table) && len(table) == len(key) && bestLine == 0 {
-				bestLine, bestCol = i+1, indent+1
+	for l := range tomlLines(src) {
+		if l.header != nil {
+			table = l.header
+			if hasPrefix(key, table) && len(table) == len(key) && line == 0 {
+				line, col = l.n, l.col
 			}
 			continue
 		}
-		eq := strings.IndexByte(text, '=')
-		if eq < 0 {
-			continue
-		}
-		full := append(append([]string{}, table...), splitKey(text[:eq])...)
+		full := append(append([]string{}, table...), l.key...)
 		if hasPrefix(key, full) {
 			if len(full) == len(key) {
-				return i + 1, indent + 1
+				return l.n, l.col
 			}
-			if bestLine == 0 {
-				bestLine, bestCol = i+1, indent+1
+			if line == 0 {
+				line, col = l.n, l.col
 			}
 		}
 	}
-	return bestLine, bestCol
+	return line, col
 }
 
 // A TopKey is where a key of the top level of TOML text is set, as KeyPos
@@ -86,26 +76,15 @@ type TopKey struct {
 func TopKeys(src []byte) []TopKey {
 	var set, headers []TopKey
 	inTable := false
-	for i, raw := range strings.Split(string(src), "\n") {
-		text := strings.TrimSpace(raw)
-		if text == "" || text[0] == '#' {
-			continue
-		}
-		indent := strings.Index(raw, text)
-		if text[0] == '[' {
+	for l := range tomlLines(src) {
+		switch {
+		case l.header != nil:
 			inTable = true
-			name := splitKey(strings.Trim(strings.SplitN(text, "]", 2)[0], "[ "))
-			if len(name) == 1 && !slices.ContainsFunc(headers, func(k TopKey) bool { return k.Key == name[0] }) {
-				headers = append(headers, TopKey{name[0], i + 1, indent + 1})
+			if len(l.header) == 1 && !slices.ContainsFunc(headers, func(k TopKey) bool { return k.Key == l.header[0] }) {
+				headers = append(headers, TopKey{l.header[0], l.n, l.col})
 			}
-			continue
-		}
-		eq := strings.IndexByte(text, '=')
-		if eq < 0 || inTable {
-			continue
-		}
-		if key := splitKey(text[:eq]); len(key) == 1 && !slices.ContainsFunc(set, func(k TopKey) bool { return k.Key == key[0] }) {
-			set = append(set, TopKey{key[0], i + 1, indent + 1})
+		case !inTable && len(l.key) == 1 && !slices.ContainsFunc(set, func(k TopKey) bool { return k.Key == l.key[0] }):
+			set = append(set, TopKey{l.key[0], l.n, l.col})
 		}
 	}
 	for _, h := range headers {
@@ -114,6 +93,38 @@ func TopKeys(src []byte) []TopKey {
 		}
 	}
 	return set
+}
+
+// A tomlLine is a line of TOML text as KeyPos and TopKeys read it: a
+// [table] or [[array]] header, or a line that sets a key.
+type tomlLine struct {
+	n, col int      // its number and the column of its first character that is not a space
+	header []string // the header's key, or nil
+	key    []string // the key set, or nil
+}
+
+// tomlLines yields the headers and the lines that set a key in src;
+// blank lines, comments and other lines are skipped.
+func tomlLines(src []byte) iter.Seq[tomlLine] {
+	return func(yield func(tomlLine) bool) {
+		for i, raw := range strings.Split(string(src), "\n") {
+			text := strings.TrimSpace(raw)
+			if text == "" || text[0] == '#' {
+				continue
+			}
+			l := tomlLine{n: i + 1, col: strings.Index(raw, text) + 1}
+			if text[0] == '[' {
+				l.header = splitKey(strings.Trim(strings.SplitN(text, "]", 2)[0], "[ "))
+			} else if eq := strings.IndexByte(text, '='); eq >= 0 {
+				l.key = splitKey(text[:eq])
+			} else {
+				continue
+			}
+			if !yield(l) {
+				return
+			}
+		}
+	}
 }
 
 func splitKey(s string) []string {
