@@ -78,8 +78,9 @@ func newRunner(funcs template.FuncMap) *runner {
 			r.escapers[name] = e
 		}
 	}
-	if e := r.escapers["_html_template_htmlescaper"]; e == nil || e("<") != "&lt;" {
+	if e := r.escapers[htmlEscaper]; e == nil || e("<") != "&lt;" {
 		return nil
 	}
+	_, r.safeHTML = funcs["safeHTML"].(func(string) template.HTML)
 	return r
 }

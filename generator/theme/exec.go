@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"html/template"
 	"reflect"
 	"sort"
 	"sync"
@@ -28,6 +27,7 @@ type runner struct {
 	funcs    map[string]reflect.Value       // the layouts' functions and html/template's escapers
 	escapers map[string]func(...any) string // the escapers again, called without reflection
 	streams  map[string]stream              // functions that can write their HTML to the page themselves
+	safeHTML bool                           // safeHTML is Funcs', which content stands for
 	ways     sync.Map                       // wayKey → way: how a name is read on a type
 	states   sync.Pool                      // *state, with room for variables kept
 }
@@ -422,7 +422,7 @@ func (s *state) stream(dot reflect.Value, pipe *parse.PipeNode) (ok bool, err er
 		return false, nil
 	}
 	id, isID := pipe.Cmds[0].Args[0].(*parse.IdentifierNode)
-	if isID && id.Ident == "safeHTML" && len(pipe.Cmds[0].Args) == 2 {
+	if isID && id.Ident == "safeHTML" && s.r.safeHTML && len(pipe.Cmds[0].Args) == 2 {
 		return s.content(dot, pipe.Cmds[0].Args[1])
 	}
 	if !isID || s.r.streams[id.Ident] == nil {
@@ -454,7 +454,7 @@ type contentAppender interface {
 // whether it did.
 func (s *state) content(dot reflect.Value, arg parse.Node) (bool, error) {
 	f, ok := arg.(*parse.FieldNode)
-	if !ok || f.Ident[len(f.Ident)-1] != "Content" || s.r.funcs["safeHTML"].Type() != safeHTMLType {
+	if !ok || f.Ident[len(f.Ident)-1] != "Content" {
 		return false, nil
 	}
 	recv := dot
@@ -482,10 +482,6 @@ func (s *state) content(dot reflect.Value, arg parse.Node) (bool, error) {
 	s.w.Write(b)
 	return true, nil
 }
-
-// safeHTMLType is the type of the safeHTML of Funcs, which content stands
-// for.
-var safeHTMLType = reflect.TypeFor[func(string) template.HTML]()
 
 // printable is text/template's printableValue.
 func printable(v reflect.Value) (any, bool) {
